@@ -1,0 +1,3 @@
+module github.com/icetimer/icetimer
+
+go 1.26

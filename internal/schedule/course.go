@@ -1,0 +1,55 @@
+package schedule
+
+import "time"
+
+// EventType names something the person did to a running course.
+type EventType string
+
+// The events a course records. The list of events is append-only: the engine
+// replays it to answer every question, so nothing is lost when a process quits.
+const (
+	// Pause freezes the current phase's countdown. Quiet hours still begin and
+	// end at their clock times while paused.
+	Pause EventType = "pause"
+	// Resume restarts a paused countdown where it was frozen.
+	Resume EventType = "resume"
+	// Skip ends the current phase now; the next one starts at once.
+	Skip EventType = "skip"
+	// Extend adds Event.Amount to the current phase.
+	Extend EventType = "extend"
+	// Restart counts the current phase again from now, in full, and resumes it
+	// if it was paused (the pack went on late).
+	Restart EventType = "restart"
+	// Stop ends the course.
+	Stop EventType = "stop"
+)
+
+// Event is one thing the person did, at an instant.
+type Event struct {
+	Type EventType
+	At   time.Time
+	// Amount is the time added by an Extend event; other events ignore it.
+	Amount time.Duration
+}
+
+// Course is a protocol started at an instant, with its settings and the events
+// recorded since.
+type Course struct {
+	// Preset is the catalogue id the course was started from, or "custom".
+	Preset   string
+	Protocol Protocol
+	Start    time.Time
+	Quiet    QuietHours
+	Events   []Event
+}
+
+// MainKind is the kind of a stage's first ice or heat phase: what the stage is
+// about, for labels such as "ice until Sun 08:00, then heat". Done for a stage
+// that does not exist (after the last one).
+func (p Protocol) MainKind(stage int) Kind {
+	if stage < 0 || stage >= len(p.Stages) {
+		return Done
+	}
+	c := p.Stages[stage].Cycle
+	return c[c.firstOn()].Kind
+}

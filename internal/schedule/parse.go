@@ -1,0 +1,155 @@
+package schedule
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Limits on a custom cycle (docs: CLI.md).
+const (
+	MaxPhases        = 16
+	MinPhaseDuration = time.Second
+	MaxPhaseDuration = 12 * time.Hour
+)
+
+// ParseCycle reads a cycle SPEC: phases separated by commas, each
+// "KIND DURATION", KIND one of ice, heat, rest, DURATION in Go's syntax
+// ("20m", "1h30m", "90s"). Errors name the phase and say what is accepted.
+func ParseCycle(spec string) (Cycle, error) {
+	if strings.TrimSpace(spec) == "" {
+		return nil, fmt.Errorf(`cycle is empty: give phases like "ice 20m, rest 20m"`)
+	}
+	parts := strings.Split(spec, ",")
+	if len(parts) > MaxPhases {
+		return nil, fmt.Errorf("cycle has %d phases: at most %d are accepted", len(parts), MaxPhases)
+	}
+	var c Cycle
+	for i, part := range parts {
+		p, err := parsePhase(part)
+		if err != nil {
+			return nil, fmt.Errorf("phase %d %q: %w", i+1, strings.TrimSpace(part), err)
+		}
+		c = append(c, p)
+	}
+	for _, p := range c {
+		if p.Kind.IsOn() {
+			return c, nil
+		}
+	}
+	return nil, fmt.Errorf("cycle %q has only rest phases: at least one must be ice or heat", strings.TrimSpace(spec))
+}
+
+func parsePhase(s string) (Phase, error) {
+	fields := strings.Fields(s)
+	if len(fields) != 2 {
+		return Phase{}, fmt.Errorf(`want KIND DURATION, such as "ice 20m"`)
+	}
+	kind := Kind(strings.ToLower(fields[0]))
+	if !kind.IsOn() && kind != Rest {
+		return Phase{}, fmt.Errorf("kind must be ice, heat or rest")
+	}
+	d, err := ParseDuration(fields[1], MinPhaseDuration, MaxPhaseDuration)
+	if err != nil {
+		return Phase{}, err
+	}
+	return Phase{Kind: kind, Duration: d}, nil
+}
+
+// ParseDuration reads a duration in Go's syntax ("20m", "1h30m", "90s") that
+// must be whole seconds within [lo, hi].
+func ParseDuration(s string, lo, hi time.Duration) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		if _, numErr := strconv.ParseFloat(s, 64); numErr == nil {
+			return 0, fmt.Errorf("duration %q needs a unit: s, m or h, as in %sm", s, s)
+		}
+		return 0, fmt.Errorf("duration %q is not a duration: write it like 20m, 1h30m or 90s", s)
+	}
+	if d%time.Second != 0 {
+		return 0, fmt.Errorf("duration %q must be whole seconds", s)
+	}
+	if d < lo || d > hi {
+		return 0, fmt.Errorf("duration %q must be from %s to %s", s, FormatDuration(lo), FormatDuration(hi))
+	}
+	return d, nil
+}
+
+// FormatDuration writes a duration the short way people read it: 20m, 1h30m,
+// 72h, 90s.
+func FormatDuration(d time.Duration) string {
+	s := d.Round(time.Second).String()
+	for _, zero := range []string{"m0s", "h0m"} {
+		s = strings.Replace(s, zero, zero[:1], 1)
+	}
+	return s
+}
+
+// FormatCycle writes a cycle back in SPEC syntax.
+func FormatCycle(c Cycle) string {
+	parts := make([]string, len(c))
+	for i, p := range c {
+		parts[i] = string(p.Kind) + " " + FormatDuration(p.Duration)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ParseQuietHours reads "HH:MM-HH:MM" (local clock times in loc) or "off".
+func ParseQuietHours(s string, loc *time.Location) (QuietHours, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "off") {
+		return QuietHours{}, nil
+	}
+	from, to, ok := strings.Cut(s, "-")
+	if !ok {
+		return QuietHours{}, fmt.Errorf(`quiet hours %q: want HH:MM-HH:MM (such as 23:00-07:00) or "off"`, s)
+	}
+	start, err1 := ParseClock(from)
+	end, err2 := ParseClock(to)
+	if err1 != nil || err2 != nil {
+		return QuietHours{}, fmt.Errorf(`quiet hours %q: want HH:MM-HH:MM (such as 23:00-07:00) or "off"`, s)
+	}
+	if start == end {
+		return QuietHours{}, fmt.Errorf("quiet hours %q: start and end must differ", s)
+	}
+	return QuietHours{Enabled: true, Start: start, End: end, Location: loc}, nil
+}
+
+// String writes quiet hours back as "HH:MM-HH:MM" or "off".
+func (q QuietHours) String() string {
+	if !q.Enabled {
+		return "off"
+	}
+	return FormatClock(q.Start) + "-" + FormatClock(q.End)
+}
+
+// ParseClock reads a 24-hour clock time "HH:MM" as an offset from midnight.
+func ParseClock(s string) (time.Duration, error) {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if !ok || err1 != nil || err2 != nil || len(h) == 0 || len(h) > 2 || len(m) != 2 ||
+		hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+		return 0, fmt.Errorf("clock time %q: want HH:MM from 00:00 to 23:59", s)
+	}
+	return time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute, nil
+}
+
+// FormatClock writes an offset from midnight as "HH:MM".
+func FormatClock(d time.Duration) string {
+	return fmt.Sprintf("%02d:%02d", int(d/time.Hour), int(d%time.Hour/time.Minute))
+}
+
+// ParseInstant reads an instant given as RFC 3339 ("2026-11-21T08:00:00+01:00")
+// or as "HH:MM", today in now's location.
+func ParseInstant(s string, now time.Time) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	d, err := ParseClock(s)
+	if err != nil || strings.Contains(s, "T") {
+		return time.Time{}, fmt.Errorf("time %q: want RFC 3339 (2026-11-21T08:00:00+01:00) or HH:MM (today, local time)", s)
+	}
+	y, m, day := now.Date()
+	return time.Date(y, m, day, int(d/time.Hour), int(d%time.Hour/time.Minute), 0, 0, now.Location()), nil
+}

@@ -1,0 +1,68 @@
+package schedule
+
+import "time"
+
+// Cause says why a segment began.
+type Cause string
+
+// The causes of a segment's start.
+const (
+	CauseStart      Cause = "start"       // the course started
+	CauseScheduled  Cause = "scheduled"   // the previous phase ran its time
+	CauseSkip       Cause = "skip"        // the person skipped the previous phase
+	CauseQuietStart Cause = "quiet-start" // quiet hours began
+	CauseQuietEnd   Cause = "quiet-end"   // quiet hours ended
+	CauseStop       Cause = "stop"        // the person stopped the course
+)
+
+// Segment is a stretch of the course's timeline: one phase as it actually ran
+// (or is planned to run), a night's quiet hours, or the course being over.
+type Segment struct {
+	Kind Kind
+	// Stage is the 0-based index of the protocol stage the segment belongs to.
+	Stage int
+	// Index is the phase's position in its stage's cycle; -1 for Quiet and Done.
+	Index int
+	Start time.Time
+	// End is when the segment ends (or, for one not yet over, is planned to end
+	// if nothing else happens). Zero for Done, which never ends.
+	End   time.Time
+	Cause Cause
+}
+
+// Transition is the change from one segment to the next, at the instant the
+// next one starts. From is the zero Segment for the course's first phase.
+type Transition struct {
+	At       time.Time
+	From, To Segment
+}
+
+// State is everything about a course at one instant.
+type State struct {
+	// Now is the instant the state is for, after clamping (see Course.StateAt).
+	Now     time.Time
+	Current Segment
+	// Remaining is the time left in the current segment; never negative. While
+	// paused it is frozen.
+	Remaining time.Duration
+	// Length is the current countdown's full length (the phase's duration plus
+	// any extensions, counted again from a restart), for progress bars.
+	Length time.Duration
+	Paused bool
+	// Next is the segment that follows if nothing else happens; the zero
+	// Segment when the course is done.
+	Next Segment
+	// StageEnds is when the current stage is planned to end; zero when it runs
+	// until stopped or the course is done.
+	StageEnds time.Time
+	Done      bool
+}
+
+// Progress is the fraction of the current countdown already used, 0 to 1.
+func (s State) Progress() float64 {
+	if s.Length <= 0 {
+		return 1
+	}
+	p := 1 - float64(s.Remaining)/float64(s.Length)
+	return min(max(p, 0), 1)
+}
