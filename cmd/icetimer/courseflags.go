@@ -1,0 +1,111 @@
+package main
+
+import (
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// Bounds on a custom cycle's window.
+const (
+	minCustomWindow = time.Minute
+	maxCustomWindow = 30 * 24 * time.Hour
+)
+
+// courseFlags are the flags start, run and plan share: which protocol, and
+// the course's settings.
+type courseFlags struct {
+	cycle, window, then, quiet string
+}
+
+func (f *courseFlags) register(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.cycle, "cycle", "", `a custom cycle instead of a preset: "KIND DURATION, ..." (KIND ice, heat or rest)`)
+	fs.StringVar(&f.window, "window", "", "how long the first stage repeats (default: the preset's)")
+	fs.StringVar(&f.then, "then", "", "with --cycle and --window: the cycle that follows the first one, until stopped")
+	fs.StringVar(&f.quiet, "quiet", "23:00-07:00", `quiet hours in local time, HH:MM-HH:MM, or "off"`)
+}
+
+// course builds the course the command line asks for, started at start.
+// Every mistake is a usage error that says what is accepted.
+func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time) (schedule.Course, error) {
+	fs := cmd.Flags()
+	c := schedule.Course{Start: start.Round(0)}
+	quiet, err := schedule.ParseQuietHours(f.quiet, time.Local)
+	if err != nil {
+		return c, usagef("--quiet: %v", err)
+	}
+	c.Quiet = quiet
+
+	custom := fs.Changed("cycle")
+	switch {
+	case fs.Changed("then") && !custom:
+		return c, usagef(`--then needs a first cycle: give --cycle SPEC --window DUR --then SPEC`)
+	case len(args) > 1:
+		return c, usagef("one preset at a time, got %q", strings.Join(args, " "))
+	case len(args) == 1 && custom:
+		return c, usagef("give a preset or --cycle, not both")
+	case len(args) == 0 && !custom:
+		return c, usagef("give a preset (%s) or --cycle SPEC", strings.Join(schedule.PresetIDs(), ", "))
+	}
+	if custom {
+		c.Preset = "custom"
+		c.Protocol, err = f.customProtocol(fs.Changed("window"), fs.Changed("then"))
+		return c, err
+	}
+
+	preset, ok := schedule.PresetByID(args[0])
+	if !ok {
+		return c, usagef("unknown preset %q: known presets are %s", args[0], strings.Join(schedule.PresetIDs(), ", "))
+	}
+	c.Preset = preset.ID
+	c.Protocol = preset.Protocol
+	if fs.Changed("window") {
+		if preset.WindowMax == 0 {
+			return c, usagef("preset %s runs until stopped and takes no --window; use --cycle with --window for a custom one", preset.ID)
+		}
+		w, err := schedule.ParseDuration(f.window, preset.WindowMin, preset.WindowMax)
+		if err != nil {
+			return c, usagef("--window for %s: %v", preset.ID, err)
+		}
+		c.Protocol = withFirstWindow(preset.Protocol, w)
+	}
+	return c, nil
+}
+
+func (f *courseFlags) customProtocol(hasWindow, hasThen bool) (schedule.Protocol, error) {
+	first, err := schedule.ParseCycle(f.cycle)
+	if err != nil {
+		return schedule.Protocol{}, usagef("--cycle: %v", err)
+	}
+	stage := schedule.Stage{Cycle: first}
+	if hasWindow {
+		if stage.Window, err = schedule.ParseDuration(f.window, minCustomWindow, maxCustomWindow); err != nil {
+			return schedule.Protocol{}, usagef("--window: %v", err)
+		}
+	}
+	p := schedule.Protocol{Stages: []schedule.Stage{stage}}
+	if !hasThen {
+		return p, nil
+	}
+	if !hasWindow {
+		return p, usagef("--then needs --window: the first cycle must end for the next to begin")
+	}
+	then, err := schedule.ParseCycle(f.then)
+	if err != nil {
+		return p, usagef("--then: %v", err)
+	}
+	p.Stages = append(p.Stages, schedule.Stage{Cycle: then})
+	return p, nil
+}
+
+// withFirstWindow is p with its first stage's window replaced; p's stages are
+// shared with the catalogue, so they are copied first.
+func withFirstWindow(p schedule.Protocol, w time.Duration) schedule.Protocol {
+	stages := append([]schedule.Stage(nil), p.Stages...)
+	stages[0].Window = w
+	return schedule.Protocol{Stages: stages}
+}

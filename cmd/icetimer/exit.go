@@ -1,0 +1,25 @@
+package main
+
+import "fmt"
+
+// Exit statuses (docs: CLI.md).
+const (
+	exitFailure  = 1 // something went wrong that is not the caller's input
+	exitUsage    = 2 // bad usage or input
+	exitNoCourse = 3 // status: there is no saved course
+)
+
+// exitError carries the exit status a failure should end the process with.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErr marks err as the caller's mistake: exit status 2.
+func usageErr(err error) error { return &exitError{code: exitUsage, err: err} }
+
+// usagef is usageErr with a formatted message.
+func usagef(format string, args ...any) error { return usageErr(fmt.Errorf(format, args...)) }
