@@ -1,6 +1,10 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
 
 // Exit statuses (docs: CLI.md).
 const (
@@ -23,3 +27,12 @@ func usageErr(err error) error { return &exitError{code: exitUsage, err: err} }
 
 // usagef is usageErr with a formatted message.
 func usagef(format string, args ...any) error { return usageErr(fmt.Errorf(format, args...)) }
+
+// noArgs is cobra.NoArgs whose complaint (an unknown command, a stray word) is
+// a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if err := cobra.NoArgs(cmd, args); err != nil {
+		return usageErr(err)
+	}
+	return nil
+}

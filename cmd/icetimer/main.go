@@ -44,7 +44,7 @@ func newRootCmd() *cobra.Command {
 			"and for how long, and reminds you at every change.\n\n" + disclaimer,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          cobra.NoArgs,
+		Args:          noArgs,
 		RunE:          runTimerScreen,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true

@@ -16,7 +16,7 @@ func newPresetsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "presets",
 		Short: "List the preset cycles and where each comes from",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), presetsJSON(schedule.Presets()))
