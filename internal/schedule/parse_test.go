@@ -16,16 +16,16 @@ func TestParseCycle(t *testing.T) {
 
 func TestParseCycleErrorsSayWhereAndWhatIsAccepted(t *testing.T) {
 	for spec, want := range map[string]string{
-		"":                        `cycle is empty`,
-		"ice 20m, snow 20m":       `phase 2 "snow 20m": kind must be ice, heat or rest`,
-		"ice 0m":                  `phase 1 "ice 0m": duration "0m" must be from 1s to 12h`,
-		"ice -5m":                 `phase 1 "ice -5m": duration "-5m" must be from 1s to 12h`,
-		"ice 20":                  `phase 1 "ice 20": duration "20" needs a unit`,
-		"ice 12h1s":               `must be from 1s to 12h`,
-		"ice 1.5s":                `must be whole seconds`,
-		"ice":                     `phase 1 "ice": want KIND DURATION`,
-		"ice 20m,":                `phase 2 "": want KIND DURATION`,
-		"rest 5m, rest 5m":        `only rest phases: at least one must be ice or heat`,
+		"":                                       `cycle is empty`,
+		"ice 20m, snow 20m":                      `phase 2 "snow 20m": kind must be ice, heat or rest`,
+		"ice 0m":                                 `phase 1 "ice 0m": duration "0m" must be from 1s to 12h`,
+		"ice -5m":                                `phase 1 "ice -5m": duration "-5m" must be from 1s to 12h`,
+		"ice 20":                                 `phase 1 "ice 20": duration "20" needs a unit`,
+		"ice 12h1s":                              `must be from 1s to 12h`,
+		"ice 1.5s":                               `must be whole seconds`,
+		"ice":                                    `phase 1 "ice": want KIND DURATION`,
+		"ice 20m,":                               `phase 2 "": want KIND DURATION`,
+		"rest 5m, rest 5m":                       `only rest phases: at least one must be ice or heat`,
 		strings.Repeat("ice 1m,", 16) + "ice 1m": `cycle has 17 phases: at most 16`,
 	} {
 		_, err := ParseCycle(spec)
