@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// icetimer runs one command line in-process.
+func icetimer(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// Bad input gets one line on stderr saying what was wrong and what is
+// accepted, and exit status 2.
+func TestBadInputIsAOneLineErrorAndExit2(t *testing.T) {
+	seventeen := strings.TrimSuffix(strings.Repeat("ice 1m, ", 17), ", ")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"plan", "--cycle", ""}, `cycle is empty: give phases like "ice 20m, rest 20m"`},
+		{[]string{"plan", "--cycle", "ice 0m"}, `duration "0m" must be from 1s to 12h`},
+		{[]string{"plan", "--cycle", "ice -5m"}, `duration "-5m" must be from 1s to 12h`},
+		{[]string{"plan", "--cycle", "snow 20m"}, `phase 1 "snow 20m": kind must be ice, heat or rest`},
+		{[]string{"plan", "--cycle", "ice 20"}, `duration "20" needs a unit`},
+		{[]string{"plan", "--cycle", seventeen}, `17 phases: at most 16`},
+		{[]string{"plan", "--cycle", "rest 5m, rest 10m"}, `at least one must be ice or heat`},
+		{[]string{"plan", "--cycle", "ice 12h30m"}, `must be from 1s to 12h`},
+		{[]string{"plan", "--cycle", "ice 20m", "--window", "0"}, `--window: duration "0" must be from 1m to 720h`},
+		{[]string{"plan", "ice-then-heat", "--window", "0"}, `--window for ice-then-heat: duration "0" must be from 48h to 72h`},
+		{[]string{"plan", "ice-then-heat", "--window", "96h"}, `must be from 48h to 72h`},
+		{[]string{"plan", "ice-20-20", "--window", "banana"}, `"banana" is not a duration`},
+		{[]string{"plan", "heat-20-20", "--window", "48h"}, `runs until stopped and takes no --window`},
+		{[]string{"plan", "ice-20-20", "--start", "25:00"}, `--start: time "25:00": want RFC 3339`},
+		{[]string{"plan", "ice-20-20", "--quiet", "7-23"}, `want HH:MM-HH:MM (such as 23:00-07:00) or "off"`},
+		{[]string{"plan", "ice-20-20", "--hours", "-1"}, `--hours -1: want a number of hours above 0`},
+		{[]string{"plan", "ice-20-20", "--hours", "lots"}, `invalid argument "lots"`},
+		{[]string{"plan", "frostbite"}, `unknown preset "frostbite": known presets are ice-20-20, ice-then-heat,`},
+		{[]string{"plan", "--then", "heat 20m, rest 20m"}, `--then needs a first cycle`},
+		{[]string{"plan", "--cycle", "ice 20m, rest 20m", "--then", "heat 20m"}, `--then needs --window`},
+		{[]string{"plan", "ice-20-20", "--cycle", "ice 1m"}, `give a preset or --cycle, not both`},
+		{[]string{"plan"}, `give a preset (ice-20-20,`},
+		{[]string{"plan", "ice-20-20", "ice-25-90"}, `one preset at a time`},
+		{[]string{"presets", "--yaml"}, `unknown flag: --yaml`},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+	} {
+		code, stdout, stderr := icetimer(tc.args...)
+		if code != exitUsage || stdout != "" || !strings.HasPrefix(stderr, "icetimer: ") ||
+			strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("icetimer %q: exit %d, stdout %q, stderr %q; want exit 2 and one line containing %q",
+				tc.args, code, stdout, stderr, tc.want)
+		}
+	}
+}
+
+func TestPresetsListsTheCatalogue(t *testing.T) {
+	code, out, _ := icetimer("presets")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, p := range schedule.Presets() {
+		if !strings.Contains(out, p.ID+"  "+p.Name) || !strings.Contains(out, p.Sources[0]) {
+			t.Errorf("presets does not list %s with its name and source", p.ID)
+		}
+	}
+	code, out, _ = icetimer("presets", "--json")
+	var list []presetJSON
+	if err := json.Unmarshal([]byte(out), &list); code != 0 || err != nil || len(list) != len(schedule.Presets()) {
+		t.Fatalf("presets --json: exit %d, %v, %d entries", code, err, len(list))
+	}
+	ith := list[1]
+	if ith.ID != "ice-then-heat" || *ith.WindowSeconds != 48*3600 || ith.Then == nil || ith.Then.WindowSeconds != nil ||
+		ith.Then.Phases[0] != (phaseJSON{Kind: schedule.Heat, Seconds: 1200}) {
+		t.Errorf("ice-then-heat in JSON: %+v", ith)
+	}
+}
+
+// The issue's acceptance check: 20-minute ice and rest for exactly 48 h, then heat.
+func TestPlanIceThenHeatJSON(t *testing.T) {
+	code, out, stderr := icetimer("plan", "ice-then-heat", "--start", "2026-11-21T08:00:00Z", "--quiet", "off", "--hours", "50", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var plan planJSON
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
+	if plan.Preset != "ice-then-heat" || plan.Start != "2026-11-21T08:00:00Z" || len(plan.Phases) != 150 {
+		t.Fatalf("preset %q start %q, %d phases; want 150 (50 h of 20-minute phases)", plan.Preset, plan.Start, len(plan.Phases))
+	}
+	for i, p := range plan.Phases {
+		wantKind, wantStage := []schedule.Kind{schedule.Ice, schedule.Rest}[i%2], 1
+		if i >= 144 { // 48 h / 20 min
+			wantKind, wantStage = []schedule.Kind{schedule.Heat, schedule.Rest}[i%2], 2
+		}
+		want := planPhaseJSON{At: start.Add(time.Duration(i) * 20 * time.Minute).Format(time.RFC3339), Kind: wantKind, Seconds: 1200, Stage: wantStage}
+		if p != want {
+			t.Fatalf("phase %d: %+v, want %+v", i, p, want)
+		}
+	}
+}
+
+func TestPlanKeepsTheOffsetOfStartAndShowsQuietAndDone(t *testing.T) {
+	code, out, _ := icetimer("plan", "--cycle", "ice 1h, rest 1h", "--window", "3h", "--start", "2026-11-21T08:00:00+01:00", "--quiet", "off", "--json")
+	var plan planJSON
+	if err := json.Unmarshal([]byte(out), &plan); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	last := plan.Phases[len(plan.Phases)-1]
+	if plan.Preset != "custom" || len(plan.Phases) != 5 || last != (planPhaseJSON{At: "2026-11-21T12:00:00+01:00", Kind: schedule.Done, Stage: 1}) {
+		t.Errorf("plan %+v", plan)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	if code, out, _ := icetimer("version"); code != 0 || !strings.HasPrefix(out, "icetimer ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+}
+
+func TestHelpCarriesTheDisclaimer(t *testing.T) {
+	if code, out, _ := icetimer("--help"); code != 0 || !strings.Contains(out, disclaimer) {
+		t.Errorf("--help: exit %d, disclaimer missing", code)
+	}
+	for _, sub := range []string{"presets", "plan", "version"} {
+		if code, out, _ := icetimer(sub, "-h"); code != 0 || !strings.Contains(out, "Usage:") {
+			t.Errorf("%s -h: exit %d", sub, code)
+		}
+	}
+}
