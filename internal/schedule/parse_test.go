@@ -130,6 +130,13 @@ func FuzzParseInstant(f *testing.F) {
 	}
 	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
-		_, _ = ParseInstant(s, now) // must not panic
+		got, err := ParseInstant(s, now)
+		if err != nil || strings.Contains(s, "T") {
+			return
+		}
+		// A clock time is today, at that time.
+		if y, m, d := got.Date(); y != 2026 || m != time.November || d != 21 || got.Second() != 0 {
+			t.Fatalf("%q read as %v, not a time today", s, got)
+		}
 	})
 }
