@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -47,10 +48,14 @@ func Open() (*Store, error) {
 	return OpenDir(dir)
 }
 
-// OpenDir is the store in dir, created 0700 if missing.
+// OpenDir is the store in dir, created 0700 if missing. An existing
+// directory that others may read is made private.
 func OpenDir(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return nil, fmt.Errorf("cannot create the state directory: %w", err)
+	}
+	if info, err := os.Stat(dir); err == nil && info.Mode().Perm()&^dirPerm != 0 && runtime.GOOS != "windows" {
+		_ = os.Chmod(dir, dirPerm) // best effort: the directory may belong to someone else
 	}
 	return &Store{dir: dir}, nil
 }

@@ -60,6 +60,22 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	}
 }
 
+func TestOpenMakesTheDirectoryPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix permissions")
+	}
+	dir := filepath.Join(t.TempDir(), "icetimer")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenDir(dir); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(dir); info.Mode().Perm() != dirPerm {
+		t.Fatalf("directory mode %v, want %v", info.Mode().Perm(), os.FileMode(dirPerm))
+	}
+}
+
 func TestSaveRefusesPartSeconds(t *testing.T) {
 	s := newTestStore(t)
 	c := testCourse(time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC), time.UTC)

@@ -14,9 +14,9 @@ import (
 // means UTC to the engine.
 func zoneName(loc *time.Location) string {
 	switch {
-	case loc == nil || loc == time.UTC:
+	case loc == nil:
 		return "UTC"
-	case loc == time.Local || loc.String() == "Local":
+	case loc.String() == "Local":
 		return localZoneName()
 	}
 	if _, err := time.LoadLocation(loc.String()); err != nil {
