@@ -20,6 +20,10 @@
 // are seconds from local midnight plus the time zone's IANA name ("" when the
 // zone had no known name; read back as the machine's local zone).
 //
+// Ending a course (Archive) saves it with its final events, appends it to
+// history, then removes state.json: after a stop there is no saved course,
+// and a crash between the steps is repaired by repeating them.
+//
 // A state.json that is truncated, corrupt, or written by a newer icetimer is
 // moved aside to state.json.broken-<TIME> and reported as a *BrokenError, so
 // the person can start afresh without the file being silently overwritten.
