@@ -53,6 +53,9 @@ func newRootCmd() *cobra.Command {
 		newVersionCmd(),
 		newPresetsCmd(),
 		newPlanCmd(),
+		newStatusCmd(),
+		newStopCmd(),
+		newHistoryCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.SilenceErrors, c.SilenceUsage = true, true

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// tempPattern names the temp files writeAtomic creates next to their target.
+const tempPattern = ".tmp-*"
+
+// writeAtomic replaces path with data so that a crash at any instant leaves
+// either the old file or the new one: write a temp file in the same
+// directory, flush it, rename it over path, flush the directory. On any error
+// the temp file is removed and path is untouched.
+//
+// os.CreateTemp makes the file 0600 (filePerm), which the rename keeps.
+func writeAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, filepath.Base(path)+tempPattern)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// removeTemps deletes temp files left in dir by writers that crashed between
+// creating and renaming them. Only the lock's holder writes, so it may.
+func removeTemps(dir string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, stateName+tempPattern))
+	for _, m := range matches {
+		os.Remove(m)
+	}
+}

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// Applications is how often, and for how long in all, packs were on.
+type Applications struct {
+	Count int
+	Time  time.Duration
+}
+
+// DayFigures is what happened on one local calendar day.
+type DayFigures struct {
+	// Day is the local midnight the day starts at.
+	Day time.Time
+	// Ice and Heat count the ice and heat phases that started that day, and
+	// the time packs were on within the day (a phase running past midnight
+	// adds to both days; paused time counts as on).
+	Ice, Heat Applications
+	// Started and Finished count the courses that began and that ended that
+	// day (however they ended: stopped, finished or replaced).
+	Started, Finished int
+}
+
+// Figures is one DayFigures for each of the days local calendar days up to
+// and including now's, oldest first, in loc. records are the courses from
+// History plus the saved course, if any, with a zero EndedAt; each course
+// counts up to its end and never past now. A saved course that is also the
+// last in history (an Archive cut short) must not be passed twice; Load
+// already reports it as no course.
+func Figures(records []Record, now time.Time, days int, loc *time.Location) []DayFigures {
+	now = now.Round(0).In(loc)
+	out := make([]DayFigures, days)
+	y, m, d := now.Date()
+	bounds := make([]time.Time, days+1)
+	for i := range bounds {
+		bounds[i] = time.Date(y, m, d-days+1+i, 0, 0, 0, 0, loc)
+	}
+	for i := range out {
+		out[i].Day = bounds[i]
+	}
+	// dayOf is the index of the day holding t, or -1 outside the span.
+	dayOf := func(t time.Time) int {
+		for i := range out {
+			if !t.Before(bounds[i]) && t.Before(bounds[i+1]) {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, r := range records {
+		c := r.Course
+		limit := now
+		if !r.EndedAt.IsZero() && r.EndedAt.Before(limit) {
+			limit = r.EndedAt
+		}
+		if !c.Start.Before(limit) {
+			continue
+		}
+		if i := dayOf(c.Start); i >= 0 {
+			out[i].Started++
+		}
+		if end, ended := courseEnd(r, limit); ended {
+			if i := dayOf(end); i >= 0 {
+				out[i].Finished++
+			}
+		}
+		for _, seg := range c.Segments(c.Start, limit) {
+			if seg.Kind.IsOn() {
+				addApplication(out, bounds, dayOf(seg.Start), seg, limit)
+			}
+		}
+	}
+	return out
+}
+
+// courseEnd is when the course in r ended, if it had by limit.
+func courseEnd(r Record, limit time.Time) (time.Time, bool) {
+	if st := r.Course.StateAt(limit); st.Done {
+		return st.Current.Start, true
+	}
+	return r.EndedAt, !r.EndedAt.IsZero()
+}
+
+// addApplication counts seg on the day it started (index first, -1 when
+// before the span) and adds its time, clipped to limit, to every day it
+// overlaps.
+func addApplication(out []DayFigures, bounds []time.Time, first int, seg schedule.Segment, limit time.Time) {
+	end := seg.End
+	if end.IsZero() || end.After(limit) {
+		end = limit
+	}
+	for i := range out {
+		from, to := maxTime(seg.Start, bounds[i]), minTime(end, bounds[i+1])
+		if !to.After(from) {
+			continue
+		}
+		a := &out[i].Ice
+		if seg.Kind == schedule.Heat {
+			a = &out[i].Heat
+		}
+		if i == first {
+			a.Count++
+		}
+		a.Time += to.Sub(from)
+	}
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}

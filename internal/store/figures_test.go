@@ -1,0 +1,102 @@
+package store
+
+import (
+	"testing"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// custom is a course of one cycle repeated until stopped, quiet hours off.
+func custom(t *testing.T, spec string, start time.Time) schedule.Course {
+	t.Helper()
+	cycle, err := schedule.ParseCycle(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return schedule.Course{Preset: "custom", Protocol: schedule.Protocol{Stages: []schedule.Stage{{Cycle: cycle}}}, Start: start}
+}
+
+type dayWant struct {
+	date              string
+	ice, heat         int
+	iceMin, heatMin   int
+	started, finished int
+}
+
+func checkFigures(t *testing.T, got []DayFigures, want []dayWant) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d days, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		gw := dayWant{g.Day.Format("2006-01-02"), g.Ice.Count, g.Heat.Count,
+			int(g.Ice.Time / time.Minute), int(g.Heat.Time / time.Minute), g.Started, g.Finished}
+		if gw != w || g.Day.Hour() != 0 || g.Day.Minute() != 0 {
+			t.Errorf("day %d = %+v (starts %v), want %+v", i, gw, g.Day, w)
+		}
+	}
+}
+
+// Across midnight: the saved course's ice phase 23:50-00:10 counts once, on
+// the day it began, and adds 10 minutes to each day; the ice phase running
+// at now counts up to now. History adds a stopped heat course and a replaced
+// ice course two days back.
+func TestFiguresAcrossMidnight(t *testing.T) {
+	loc := berlin(t)
+	at := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, loc) }
+	// ice 23:50-00:10, rest -00:30, ice 00:30-00:50, rest -01:10, ice 01:10-(now 01:20).
+	saved := custom(t, "ice 20m, rest 20m", at(20, 23, 50))
+	// heat 10:00-10:20, rest -10:30, heat 10:30-(stop 10:45).
+	heat := stopped(custom(t, "heat 20m, rest 10m", at(19, 10, 0)), at(19, 10, 45))
+	// ice 12:00-12:20, rest until replaced at 12:30.
+	replaced := custom(t, "ice 20m, rest 20m", at(19, 12, 0))
+	// long before the span: counts nowhere.
+	old := stopped(custom(t, "ice 20m, rest 20m", at(10, 12, 0)), at(10, 18, 0))
+	records := []Record{
+		{Course: old, EndedAt: at(10, 18, 0), Reason: Stopped},
+		{Course: heat, EndedAt: at(19, 10, 45), Reason: Stopped},
+		{Course: replaced, EndedAt: at(19, 12, 30), Reason: Replaced},
+		{Course: saved},
+	}
+	got := Figures(records, at(21, 1, 20), 3, loc)
+	checkFigures(t, got, []dayWant{
+		{date: "2026-11-19", ice: 1, iceMin: 20, heat: 2, heatMin: 35, started: 2, finished: 2},
+		{date: "2026-11-20", ice: 1, iceMin: 10, started: 1},
+		{date: "2026-11-21", ice: 2, iceMin: 40},
+	})
+}
+
+// Across the change from summer time: in Berlin 2026-10-25 has 25 hours
+// (03:00 CEST becomes 02:00 CET). Ice 1h, rest 1h from 22:00 CEST on the 24th
+// (20:00 UTC) puts an ice hour at every even UTC hour; the 25th runs from
+// 22:00 UTC on the 24th to 23:00 UTC on the 25th and so holds 13 of them. A
+// day taken as 24 hours would hold 12.
+func TestFiguresAcrossDaylightSavingChange(t *testing.T) {
+	loc := berlin(t)
+	start := time.Date(2026, 10, 24, 22, 0, 0, 0, loc)
+	now := time.Date(2026, 10, 26, 1, 30, 0, 0, loc) // 00:30 UTC: half an ice hour
+	got := Figures([]Record{{Course: custom(t, "ice 1h, rest 1h", start)}}, now, 3, loc)
+	checkFigures(t, got, []dayWant{
+		{date: "2026-10-24", ice: 1, iceMin: 60, started: 1},
+		{date: "2026-10-25", ice: 13, iceMin: 13 * 60},
+		{date: "2026-10-26", ice: 1, iceMin: 30},
+	})
+}
+
+// A course that finishes by its window's end counts as finished that day.
+func TestFiguresCountAFinishedCourse(t *testing.T) {
+	loc := berlin(t)
+	p, _ := schedule.PresetByID("ice-20-20")
+	start := time.Date(2026, 11, 18, 8, 0, 0, 0, loc)
+	c := schedule.Course{Preset: p.ID, Protocol: p.Protocol, Start: start}
+	got := Figures([]Record{{Course: c}}, time.Date(2026, 11, 21, 12, 0, 0, 0, loc), 4, loc)
+	// 72 hours of ice 20, rest 20 with no quiet hours: 36 ice phases a day.
+	checkFigures(t, got, []dayWant{
+		{date: "2026-11-18", ice: 24, iceMin: 24 * 20, started: 1},
+		{date: "2026-11-19", ice: 36, iceMin: 36 * 20},
+		{date: "2026-11-20", ice: 36, iceMin: 36 * 20},
+		{date: "2026-11-21", ice: 12, iceMin: 12 * 20, finished: 1},
+	})
+}

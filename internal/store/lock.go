@@ -1,0 +1,125 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+)
+
+// The holder's record is kept in the lock file from this offset on: on
+// Windows the lock covers byte 0, which other processes then cannot read.
+const holderOffset = 1
+
+// holder is the record of the process that holds the lock.
+type holder struct {
+	PID     int       `json:"pid"`
+	Command string    `json:"command"`
+	Since   time.Time `json:"since"`
+}
+
+// LockedError says another process holds the lock: it drives the saved
+// course. PID is 0 when the holder could not be told.
+type LockedError struct {
+	Path    string
+	PID     int
+	Command string
+	Since   time.Time
+}
+
+func (e *LockedError) Error() string {
+	if e.PID == 0 {
+		return "the saved course is in use by another icetimer process"
+	}
+	return fmt.Sprintf("the saved course is in use by process %d (%s)", e.PID, e.Command)
+}
+
+// Lock takes the lock that lets one process at a time drive the saved
+// course, on state.lock (state.json itself is replaced at every save, so it
+// cannot carry a lock). It does not wait: when another process holds it, the
+// error is a *LockedError naming that process. The operating system drops
+// the lock when its holder exits, even by a crash. release gives it back.
+func (s *Store) Lock() (release func(), err error) {
+	path := filepath.Join(s.dir, lockName)
+	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR), flock.SetPermissions(filePerm))
+	ok, err := fl.TryLock()
+	if err != nil {
+		return nil, fmt.Errorf("cannot lock %s: %w", path, err)
+	}
+	if !ok {
+		return nil, readHolder(path)
+	}
+	if err := writeHolder(path, holder{PID: os.Getpid(), Command: commandLine(), Since: time.Now().Round(0)}); err != nil {
+		fl.Unlock()
+		return nil, fmt.Errorf("cannot write to %s: %w", path, err)
+	}
+	removeTemps(s.dir)
+	return func() {
+		_ = writeHolder(path, holder{})
+		_ = fl.Unlock()
+	}, nil
+}
+
+// writeHolder records h in the lock file through a handle of its own (the
+// lock library keeps its handle private). A zero h clears the record.
+func writeHolder(path string, h holder) error {
+	data := []byte("\n")
+	if h.PID != 0 {
+		rec, err := json.Marshal(h)
+		if err != nil {
+			return err
+		}
+		data = append(rec, '\n')
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, filePerm)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.WriteAt(data, holderOffset); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// readHolder describes the lock's holder. The holder writes its record just
+// after taking the lock, so an empty record is read again for a moment.
+func readHolder(path string) *LockedError {
+	e := &LockedError{Path: path}
+	for try := 0; try < 20; try++ {
+		if h, ok := readHolderOnce(path); ok {
+			e.PID, e.Command, e.Since = h.PID, h.Command, h.Since
+			return e
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return e
+}
+
+func readHolderOnce(path string) (holder, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return holder{}, false
+	}
+	defer f.Close()
+	buf := make([]byte, 4096)
+	n, _ := f.ReadAt(buf, holderOffset)
+	line, _, _ := bytes.Cut(buf[:n], []byte("\n"))
+	var h holder
+	if json.Unmarshal(line, &h) != nil || h.PID == 0 {
+		return holder{}, false
+	}
+	return h, true
+}
+
+// commandLine is this process's command line, program name without its
+// directory, for telling the person which process holds the lock.
+func commandLine() string {
+	args := append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...)
+	return strings.Join(args, " ")
+}

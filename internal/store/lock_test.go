@@ -1,0 +1,75 @@
+package store
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func init() {
+	// locker takes the lock, prints "locked PID" and holds the lock until its
+	// stdin closes.
+	helpers["locker"] = func(s *Store) error {
+		release, err := s.Lock()
+		if err != nil {
+			return err
+		}
+		os.Stdout.WriteString("locked " + strconv.Itoa(os.Getpid()) + "\n")
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		release()
+		os.Stdout.WriteString("released\n")
+		return nil
+	}
+}
+
+func TestLockNamesTheHolder(t *testing.T) {
+	s := newTestStore(t)
+	h := startHelper(t, "locker", s.Dir())
+	h.expect(t, "locked ")
+
+	_, err := s.Lock()
+	var locked *LockedError
+	if !errors.As(err, &locked) {
+		t.Fatalf("Lock while another process holds it = %v, want a *LockedError", err)
+	}
+	if locked.PID != h.cmd.Process.Pid {
+		t.Fatalf("LockedError.PID = %d, the holder is %d", locked.PID, h.cmd.Process.Pid)
+	}
+	if !strings.Contains(locked.Command, "store.test") || !strings.Contains(err.Error(), strconv.Itoa(locked.PID)) {
+		t.Fatalf("the error should name the holder's command and PID: %q (command %q)", err, locked.Command)
+	}
+
+	h.stdin.Close()
+	h.expect(t, "released")
+	release, err := s.Lock()
+	if err != nil {
+		t.Fatalf("Lock after the holder released it: %v", err)
+	}
+	release()
+}
+
+func TestLockIsFreedWhenTheHolderIsKilled(t *testing.T) {
+	s := newTestStore(t)
+	h := startHelper(t, "locker", s.Dir())
+	h.expect(t, "locked ")
+	if _, err := s.Lock(); err == nil {
+		t.Fatal("Lock succeeded while another process held it")
+	}
+	if err := h.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = h.cmd.Wait()
+	release, err := s.Lock()
+	if err != nil {
+		t.Fatalf("Lock after the holder was killed: %v", err)
+	}
+	defer release()
+	// The new holder's record replaces the dead one's.
+	if h, ok := readHolderOnce(filepath.Join(s.Dir(), lockName)); !ok || h.PID != os.Getpid() {
+		t.Fatalf("lock record = %+v, want this process %d", h, os.Getpid())
+	}
+}

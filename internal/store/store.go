@@ -1,0 +1,191 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// File names inside the state directory.
+const (
+	stateName   = "state.json"
+	historyName = "history.jsonl"
+	lockName    = "state.lock"
+)
+
+// Permissions: the course says when someone is in pain and at home; only its
+// owner reads it.
+const (
+	dirPerm  = 0o700
+	filePerm = 0o600
+)
+
+// ErrNoCourse is returned by Load when there is no saved course.
+var ErrNoCourse = errors.New("there is no saved course")
+
+// Store is icetimer's state directory. Its methods are safe to call from a
+// tea.Cmd; each does a little blocking file I/O and returns.
+//
+// Save and Archive change the saved course and should be called while
+// holding the lock (see Lock); Load, History and Figures only read.
+type Store struct {
+	dir string
+}
+
+// Open is the store in the user's state directory (see Dir), created 0700 if
+// missing.
+func Open() (*Store, error) {
+	dir, err := Dir()
+	if err != nil {
+		return nil, err
+	}
+	return OpenDir(dir)
+}
+
+// OpenDir is the store in dir, created 0700 if missing. An existing
+// directory that others may read is made private.
+func OpenDir(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, dirPerm); err != nil {
+		return nil, fmt.Errorf("cannot create the state directory: %w", err)
+	}
+	if info, err := os.Stat(dir); err == nil && info.Mode().Perm()&^dirPerm != 0 && runtime.GOOS != "windows" {
+		_ = os.Chmod(dir, dirPerm) // best effort: the directory may belong to someone else
+	}
+	return &Store{dir: dir}, nil
+}
+
+// Dir is the directory the store keeps its files in.
+func (s *Store) Dir() string { return s.dir }
+
+// StatePath is the saved course's file, state.json.
+func (s *Store) StatePath() string { return filepath.Join(s.dir, stateName) }
+
+// HistoryPath is the history file, history.jsonl.
+func (s *Store) HistoryPath() string { return filepath.Join(s.dir, historyName) }
+
+// Save writes c as the saved course, atomically: after a crash at any
+// instant state.json holds either the previous course or c. On failure
+// (disk full, read-only directory) the previous file is left as it was.
+func (s *Store) Save(c schedule.Course) error {
+	data, err := encodeState(c)
+	if err != nil {
+		return fmt.Errorf("cannot save the course: %w", err)
+	}
+	if err := writeAtomic(s.StatePath(), data); err != nil {
+		return fmt.Errorf("cannot save the course to %s: %w", s.StatePath(), err)
+	}
+	return nil
+}
+
+// Load reads the saved course. It returns ErrNoCourse when there is none
+// (also when the saved course was already moved to history by an Archive that
+// was cut short), and a *BrokenError when state.json cannot be read back; the
+// broken file has then been moved aside.
+func (s *Store) Load() (schedule.Course, error) {
+	data, err := os.ReadFile(s.StatePath())
+	if errors.Is(err, os.ErrNotExist) {
+		return schedule.Course{}, ErrNoCourse
+	}
+	if err != nil {
+		return schedule.Course{}, fmt.Errorf("cannot read the saved course: %w", err)
+	}
+	c, err := decodeState(data)
+	if err != nil {
+		return schedule.Course{}, s.moveAside(err)
+	}
+	if s.archived(data) {
+		return schedule.Course{}, ErrNoCourse
+	}
+	return c, nil
+}
+
+// archived reports whether the saved course in data is the last course in
+// history: an Archive appended it but was stopped before removing state.json.
+func (s *Store) archived(data []byte) bool {
+	var st stateFile
+	if json.Unmarshal(data, &st) != nil {
+		return false
+	}
+	last, ok := s.lastHistoryCourse()
+	return ok && sameCourse(st.Course, last)
+}
+
+func encodeState(c schedule.Course) ([]byte, error) {
+	cj, err := courseToJSON(c)
+	if err != nil {
+		return nil, err
+	}
+	data, err := json.MarshalIndent(stateFile{Version: formatVersion, Course: cj}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+func decodeState(data []byte) (schedule.Course, error) {
+	// Version is a pointer so that a file without one is told apart from a
+	// file with version 0. Unknown fields are allowed: later versions of the
+	// format may add optional ones without bumping the version.
+	var st struct {
+		Version *int       `json:"version"`
+		Course  courseJSON `json:"course"`
+	}
+	if err := json.Unmarshal(data, &st); err != nil {
+		return schedule.Course{}, fmt.Errorf("not valid JSON (%v)", err)
+	}
+	switch {
+	case st.Version == nil:
+		return schedule.Course{}, errors.New("it has no version field")
+	case *st.Version > formatVersion:
+		return schedule.Course{}, fmt.Errorf("it was written by a newer icetimer (format version %d, this one reads up to %d)", *st.Version, formatVersion)
+	case *st.Version < 1:
+		return schedule.Course{}, fmt.Errorf("format version %d is not valid", *st.Version)
+	}
+	c, err := courseFromJSON(st.Course)
+	if err != nil {
+		return schedule.Course{}, fmt.Errorf("the course is not valid: %v", err)
+	}
+	return c, nil
+}
+
+// BrokenError says the saved course could not be read back, and where the
+// file was moved so that a new course can be started.
+type BrokenError struct {
+	Path string
+	// MovedTo is where the file is now; "" when moving it failed too.
+	MovedTo string
+	Err     error
+}
+
+func (e *BrokenError) Error() string {
+	msg := fmt.Sprintf("saved course %s cannot be read: %v; ", e.Path, e.Err)
+	if e.MovedTo == "" {
+		return msg + "move or delete it to start a new course"
+	}
+	return msg + "moved it to " + e.MovedTo + "; start a new course"
+}
+
+func (e *BrokenError) Unwrap() error { return e.Err }
+
+// moveAside renames a broken state.json to state.json.broken-<TIME>, never
+// over an existing file.
+func (s *Store) moveAside(cause error) error {
+	e := &BrokenError{Path: s.StatePath(), Err: cause}
+	stamp := time.Now().UTC().Format("20060102T150405.000000000Z")
+	dest := s.StatePath() + ".broken-" + stamp
+	if _, err := os.Lstat(dest); err == nil {
+		return e
+	}
+	if err := os.Rename(e.Path, dest); err != nil {
+		return e
+	}
+	e.MovedTo = dest
+	_ = syncDir(s.dir) // the rename is done; a failed flush only risks its durability
+	return e
+}
