@@ -198,7 +198,7 @@ func (m Model) helpView(s screen) string {
 func (m Model) tooSmall(s screen) string {
 	lines := []string{
 		headline(s.kind, s.paused) + " " + clockTime(s.remaining),
-		fmt.Sprintf("Window too small (%dx%d): need %dx%d.", s.width, s.height, MinWidth, MinHeight),
+		fmt.Sprintf("too small: %dx%d, need %dx%d", s.width, s.height, MinWidth, MinHeight),
 	}
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, s.width, "…")
