@@ -16,7 +16,7 @@ import (
 // wakes at this rate even when nothing changed; it also bounds the delay
 // from a key press to the screen (1000/FPS ms) and, the renderer's first
 // frame waiting for its first tick, the time to the first frame.
-const FPS = 40
+const FPS = 12
 
 // Disclaimer is shown under the picker on first run.
 const Disclaimer = "icetimer is a reminder timer, not a medical device."
