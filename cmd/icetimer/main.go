@@ -56,6 +56,7 @@ func newRootCmd() *cobra.Command {
 		newStatusCmd(),
 		newStopCmd(),
 		newHistoryCmd(),
+		newStartCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.SilenceErrors, c.SilenceUsage = true, true

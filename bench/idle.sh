@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Idle cost of the timer screen: runs `icetimer start --cycle "ice 25m, rest 5m"`
+# in a detached 80x24 tmux pane for SECONDS (default 60) and prints CPU,
+# wakeups, peak memory, bytes written to the terminal and time to first frame.
+# Targets: <= 0.25 % of a core, <= 80 wakeups/s, <= 12 MB, <= 20 bytes/s, <= 30 ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-60}
+out=bench/out
+mkdir -p "$out"
+go build -o "$out/icetimer" ./cmd/icetimer
+rm -f "$out/term.log" "$out/timing.log"
+
+sock="icetimer-bench-$$"
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true' EXIT
+export XDG_STATE_HOME="$PWD/$out/state" XDG_CONFIG_HOME="$PWD/$out/config"
+# script(1) records every byte the program writes to its terminal, with timing.
+tmux -L "$sock" new-session -d -x 80 -y 24 \
+	"script -q -f -T $out/timing.log -O $out/term.log -c \"$out/icetimer start --cycle 'ice 25m, rest 5m'\""
+
+pid=""
+for _ in $(seq 200); do
+	for p in /proc/[0-9]*; do
+		if [ "$(cat "$p/comm" 2>/dev/null)" = icetimer ]; then pid=${p#/proc/}; break 2; fi
+	done
+	sleep 0.01
+done
+[ -n "$pid" ] || { echo "icetimer did not start" >&2; exit 1; }
+sleep 2 # past start-up: measure the steady state
+
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+switches() { cat /proc/"$pid"/task/*/status | awk '/ctxt_switches/ {n += $2} END {print n}'; }
+bytes() { stat -c %s "$out/term.log"; }
+
+t0=$(ticks) s0=$(switches) b0=$(bytes)
+sleep "$secs"
+t1=$(ticks) s1=$(switches) b1=$(bytes)
+hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+hz=$(getconf CLK_TCK)
+
+# Time to first frame: the timing log's delays summed up to the first write
+# that holds the frame (the countdown's "left").
+first=$(python3 - "$out/timing.log" "$out/term.log" <<'PY'
+import sys
+timing, log = sys.argv[1], open(sys.argv[2], 'rb').read()
+t, pos = 0.0, 0
+for line in open(timing):
+    f = line.split()
+    if len(f) == 3 and f[0] != 'O':  # advanced format: "O delay bytes"
+        continue
+    delay, n = f[-2:]
+    t += float(delay); pos += int(n)
+    if b'left' in log[:pos]:
+        print(f"{t*1000:.1f}"); break
+else:
+    print("none")
+PY
+)
+
+awk -v t="$((t1 - t0))" -v hz="$hz" -v s="$((s1 - s0))" -v b="$((b1 - b0))" -v secs="$secs" -v hwm="$hwm" -v first="$first" 'BEGIN {
+	printf "run:            %d s, icetimer start --cycle \"ice 25m, rest 5m\", 80x24 tmux pane\n", secs
+	printf "cpu:            %d ticks = %.3f %% of a core (target 0.25 %%)\n", t, 100 * t / hz / secs
+	printf "wakeups:        %.1f context switches/s, all threads (target 80)\n", s / secs
+	printf "peak rss:       %.1f MB (target 12)\n", hwm / 1024
+	printf "terminal bytes: %.1f bytes/s (target 20)\n", b / secs
+	printf "first frame:    %s ms after start (target 30)\n", first
+}'
+tmux -L "$sock" send-keys q

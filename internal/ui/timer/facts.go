@@ -1,0 +1,119 @@
+package timer
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// facts is what the screen shows, reduced to what is visible: two equal
+// facts draw the same frame, so the screen is drawn only when they differ.
+type facts struct {
+	kind      schedule.Kind
+	paused    bool
+	remaining time.Duration // rounded up to the second
+	endsAt    string        // the current segment's planned end, HH:MM
+	progress  float64       // of the phase, 0 to 1, in steps of the bar's cells
+	next      string        // the next two changes with their clock times
+	stage     string
+	today     string
+}
+
+// slowFacts are the facts that change only at a transition, an event, a
+// new day or (while paused) a new minute; they are kept between ticks.
+type slowFacts struct {
+	key   slowKey
+	next  string
+	stage string
+	today string
+}
+
+type slowKey struct {
+	segmentStart int64
+	kind         schedule.Kind
+	events       int
+	day          int
+	pausedMinute int64
+}
+
+func keyFor(c schedule.Course, s schedule.State) slowKey {
+	k := slowKey{segmentStart: s.Current.Start.Unix(), kind: s.Current.Kind, events: len(c.Events), day: s.Now.YearDay()}
+	if s.Paused {
+		k.pausedMinute = s.Now.Unix() / 60
+	}
+	return k
+}
+
+// computeSlow answers the slow facts for state s of course c; local is the
+// location whose midnight starts "today".
+func computeSlow(c schedule.Course, s schedule.State, local *time.Location) slowFacts {
+	f := slowFacts{key: keyFor(c, s)}
+	if s.Done {
+		return f
+	}
+	f.next = "next"
+	for i, t := range c.Upcoming(s.Now, 2) {
+		sep := " "
+		if i > 0 {
+			sep = ", "
+		}
+		f.next += sep + t.At.In(local).Format("15:04") + " " + kindName(t.To.Kind)
+	}
+	f.stage = stageLine(c.Protocol, s, local)
+
+	now := s.Now.In(local)
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, local)
+	var ice, heat int
+	for _, seg := range c.Segments(midnight, s.Now.Add(time.Nanosecond)) {
+		switch seg.Kind {
+		case schedule.Ice:
+			ice++
+		case schedule.Heat:
+			heat++
+		}
+	}
+	f.today = fmt.Sprintf("today: ice %d, heat %d", ice, heat)
+	return f
+}
+
+// stageLine is "ice until Sun 08:00, then heat".
+func stageLine(p schedule.Protocol, s schedule.State, local *time.Location) string {
+	main := string(p.MainKind(s.Current.Stage))
+	if s.StageEnds.IsZero() {
+		return main + " until you stop"
+	}
+	then := "then done"
+	if next := p.MainKind(s.Current.Stage + 1); next != schedule.Done {
+		then = "then " + string(next)
+	}
+	return main + " until " + s.StageEnds.In(local).Format("Mon 15:04") + ", " + then
+}
+
+// ceilSecond rounds a remaining time up to the second, so the display reaches
+// 0:00 at the instant of the change, not a second before.
+func ceilSecond(d time.Duration) time.Duration {
+	return (d + time.Second - 1).Truncate(time.Second)
+}
+
+// bigTime is the remaining time as the big digits show it: whole minutes
+// rounded up ("24 min", "2 h 40 min"), seconds in the last minute ("59 s").
+func bigTime(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf("%d s", int(d/time.Second))
+	}
+	mins := int((d + time.Minute - 1) / time.Minute)
+	if mins < 60 {
+		return fmt.Sprintf("%d min", mins)
+	}
+	return fmt.Sprintf("%d h %02d min", mins/60, mins%60)
+}
+
+// clockTime is the remaining time to the second: "24:59" or "2:39:59".
+func clockTime(d time.Duration) string {
+	s := int(d / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s%3600/60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}

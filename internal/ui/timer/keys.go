@@ -1,0 +1,52 @@
+package timer
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is the timer screen's key bindings. It implements help.KeyMap.
+type KeyMap struct {
+	Pause   key.Binding
+	Skip    key.Binding
+	Extend  key.Binding
+	Restart key.Binding
+	Stop    key.Binding
+	Help    key.Binding
+	Quit    key.Binding
+	// Confirm and Cancel answer the question "stop the course?".
+	Confirm key.Binding
+	Cancel  key.Binding
+}
+
+// DefaultKeyMap is the bindings the help bar lists.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Pause:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
+		Skip:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		Extend:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "add 5 min")),
+		Restart: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart phase")),
+		Stop:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop course")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Confirm: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, stop")),
+		Cancel:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep going")),
+	}
+}
+
+// ShortHelp is the one-line help bar.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Pause, k.Skip, k.Help, k.Quit}
+}
+
+// FullHelp is every key, shown after "?".
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Pause, k.Skip, k.Extend},
+		{k.Restart, k.Stop},
+		{k.Help, k.Quit},
+	}
+}
+
+// confirmKeys is the help shown while the stop question is asked.
+type confirmKeys struct{ KeyMap }
+
+func (k confirmKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Confirm, k.Cancel} }
+func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

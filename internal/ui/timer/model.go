@@ -1,0 +1,221 @@
+// Package timer is the timer screen: what to do now and for how long, read
+// off the course and the clock once a second.
+package timer
+
+import (
+	"strconv"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// ExtendBy is how much the extend key adds to the current phase.
+const ExtendBy = 5 * time.Minute
+
+// bannerFor is how long the banner announcing a change stays up.
+const bannerFor = time.Minute
+
+// Config connects the screen to the rest of the program. Every field is
+// optional.
+type Config struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Save is called with the course after every event the person adds; its
+	// command does the saving. A failure should come back as an ErrorMsg.
+	Save func(schedule.Course) tea.Cmd
+	// Notify is called with the transitions a tick found (oldest first) and
+	// the state after them, for desktop reminders.
+	Notify func([]schedule.Transition, schedule.State) tea.Cmd
+	// Since is the instant from which transitions are announced; zero means
+	// from the moment the screen is made. A resumed course passes the instant
+	// its last reminder was sent, so the changes missed meanwhile are told.
+	Since time.Time
+	// KeyMap and Styles default to DefaultKeyMap() and DefaultStyles().
+	KeyMap *KeyMap
+	Styles *Styles
+}
+
+// ErrorMsg puts a line on the screen about something that went wrong
+// elsewhere, such as "saving failed: disk full". A nil Err clears it.
+type ErrorMsg struct{ Err error }
+
+// Model is the timer screen.
+type Model struct {
+	course schedule.Course
+	cfg    Config
+	keys   KeyMap
+	styles Styles
+	help   help.Model
+	id     int64
+
+	width, height int
+	// handled is the instant up to which transitions have been announced.
+	handled time.Time
+	banner  string
+	// bannerUntil is when the banner comes down.
+	bannerUntil time.Time
+	problem     string
+	confirming  bool
+
+	slow        slowFacts
+	shownScreen screen
+	content     string
+}
+
+// New makes the screen for course c.
+func New(c schedule.Course, cfg Config) Model {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	m := Model{course: c, cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), id: nextID()}
+	if cfg.KeyMap != nil {
+		m.keys = *cfg.KeyMap
+	}
+	if cfg.Styles != nil {
+		m.styles = *cfg.Styles
+	}
+	m.help.Styles = m.styles.Help
+	m.handled = cfg.Since.Round(0)
+	if m.handled.IsZero() {
+		m.handled = m.now()
+	}
+	return m
+}
+
+// Course is the course with every event added so far.
+func (m Model) Course() schedule.Course { return m.course }
+
+// State is the course now.
+func (m Model) State() schedule.State { return m.course.StateAt(m.now()) }
+
+func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
+
+// Init starts the ticks and announces what was missed since Config.Since.
+func (m Model) Init() tea.Cmd {
+	// The first tick comes at once; each tick schedules the next.
+	return func() tea.Msg { return TickMsg{ID: m.id, At: m.now()} }
+}
+
+// Update handles ticks, keys, resizes and errors coming back.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case TickMsg:
+		if msg.ID != m.id {
+			return m, nil
+		}
+		var announce tea.Cmd
+		m, announce = m.announce(m.now())
+		cmd = tea.Batch(announce, tick(m.id, m.now()))
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+	case tea.KeyPressMsg:
+		m, cmd = m.key(msg)
+	case ErrorMsg:
+		m.problem = ""
+		if msg.Err != nil {
+			m.problem = msg.Err.Error()
+		}
+	default:
+		return m, nil
+	}
+	m.refresh(m.now())
+	return m, cmd
+}
+
+// announce looks for transitions since the last one handled: a banner and
+// one bell for them all, and the Notify hook.
+func (m Model) announce(now time.Time) (Model, tea.Cmd) {
+	if !now.After(m.handled) {
+		return m, nil
+	}
+	ts := m.course.Transitions(m.handled, now)
+	m.handled = now
+	if len(ts) == 0 {
+		return m, nil
+	}
+	last := ts[len(ts)-1]
+	m.banner = headline(last.To.Kind, false) + " since " + last.At.In(now.Location()).Format("15:04")
+	if len(ts) > 1 {
+		m.banner += " (" + plural(len(ts), "change") + " since " + ts[0].At.In(now.Location()).Format("15:04") + ")"
+	}
+	m.bannerUntil = now.Add(bannerFor)
+	cmds := []tea.Cmd{tea.Raw("\a")}
+	if m.cfg.Notify != nil {
+		cmds = append(cmds, m.cfg.Notify(ts, m.course.StateAt(now)))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// key handles one key press. Every change to the course is an event at the
+// whole second, saved at once.
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	m.banner = ""
+	if m.confirming {
+		m.confirming = false
+		if key.Matches(msg, m.keys.Confirm) {
+			return m.add(schedule.Stop, 0)
+		}
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return m, nil
+	}
+	s := m.State()
+	if s.Done {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Pause):
+		if s.Paused {
+			return m.add(schedule.Resume, 0)
+		}
+		return m.add(schedule.Pause, 0)
+	case key.Matches(msg, m.keys.Skip):
+		return m.add(schedule.Skip, 0)
+	case key.Matches(msg, m.keys.Extend):
+		return m.add(schedule.Extend, ExtendBy)
+	case key.Matches(msg, m.keys.Restart):
+		return m.add(schedule.Restart, 0)
+	case key.Matches(msg, m.keys.Stop):
+		m.confirming = true
+	}
+	return m, nil
+}
+
+// add appends an event now. Changes due before it are announced first, so
+// the event's own change (which the person just saw happen) is not.
+func (m Model) add(t schedule.EventType, amount time.Duration) (Model, tea.Cmd) {
+	now := m.now()
+	m, announce := m.announce(now)
+	m.course.Events = append(m.course.Events, schedule.Event{Type: t, At: now.Truncate(time.Second), Amount: amount})
+	var save tea.Cmd
+	if m.cfg.Save != nil {
+		save = m.cfg.Save(m.course)
+	}
+	return m, tea.Batch(announce, save)
+}
+
+// View is the frame drawn by the last Update.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.content)
+	v.AltScreen = true
+	v.WindowTitle = "icetimer: " + headline(m.shownScreen.kind, m.shownScreen.paused)
+	return v
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

@@ -1,0 +1,266 @@
+package timer
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// clock is a settable clock for the screen.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+var start = time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+
+// newScreen is a screen on ice 20m, rest 20m (quiet hours off) at 80x24,
+// 5 minutes and a bit in, with its saves and notifications recorded.
+func newScreen(t *testing.T) (*Model, *clock, *[]schedule.Course, *[][]schedule.Transition) {
+	t.Helper()
+	clk := &clock{start.Add(5*time.Minute + 300*time.Millisecond)}
+	var saved []schedule.Course
+	var told [][]schedule.Transition
+	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
+	}}}}
+	m := New(c, Config{
+		Now:    clk.now,
+		Save:   func(c schedule.Course) tea.Cmd { saved = append(saved, c); return nil },
+		Notify: func(ts []schedule.Transition, _ schedule.State) tea.Cmd { told = append(told, ts); return nil },
+	})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return &m, clk, &saved, &told
+}
+
+func send(m *Model, msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*m, cmd = m.Update(msg)
+	return cmd
+}
+
+func press(m *Model, k string) tea.Cmd {
+	var msg tea.KeyPressMsg
+	switch k {
+	case "space":
+		msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "ctrl+c":
+		msg = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "esc":
+		msg = tea.KeyPressMsg{Code: tea.KeyEscape}
+	default:
+		msg = tea.KeyPressMsg{Code: rune(k[0]), Text: k}
+	}
+	var cmd tea.Cmd
+	*m, cmd = m.Update(msg)
+	return cmd
+}
+
+func screenText(m Model) string { return ansi.Strip(m.View().Content) }
+
+func mustShow(t *testing.T, m Model, want ...string) {
+	t.Helper()
+	got := screenText(m)
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Fatalf("screen lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+func lastEvent(t *testing.T, m Model) schedule.Event {
+	t.Helper()
+	ev := m.Course().Events
+	if len(ev) == 0 {
+		t.Fatal("no event recorded")
+	}
+	return ev[len(ev)-1]
+}
+
+func TestKeysAddEventsAtWholeSeconds(t *testing.T) {
+	for _, tc := range []struct {
+		key    string
+		want   schedule.EventType
+		amount time.Duration
+		screen string
+	}{
+		{"space", schedule.Pause, 0, "PAUSED"},
+		{"s", schedule.Skip, 0, "REST"},
+		{"+", schedule.Extend, ExtendBy, "20:00 left, until 09:25"},
+		{"r", schedule.Restart, 0, "20:00 left, until 09:25"},
+	} {
+		t.Run(tc.key, func(t *testing.T) {
+			m, clk, saved, _ := newScreen(t)
+			press(m, tc.key)
+			e := lastEvent(t, *m)
+			if e.Type != tc.want || e.Amount != tc.amount || !e.At.Equal(clk.t.Truncate(time.Second)) {
+				t.Fatalf("event %+v, want %s of %v at %v", e, tc.want, tc.amount, clk.t.Truncate(time.Second))
+			}
+			if len(*saved) != 1 || len((*saved)[0].Events) != 1 {
+				t.Fatalf("saved %d times, want once with the event", len(*saved))
+			}
+			mustShow(t, *m, tc.screen)
+		})
+	}
+}
+
+func TestPauseHoldsAndResumes(t *testing.T) {
+	m, clk, _, _ := newScreen(t)
+	press(m, "space")
+	mustShow(t, *m, "PAUSED", "15:00 left, paused")
+	clk.t = clk.t.Add(10 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	mustShow(t, *m, "15:00 left, paused")
+	press(m, "space")
+	if e := lastEvent(t, *m); e.Type != schedule.Resume {
+		t.Fatalf("second space added %s, want resume", e.Type)
+	}
+	mustShow(t, *m, "ICE ON", "15:00 left")
+}
+
+func TestStopAsksFirst(t *testing.T) {
+	m, _, saved, _ := newScreen(t)
+	press(m, "x")
+	mustShow(t, *m, "Stop the course?")
+	press(m, "n")
+	if len(m.Course().Events) != 0 || len(*saved) != 0 {
+		t.Fatal("n still stopped the course")
+	}
+	mustShow(t, *m, "ICE ON")
+	press(m, "x")
+	press(m, "y")
+	if e := lastEvent(t, *m); e.Type != schedule.Stop {
+		t.Fatalf("x y added %s, want stop", e.Type)
+	}
+	mustShow(t, *m, "DONE")
+	press(m, "s")
+	if len(m.Course().Events) != 1 {
+		t.Fatal("a key after the course ended added an event")
+	}
+}
+
+func TestHelpAndQuit(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	if strings.Contains(screenText(*m), "restart") {
+		t.Fatal("short help already lists restart")
+	}
+	press(m, "?")
+	mustShow(t, *m, "restart phase", "stop course", "add 5 min")
+	for _, k := range []string{"q", "ctrl+c"} {
+		if cmd := press(m, k); cmd == nil {
+			t.Fatalf("%s gave no command", k)
+		} else if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Fatalf("%s did not quit", k)
+		}
+	}
+}
+
+func TestTickAnnouncesTransitionsOnce(t *testing.T) {
+	m, clk, _, told := newScreen(t)
+	send(m, TickMsg{ID: m.id})
+	if len(*told) != 0 {
+		t.Fatal("a tick with no change notified")
+	}
+	// The laptop slept across two changes: one banner, one bell, one notify.
+	clk.t = start.Add(45*time.Minute + 10*time.Millisecond)
+	var cmd tea.Cmd
+	*m, cmd = m.Update(TickMsg{ID: m.id})
+	if len(*told) != 1 || len((*told)[0]) != 2 || (*told)[0][1].To.Kind != schedule.Ice {
+		t.Fatalf("notified %+v, want both changes at once", *told)
+	}
+	if !bells(cmd) {
+		t.Fatal("no bell at a transition")
+	}
+	mustShow(t, *m, "ICE ON since 09:40 (2 changes since 09:20)")
+	send(m, TickMsg{ID: m.id})
+	if len(*told) != 1 {
+		t.Fatal("the same transitions were announced twice")
+	}
+	clk.t = clk.t.Add(bannerFor)
+	send(m, TickMsg{ID: m.id})
+	if strings.Contains(screenText(*m), "since 09:40") {
+		t.Fatal("the banner stayed up")
+	}
+}
+
+// bells reports whether cmd (a batch, perhaps) rings the terminal bell.
+func bells(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	switch msg := cmd().(type) {
+	case tea.RawMsg:
+		return msg.Msg == "\a"
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if bells(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestStaleTickDropped(t *testing.T) {
+	m, clk, _, told := newScreen(t)
+	clk.t = start.Add(21 * time.Minute)
+	before := m.View().Content
+	if cmd := send(m, TickMsg{ID: m.id + 1000}); cmd != nil {
+		t.Fatal("a stale tick scheduled another")
+	}
+	if len(*told) != 0 || m.View().Content != before {
+		t.Fatal("a stale tick changed the screen")
+	}
+}
+
+func TestRedrawsOnlyOnVisibleChange(t *testing.T) {
+	m, clk, _, _ := newScreen(t)
+	send(m, TickMsg{ID: m.id})
+	first := m.content
+	clk.t = clk.t.Add(400 * time.Millisecond) // the same second on screen
+	send(m, TickMsg{ID: m.id})
+	if m.shownScreen.remaining != 15*time.Minute || m.content != first {
+		t.Fatal("the frame changed within a second")
+	}
+	clk.t = clk.t.Add(time.Second)
+	send(m, TickMsg{ID: m.id})
+	mustShow(t, *m, "14:59 left")
+}
+
+func TestResize(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	for _, size := range [][2]int{{80, 24}, {40, 12}, {120, 40}, {39, 12}, {40, 11}, {10, 2}} {
+		send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		lines := strings.Split(screenText(*m), "\n")
+		small := size[0] < MinWidth || size[1] < MinHeight
+		if !small && len(lines) != size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > size[0] {
+				t.Errorf("%v: line %q is %d wide", size, l, w)
+			}
+		}
+		if small != strings.Contains(screenText(*m), "too small") {
+			t.Errorf("%v: too-small notice wrong:\n%s", size, screenText(*m))
+		}
+		if !strings.Contains(screenText(*m), "ICE") {
+			t.Errorf("%v: what to do is missing", size)
+		}
+	}
+}
+
+func TestErrorLine(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	send(m, ErrorMsg{Err: errors.New("saving failed: disk full")})
+	mustShow(t, *m, "saving failed: disk full")
+	send(m, ErrorMsg{})
+	if strings.Contains(screenText(*m), "disk full") {
+		t.Fatal("a nil error did not clear the line")
+	}
+}
