@@ -3,17 +3,63 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
-// runTimerScreen opens the picker. (Resuming a saved course comes with
-// persistence.)
+// runTimerScreen opens the timer screen on the saved course, or the picker
+// when there is none.
 func runTimerScreen(_ *cobra.Command, _ []string) error {
-	return runScreen(ui.New(ui.WithDisclaimer()))
+	firstRun := !stateDirExists()
+	d, err := openDriver()
+	if err != nil {
+		return err
+	}
+	defer d.release()
+	opts := d.screenOptions()
+	if firstRun {
+		opts = append(opts, ui.WithDisclaimer())
+	}
+
+	c, err := d.store.Load()
+	var broken *store.BrokenError
+	switch {
+	case errors.Is(err, store.ErrNoCourse):
+		return runScreen(ui.New(opts...))
+	case errors.As(err, &broken):
+		return runScreen(ui.New(append(opts, ui.WithNotice(broken.Error()+"; start a new course"))...))
+	case err != nil:
+		return err
+	}
+	if c.StateAt(time.Now()).Done {
+		// Over while nothing was running: it goes to history.
+		if err := d.store.Archive(c, time.Now()); err != nil {
+			return err
+		}
+		return runScreen(ui.New(append(opts, ui.WithNotice(fmt.Sprintf("Your %s course is over; it is in 'icetimer history'.", c.Preset)))...))
+	}
+	return runScreen(ui.NewTimer(c, append(opts, ui.WithSince(d.since(c)))...))
+}
+
+// screenOptions connect the screen to this process's saved course.
+func (d *driver) screenOptions() []ui.Option {
+	return []ui.Option{ui.WithSave(d.save)}
+}
+
+// stateDirExists reports whether icetimer has run here before.
+func stateDirExists() bool {
+	dir, err := store.Dir()
+	if err != nil {
+		return false
+	}
+	_, err = os.Stat(dir)
+	return err == nil
 }
 
 // runScreen runs a screen until the person quits.

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"time"
-
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/ui"
@@ -13,14 +11,24 @@ func newStartCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "start PRESET|--cycle SPEC",
 		Short: "Start a course now and open the timer screen",
+		Long: "start begins a course now and opens the timer screen. A course still saved\n" +
+			"is moved to history first.",
 		Example: `  icetimer start ice-then-heat --window 60h
   icetimer start --cycle "ice 20m, rest 20m" --window 48h --then "heat 20m, rest 20m" --quiet off`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			course, err := flags.course(cmd, args, time.Now().Truncate(time.Second))
+			course, err := flags.course(cmd, args, now())
 			if err != nil {
 				return err
 			}
-			return runScreen(ui.NewTimer(course))
+			d, err := openDriver()
+			if err != nil {
+				return err
+			}
+			defer d.release()
+			if err := d.replaceWith(course); err != nil {
+				return err
+			}
+			return runScreen(ui.NewTimer(course, d.screenOptions()...))
 		},
 	}
 	flags.register(cmd)

@@ -42,8 +42,17 @@ func WithNotify(notify func([]schedule.Transition, schedule.State) tea.Cmd) Opti
 }
 
 // WithDisclaimer shows Disclaimer under the picker (on first run).
-func WithDisclaimer() Option {
-	return func(m *Model) { m.pickerCfg.Footnote = Disclaimer }
+func WithDisclaimer() Option { return WithNotice(Disclaimer) }
+
+// WithNotice adds a line under the picker, such as why the saved course
+// could not be resumed.
+func WithNotice(text string) Option {
+	return func(m *Model) {
+		if m.pickerCfg.Footnote != "" {
+			text = m.pickerCfg.Footnote + "\n" + text
+		}
+		m.pickerCfg.Footnote = text
+	}
 }
 
 // WithSince announces the transitions since t when the timer opens (a

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/ui/timer"
+)
+
+// saveTimeout is how long a save may take before the screen says it is slow
+// (it goes on in the background).
+const saveTimeout = 5 * time.Second
+
+// driver is this process's hold on the saved course: the store, its lock,
+// and saves kept in order.
+type driver struct {
+	store   *store.Store
+	saver   *store.Saver
+	release func()
+}
+
+// openDriver takes the lock on the saved course. When another process holds
+// it, the error names that process and points to the read-only view.
+func openDriver() (*driver, error) {
+	s, err := store.Open()
+	if err != nil {
+		return nil, err
+	}
+	release, err := s.Lock()
+	var locked *store.LockedError
+	if errors.As(err, &locked) {
+		return nil, fmt.Errorf("%w; 'icetimer status' shows the course without taking it over", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &driver{store: s, saver: store.NewSaver(s), release: release}, nil
+}
+
+// now is the instant events and starts are recorded at: whole seconds, so
+// that every transition falls on a whole second, where the screen's ticks
+// land.
+func now() time.Time { return time.Now().Truncate(time.Second) }
+
+// replaceWith makes c the saved course; one still saved is moved to history
+// first (as replaced, or as finished if it was over).
+func (d *driver) replaceWith(c schedule.Course) error {
+	old, err := d.store.Load()
+	switch {
+	case err == nil:
+		if err := d.store.Archive(old, c.Start); err != nil {
+			return err
+		}
+	case !errors.Is(err, store.ErrNoCourse):
+		var broken *store.BrokenError
+		if !errors.As(err, &broken) {
+			return err
+		}
+	}
+	return d.store.Save(c)
+}
+
+// since is the instant from which a resumed course's changes still need
+// announcing: the last one announced, or the course's start.
+func (d *driver) since(c schedule.Course) time.Time {
+	if t, ok := d.store.Reminded(); ok && t.After(c.Start) {
+		return t
+	}
+	return c.Start
+}
+
+// save is the screen's save command: it runs in the background and reports
+// failure, or slowness, as a line on the screen.
+func (d *driver) save(c schedule.Course) tea.Cmd {
+	ticket := d.saver.Ticket()
+	return func() tea.Msg {
+		done := make(chan error, 1)
+		go func() { done <- d.saver.Save(ticket, c, time.Now()) }()
+		select {
+		case err := <-done:
+			if err != nil {
+				return timer.ErrorMsg{Err: fmt.Errorf("saving failed, the timer goes on: %w", err)}
+			}
+			return timer.ErrorMsg{}
+		case <-time.After(saveTimeout):
+			return timer.ErrorMsg{Err: errors.New("saving is slow; the timer goes on")}
+		}
+	}
+}

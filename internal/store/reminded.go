@@ -1,0 +1,30 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// remindedName is the file holding the instant up to which the saved course's
+// changes have been announced, so that a process resuming the course tells
+// only what was missed while nothing was running.
+const remindedName = "reminded"
+
+// SaveReminded records that every change of the saved course before t has
+// been announced. Written atomically, like the course.
+func (s *Store) SaveReminded(t time.Time) error {
+	return writeAtomic(filepath.Join(s.dir, remindedName), []byte(t.Round(0).Format(time.RFC3339Nano)+"\n"))
+}
+
+// Reminded is the instant SaveReminded last recorded; false when none was
+// (or the file cannot be read, which only makes the catch-up say more).
+func (s *Store) Reminded() (time.Time, bool) {
+	data, err := os.ReadFile(filepath.Join(s.dir, remindedName))
+	if err != nil {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(string(data)))
+	return t, err == nil
+}
