@@ -63,11 +63,11 @@ func runCourse(ctx context.Context, course schedule.Course, out io.Writer) {
 			})
 		},
 	})
+	inFlight.Wait() // each is answered within the dispatcher's timeout
+	d.Close()
 	if errors.Is(err, context.Canceled) {
 		p.println(false, stoppedLine(course, time.Now()))
 	}
-	inFlight.Wait() // each is answered within the dispatcher's timeout
-	d.Close()
 }
 
 // fallbackLine tells that a reminder did not reach the desktop.
