@@ -112,8 +112,17 @@ func startRun(t *testing.T, args ...string) *session {
 			s.cmd.Process.Kill()
 			s.cmd.Wait()
 		}
+		if dir := s.kept(); dir != "" {
+			os.RemoveAll(dir)
+		}
 	})
 	return s
+}
+
+func (s *session) stderrText() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stderr.String()
 }
 
 var mockPIDRe = regexp.MustCompile(`mock server pid (\d+)`)
@@ -141,7 +150,7 @@ func (s *session) wait(t *testing.T, got []stdoutLine) []stdoutLine {
 			if !ok {
 				s.done.Wait()
 				if err := s.cmd.Wait(); err != nil {
-					t.Fatalf("with-notify-server ... icetimer run: %v\nstderr:\n%s", err, s.stderr.String())
+					t.Fatalf("with-notify-server ... icetimer run: %v\nstderr:\n%s", err, s.stderrText())
 				}
 				return got
 			}
@@ -152,15 +161,17 @@ func (s *session) wait(t *testing.T, got []stdoutLine) []stdoutLine {
 	}
 }
 
-// keptDir is the tool's temporary directory (-k), which holds mock.log.
-func (s *session) keptDir(t *testing.T) string {
-	t.Helper()
-	m := regexp.MustCompile(`kept (\S+)`).FindStringSubmatch(s.stderr.String())
-	if m == nil {
-		t.Fatalf("the tool did not say where it kept its files:\n%s", s.stderr.String())
+var keptRe = regexp.MustCompile(`kept (\S+)`)
+
+// kept is the tool's temporary directory (-k), which holds mock.log; empty
+// until the tool has said where it is.
+func (s *session) kept() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m := keptRe.FindStringSubmatch(s.stderr.String()); m != nil {
+		return m[1]
 	}
-	t.Cleanup(func() { os.RemoveAll(m[1]) })
-	return m[1]
+	return ""
 }
 
 // received is a Notify call as the tool reports it, with the mock's own
@@ -189,7 +200,11 @@ func (s *session) received(t *testing.T) []received {
 		}
 		got = append(got, r)
 	}
-	log, err := os.ReadFile(filepath.Join(s.keptDir(t), "mock.log"))
+	dir := s.kept()
+	if dir == "" {
+		t.Fatalf("the tool did not say where it kept its files:\n%s", s.stderrText())
+	}
+	log, err := os.ReadFile(filepath.Join(dir, "mock.log"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +340,7 @@ func TestRunKeepsGoingWhenTheServerFreezes(t *testing.T) {
 	select {
 	case pid = <-s.mockPID:
 	case <-time.After(20 * time.Second):
-		t.Fatalf("no mock server pid from the tool:\n%s", s.stderr.String())
+		t.Fatalf("no mock server pid from the tool:\n%s", s.stderrText())
 	}
 	var lines []stdoutLine
 	first, ok := <-s.lines
