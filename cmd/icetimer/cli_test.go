@@ -33,7 +33,7 @@ func TestBadInputIsAOneLineErrorAndExit2(t *testing.T) {
 		{[]string{"plan", "--cycle", seventeen}, `17 phases: at most 16`},
 		{[]string{"plan", "--cycle", "rest 5m, rest 10m"}, `at least one must be ice or heat`},
 		{[]string{"plan", "--cycle", "ice 12h30m"}, `must be from 1s to 12h`},
-		{[]string{"plan", "--cycle", "ice 20m", "--window", "0"}, `--window: duration "0" must be from 1m to 720h`},
+		{[]string{"plan", "--cycle", "ice 20m", "--window", "0"}, `--window: duration "0" must be from 1s to 720h`},
 		{[]string{"plan", "ice-then-heat", "--window", "0"}, `--window for ice-then-heat: duration "0" must be from 48h to 72h`},
 		{[]string{"plan", "ice-then-heat", "--window", "96h"}, `must be from 48h to 72h`},
 		{[]string{"plan", "ice-20-20", "--window", "banana"}, `"banana" is not a duration`},

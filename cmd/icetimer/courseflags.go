@@ -9,9 +9,10 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
-// Bounds on a custom cycle's window.
+// Bounds on a custom cycle's window. The minimum matches a phase's: seconds
+// long courses are how `run` is tried out and tested against a real desktop.
 const (
-	minCustomWindow = time.Minute
+	minCustomWindow = time.Second
 	maxCustomWindow = 30 * 24 * time.Hour
 )
 

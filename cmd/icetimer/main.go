@@ -57,6 +57,7 @@ func newRootCmd() *cobra.Command {
 		newStopCmd(),
 		newHistoryCmd(),
 		newStartCmd(),
+		newRunCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.SilenceErrors, c.SilenceUsage = true, true

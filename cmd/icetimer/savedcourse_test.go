@@ -153,11 +153,11 @@ func TestStatusJSONMatchesTheEngine(t *testing.T) {
 		check("kind", got["kind"], string(want.Current.Kind))
 		check("paused", got["paused"], want.Paused)
 		check("remaining_seconds", got["remaining_seconds"], math.Ceil(want.Remaining.Seconds()))
-		check("ends_at", instant(t, got["ends_at"]), want.Current.End.Unix())
+		check("ends_at", jsonUnix(t, got["ends_at"]), want.Current.End.Unix())
 		check("next_kind", got["next_kind"], string(want.Next.Kind))
 		check("stage", got["stage"], float64(want.Current.Stage+1))
-		check("stage_ends_at", instant(t, got["stage_ends_at"]), unixOrZero(want.StageEnds))
-		check("started_at", instant(t, got["started_at"]), c.Start.Unix())
+		check("stage_ends_at", jsonUnix(t, got["stage_ends_at"]), unixOrZero(want.StageEnds))
+		check("started_at", jsonUnix(t, got["started_at"]), c.Start.Unix())
 	}
 	// After the first 48 hours the heat stage runs until stopped.
 	_, out, _ := st.run(st.at(23, 12, 0, 1), "status", "--json")
@@ -174,8 +174,8 @@ func TestStatusJSONMatchesTheEngine(t *testing.T) {
 	}
 }
 
-// instant reads an RFC 3339 field as Unix seconds; 0 for null.
-func instant(t *testing.T, v any) int64 {
+// jsonUnix reads an RFC 3339 field as Unix seconds; 0 for null.
+func jsonUnix(t *testing.T, v any) int64 {
 	t.Helper()
 	if v == nil {
 		return 0

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icetimer/icetimer/internal/notify"
+	"github.com/icetimer/icetimer/internal/runner"
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+func newRunCmd() *cobra.Command {
+	var flags courseFlags
+	cmd := &cobra.Command{
+		Use:   "run PRESET|--cycle SPEC",
+		Short: "Run a course with no screen: a line per change on stdout, and notifications",
+		Long: "run starts a course now and prints one line per change (clock time, what to do,\n" +
+			"what comes next), sending the same reminder as a desktop notification. When the\n" +
+			"desktop cannot be reached, a line saying so follows the reminder. It exits when\n" +
+			"the course is done, or on Ctrl-C.\n\n" + disclaimer,
+		Example: `  icetimer run ice-20-20
+  icetimer run --cycle "ice 20m, rest 20m" --window 48h --quiet off`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			course, err := flags.course(cmd, args, time.Now().Truncate(time.Second))
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			runCourse(ctx, course, cmd.OutOrStdout())
+			return nil
+		},
+	}
+	flags.register(cmd)
+	return cmd
+}
+
+// runCourse reminds of course's changes on out and the desktop until the
+// course is done or ctx ends, then waits for the notifications in flight.
+func runCourse(ctx context.Context, course schedule.Course, out io.Writer) {
+	p := &linePrinter{w: out, bell: isTerminal(out)}
+	d := notify.NewDispatcher(notify.NewDesktop(), notify.Config{})
+	var inFlight sync.WaitGroup
+	err := runner.Run(ctx, runner.Config{
+		Course: course,
+		OnDue: func(due runner.Due) {
+			r := due.Reminder
+			results := d.Send(r.Notification)
+			p.println(false, r.Line)
+			inFlight.Go(func() {
+				if res := <-results; !res.OK() {
+					p.println(true, fallbackLine(res, time.Now()))
+				}
+			})
+		},
+	})
+	inFlight.Wait() // each is answered within the dispatcher's timeout
+	d.Close()
+	if errors.Is(err, context.Canceled) {
+		p.println(false, stoppedLine(course, time.Now()))
+	}
+}
+
+// fallbackLine tells that a reminder did not reach the desktop.
+func fallbackLine(res notify.Result, now time.Time) string {
+	return fmt.Sprintf("%s  Desktop notification %s: %v. Reminder: %s.",
+		now.Format(time.TimeOnly), res.Outcome, res.Err, res.Notification.Title)
+}
+
+// stoppedLine is the last line when run is interrupted: the course itself
+// goes on, so it says where it stands.
+func stoppedLine(course schedule.Course, now time.Time) string {
+	s := course.StateAt(now)
+	where := "The course is over."
+	if !s.Done {
+		where = fmt.Sprintf("Now: %s until %s.", s.Current.Kind, s.Current.End.In(time.Local).Format("15:04"))
+	}
+	return fmt.Sprintf("%s  Reminders stopped. %s", now.Format(time.TimeOnly), where)
+}
+
+// linePrinter writes whole lines from several goroutines.
+type linePrinter struct {
+	mu   sync.Mutex
+	w    io.Writer
+	bell bool // ring the terminal's bell with a fallback line
+}
+
+func (p *linePrinter) println(fallback bool, line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if fallback && p.bell {
+		line = "\a" + line
+	}
+	fmt.Fprintln(p.w, line)
+}
+
+// isTerminal reports whether w is a terminal, where a bell can be heard.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

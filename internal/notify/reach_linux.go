@@ -1,0 +1,74 @@
+package notify
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// desktopReachable reports ErrNoDesktop when there is certainly no session
+// bus to reach, so that no attempt is made: with no bus address, godbus would
+// autolaunch (and leave behind) a dbus-daemon of its own, and beeep would then
+// try notify-send and kdialog in turn.
+//
+// It follows godbus's own search: $DBUS_SESSION_BUS_ADDRESS, else
+// /run/user/UID/bus or /run/user/UID/dbus-session. An address made only of
+// unix:path= sockets that do not exist is unreachable too; any other address
+// is tried.
+func desktopReachable() error {
+	return reachable(os.Getenv("DBUS_SESSION_BUS_ADDRESS"), fmt.Sprintf("/run/user/%d", os.Getuid()))
+}
+
+func reachable(address, runtimeDir string) error {
+	if address == "" || address == "autolaunch:" {
+		for _, f := range []string{"bus", "dbus-session"} {
+			if exists(runtimeDir + "/" + f) {
+				return nil
+			}
+		}
+		return ErrNoDesktop
+	}
+	for _, a := range strings.Split(address, ";") {
+		path, ok := unixPath(a)
+		if !ok || exists(path) {
+			return nil
+		}
+	}
+	return ErrNoDesktop
+}
+
+// unixPath is the socket of a "unix:path=P,key=value" address.
+func unixPath(address string) (string, bool) {
+	params, ok := strings.CutPrefix(address, "unix:")
+	if !ok {
+		return "", false
+	}
+	for _, kv := range strings.Split(params, ",") {
+		if p, ok := strings.CutPrefix(kv, "path="); ok {
+			return unescape(p), true
+		}
+	}
+	return "", false
+}
+
+// unescape undoes D-Bus address escaping (%XX for any byte).
+func unescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) {
+			if c, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+				b.WriteByte(byte(c))
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

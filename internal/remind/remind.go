@@ -1,0 +1,230 @@
+// Package remind puts a course's changes into words: the one notification
+// and the one stdout line a person gets when the course moves on. It is pure:
+// the same transitions and state always give the same words.
+package remind
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/notify"
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// Reminder is what to tell the person about the changes since the last
+// reminder.
+type Reminder struct {
+	// At is the instant of the latest change: the one the reminder is for.
+	At time.Time
+	// Missed is how many changes passed without a reminder at their own
+	// instant (a sleeping laptop, a restart); 0 for a reminder on time.
+	Missed int
+	notify.Notification
+	// Line is the reminder as one line for stdout: clock time, action, what
+	// comes next.
+	Line string
+}
+
+// lateAfter is how late a reminder may come before it says when the change
+// was due: the loop wakes within a heartbeat, a laptop waking does not.
+const lateAfter = time.Minute
+
+// For words the reminder for course c's transitions ts (in order, as
+// c.Transitions gives them; at least one) given c's state now. Clock times are
+// written in loc.
+func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *time.Location) Reminder {
+	last := ts[len(ts)-1]
+	r := Reminder{At: last.At}
+	switch {
+	case len(ts) > 1:
+		r.Missed = len(ts)
+	case now.Now.Sub(last.At) > lateAfter:
+		r.Missed = 1
+	}
+	r.Title = title(last)
+	r.Urgent = urgent(ts)
+
+	var sentences []string
+	if r.Missed > 1 {
+		sentences = append(sentences, fmt.Sprintf("Missed %d changes while away.", r.Missed))
+	} else if r.Missed == 1 {
+		sentences = append(sentences, fmt.Sprintf("This change was due at %s.", clock(last.At, loc)))
+	}
+	if s := stageOver(c.Protocol, last); s != "" {
+		sentences = append(sentences, s)
+	}
+	sentences = append(sentences, whatNext(c.Protocol, last, now, loc))
+	r.Line = fmt.Sprintf("%s  %s. %s", last.At.In(loc).Format(time.TimeOnly), r.Title, strings.Join(sentences, " "))
+	if s := safety(last, now); s != "" {
+		sentences = append(sentences, s)
+	}
+	r.Body = strings.Join(sentences, " ")
+	return r
+}
+
+// urgent is true for a reminder that takes a pack off: the latest change
+// ends an ice or heat phase, or the pack should be off now and one of the
+// missed changes was the one to take it off.
+func urgent(ts []schedule.Transition) bool {
+	last := ts[len(ts)-1]
+	if last.From.Kind.IsOn() {
+		return true
+	}
+	if last.To.Kind.IsOn() {
+		return false
+	}
+	for _, t := range ts {
+		if t.From.Kind.IsOn() {
+			return true
+		}
+	}
+	return false
+}
+
+// pack names what goes on the body in a phase of kind k.
+func pack(k schedule.Kind) string {
+	if k == schedule.Heat {
+		return "heat pack"
+	}
+	return "ice pack"
+}
+
+// title is the action the change asks for, first and short.
+func title(t schedule.Transition) string {
+	from, to := t.From.Kind, t.To.Kind
+	switch to {
+	case schedule.Done:
+		word := "finished"
+		if t.To.Cause == schedule.CauseStop {
+			word = "stopped"
+		}
+		if from.IsOn() {
+			return fmt.Sprintf("Remove the %s: course %s", pack(from), word)
+		}
+		return "Course " + word
+	case schedule.Quiet:
+		if from.IsOn() {
+			return fmt.Sprintf("Remove the %s for the night", pack(from))
+		}
+		return "Paused for the night"
+	case schedule.Rest:
+		if from.IsOn() {
+			return "Remove the " + pack(from)
+		}
+		return "Rest"
+	}
+	switch from {
+	case to:
+		if to == schedule.Heat {
+			return "Check the heat pack and your skin"
+		}
+		return "Change the ice pack"
+	case schedule.Ice, schedule.Heat:
+		return fmt.Sprintf("Swap the %s for the %s", pack(from), pack(to))
+	}
+	if to == schedule.Heat {
+		return "Heat on"
+	}
+	return "Put the ice pack on"
+}
+
+// stageOver says so when the change moves the course into its next stage.
+func stageOver(p schedule.Protocol, t schedule.Transition) string {
+	if t.From.Kind == "" || t.To.Kind == schedule.Done || t.To.Stage == t.From.Stage {
+		return ""
+	}
+	return fmt.Sprintf("The %s stage is over; %s from now on.", p.MainKind(t.From.Stage), p.MainKind(t.To.Stage))
+}
+
+// whatNext says what the person does now and until when, and what follows.
+func whatNext(p schedule.Protocol, last schedule.Transition, now schedule.State, loc *time.Location) string {
+	cur := now.Current
+	if now.Paused && cur.Kind != schedule.Quiet && !now.Done {
+		return "Paused: nothing changes until you resume."
+	}
+	switch cur.Kind {
+	case schedule.Done:
+		if last.To.Cause != schedule.CauseStop && p.MainKind(last.To.Stage) == schedule.Ice {
+			return "The ice stage is complete. Heat may follow: icetimer start heat-20-20."
+		}
+		return "No more reminders."
+	case schedule.Quiet:
+		return fmt.Sprintf("Quiet until %s, then %s.", clock(cur.End, loc), nextWords(now.Next))
+	case schedule.Ice, schedule.Heat:
+		return fmt.Sprintf("%s %s, until %s.", capital(string(cur.Kind)), span(now.Remaining), clock(cur.End, loc))
+	}
+	rest := fmt.Sprintf("Rest %s.", span(now.Remaining))
+	switch next := now.Next.Kind; {
+	case next.IsOn():
+		again := ""
+		if next == last.From.Kind {
+			again = " again"
+		}
+		return fmt.Sprintf("%s %s%s at %s.", rest, capital(string(next)), again, clock(cur.End, loc))
+	case next == schedule.Quiet:
+		return fmt.Sprintf("%s Quiet hours from %s.", rest, clock(cur.End, loc))
+	case next == schedule.Done:
+		return fmt.Sprintf("%s The course ends at %s.", rest, clock(cur.End, loc))
+	}
+	return rest
+}
+
+// nextWords names what follows quiet hours.
+func nextWords(next schedule.Segment) string {
+	switch next.Kind {
+	case schedule.Done:
+		return "the course ends"
+	case schedule.Ice, schedule.Heat:
+		return string(next.Kind) + " again"
+	}
+	return string(next.Kind)
+}
+
+// safety is the one safety line that fits what the person does now.
+func safety(last schedule.Transition, now schedule.State) string {
+	switch now.Current.Kind {
+	case schedule.Ice:
+		return "Keep a towel between pack and skin; take it off if the skin goes numb, white or blistered."
+	case schedule.Heat:
+		return "Low or medium heat, a cloth between pack and skin; never sleep with it on."
+	case schedule.Quiet:
+		return "Never sleep with an ice or heat pack on."
+	}
+	switch last.From.Kind {
+	case schedule.Ice:
+		return "Let the skin warm up."
+	case schedule.Heat:
+		return "Let the skin cool down."
+	}
+	return ""
+}
+
+// clock is an instant as a local clock time, HH:MM.
+func clock(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("15:04")
+}
+
+// span is a duration the way people say it: 45 s, 20 min, 2 h 40 min.
+func span(d time.Duration) string {
+	d = d.Round(time.Second)
+	if d < time.Minute {
+		return fmt.Sprintf("%d s", int(d.Seconds()))
+	}
+	d = d.Round(time.Minute)
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%d min", m)
+	case m == 0:
+		return fmt.Sprintf("%d h", h)
+	}
+	return fmt.Sprintf("%d h %d min", h, m)
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

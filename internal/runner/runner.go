@@ -1,0 +1,108 @@
+// Package runner drives a course's reminders without a screen: it sleeps
+// until the next change, asks the engine what changed since the last instant
+// it handled, and hands over one reminder per wake.
+package runner
+
+import (
+	"context"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/remind"
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// DefaultHeartbeat is the longest the loop sleeps without reading the wall
+// clock. Timers run on the monotonic clock, which stops while a laptop
+// sleeps; the heartbeat bounds how late a reminder comes after it wakes.
+const DefaultHeartbeat = 5 * time.Second
+
+// Clock is the wall clock and a way to wait on it. Tests pass one that
+// jumps instead of waiting.
+type Clock interface {
+	Now() time.Time
+	// After sends on the returned channel once d has passed.
+	After(d time.Duration) <-chan time.Time
+}
+
+// SystemClock is the real clock.
+type SystemClock struct{}
+
+// Now is time.Now.
+func (SystemClock) Now() time.Time { return time.Now() }
+
+// After is time.After.
+func (SystemClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
+// Due is what a wake hands over: the reminder for every change since the
+// previous one, and the instant everything before has been handled through.
+type Due struct {
+	Reminder remind.Reminder
+	// Handled is the instant to resume from: every transition before it has
+	// been reminded of. Save it with the course, and pass it back as
+	// Config.Handled to resume without repeating a reminder.
+	Handled time.Time
+}
+
+// Config is one run of the loop.
+type Config struct {
+	Course schedule.Course
+	// Handled is where reminders resume: transitions before it are not
+	// repeated. Zero means the course's start, so the first phase is announced.
+	Handled time.Time
+	// Location is the time zone of the clock times in the words; nil is local.
+	Location *time.Location
+	// Heartbeat: zero means DefaultHeartbeat.
+	Heartbeat time.Duration
+	// Clock: nil means SystemClock.
+	Clock Clock
+	// OnDue receives each reminder, on the loop's goroutine: it must not block
+	// (send notifications through a notify.Dispatcher).
+	OnDue func(Due)
+}
+
+// Run reminds of c's changes as they come, until the course is done (nil)
+// or ctx ends (ctx's error).
+func Run(ctx context.Context, cfg Config) error {
+	c := cfg.Course
+	clock := cfg.Clock
+	if clock == nil {
+		clock = SystemClock{}
+	}
+	heartbeat := cfg.Heartbeat
+	if heartbeat <= 0 {
+		heartbeat = DefaultHeartbeat
+	}
+	loc := cfg.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	handled := cfg.Handled.Round(0)
+	if handled.IsZero() {
+		handled = c.Start.Round(0)
+	}
+	for {
+		now := clock.Now().Round(0)
+		// Transitions are asked for in [handled, now]: one due exactly now is
+		// handled now, not at the next wake.
+		through := now.Add(time.Nanosecond)
+		state := c.StateAt(now)
+		if ts := c.Transitions(handled, through); len(ts) > 0 {
+			cfg.OnDue(Due{Reminder: remind.For(c, ts, state, loc), Handled: through})
+		}
+		if through.After(handled) { // a clock stepping back repeats nothing
+			handled = through
+		}
+		if state.Done {
+			return nil
+		}
+		wait := heartbeat
+		if end := state.Current.End; !end.IsZero() {
+			wait = min(wait, max(end.Sub(now), 0))
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-clock.After(wait):
+		}
+	}
+}

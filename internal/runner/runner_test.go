@@ -1,0 +1,184 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// fakeClock computes instead of waiting: After moves the wall clock on by
+// the wait at once. The first wait that begins at or after jumpAt also moves
+// it by jump: a laptop that slept (the monotonic timer ran d, the wall clock
+// d plus the nap), or a clock stepped back.
+type fakeClock struct {
+	now    time.Time
+	waits  []time.Duration
+	jumpAt time.Time
+	jump   time.Duration
+	never  bool // After never fires
+}
+
+func (c *fakeClock) Now() time.Time { return c.now }
+
+func (c *fakeClock) After(d time.Duration) <-chan time.Time {
+	ch := make(chan time.Time, 1)
+	if c.never {
+		return ch
+	}
+	if c.jump != 0 && !c.now.Before(c.jumpAt) {
+		c.now = c.now.Add(c.jump)
+		c.jump = 0
+	}
+	c.now = c.now.Add(d)
+	c.waits = append(c.waits, d)
+	ch <- c.now
+	return ch
+}
+
+var start = time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
+
+func iceCourse(t *testing.T, window time.Duration, quiet string) schedule.Course {
+	t.Helper()
+	q, err := schedule.ParseQuietHours(quiet, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return schedule.Course{
+		Preset: "custom",
+		Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+			Cycle:  schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
+			Window: window,
+		}}},
+		Start: start,
+		Quiet: q,
+	}
+}
+
+// run runs the loop to the end on clock and returns what it handed over,
+// each with the clock's time at the hand-over.
+func run(t *testing.T, cfg Config, clock *fakeClock) (dues []Due, at []time.Time) {
+	t.Helper()
+	cfg.Clock = clock
+	cfg.Location = time.UTC
+	cfg.OnDue = func(d Due) {
+		dues = append(dues, d)
+		at = append(at, clock.Now())
+	}
+	if err := Run(context.Background(), cfg); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return dues, at
+}
+
+func TestEveryChangeOnTimeOverThreeDays(t *testing.T) {
+	c := iceCourse(t, 72*time.Hour, "23:00-07:00")
+	clock := &fakeClock{now: start}
+	dues, at := run(t, Config{Course: c, Heartbeat: time.Minute}, clock)
+
+	want := c.Transitions(start, start.Add(100*time.Hour))
+	if len(dues) != len(want) {
+		t.Fatalf("%d reminders, want one per transition: %d", len(dues), len(want))
+	}
+	for i, d := range dues {
+		if !d.Reminder.At.Equal(want[i].At) || !at[i].Equal(want[i].At) || d.Reminder.Missed != 0 {
+			t.Fatalf("reminder %d: for %v, handed over at %v, missed %d; want %v, on time, none missed",
+				i, d.Reminder.At, at[i], d.Reminder.Missed, want[i].At)
+		}
+		if !d.Handled.After(want[i].At) {
+			t.Errorf("reminder %d: Handled %v does not cover its change at %v", i, d.Handled, want[i].At)
+		}
+	}
+	if last := want[len(want)-1]; last.To.Kind != schedule.Done {
+		t.Fatalf("the course should end; last transition %+v", last)
+	}
+	for i, w := range clock.waits {
+		if w > time.Minute || w <= 0 {
+			t.Fatalf("wait %d is %v: want above 0 and at most the heartbeat", i, w)
+		}
+	}
+	// Sleeping until the next change, with a heartbeat a minute: far fewer
+	// wakes than one a second.
+	if maxWakes := 72*60 + len(want); len(clock.waits) > maxWakes {
+		t.Errorf("%d wakes in 72 h, want at most %d", len(clock.waits), maxWakes)
+	}
+}
+
+func TestLaptopSleepGivesOneCatchUpAtTheNextWake(t *testing.T) {
+	c := iceCourse(t, 4*time.Hour, "off")
+	// Just after the 08:20 reminder the laptop sleeps 45 minutes, through
+	// 08:40 (ice on) and 09:00 (ice off).
+	clock := &fakeClock{now: start, jumpAt: start.Add(20 * time.Minute), jump: 45 * time.Minute}
+	dues, at := run(t, Config{Course: c}, clock)
+
+	if len(dues) < 3 {
+		t.Fatalf("%d reminders, want at least 3", len(dues))
+	}
+	catchUp := dues[2]
+	if catchUp.Reminder.Missed != 2 || catchUp.Reminder.Title != "Remove the ice pack" || !catchUp.Reminder.Urgent {
+		t.Errorf("after the sleep: %+v; want one urgent reminder to remove the pack, 2 changes missed", catchUp.Reminder)
+	}
+	if want := start.Add(20*time.Minute + 45*time.Minute + DefaultHeartbeat); !at[2].Equal(want) {
+		t.Errorf("catch-up at %v, want the first wake after the sleep, %v", at[2], want)
+	}
+	for i, d := range dues[3:] {
+		if d.Reminder.Missed != 0 {
+			t.Errorf("reminder %d after the catch-up: missed %d, want back on time", i+3, d.Reminder.Missed)
+		}
+	}
+}
+
+func TestResumesFromHandledWithoutRepeating(t *testing.T) {
+	c := iceCourse(t, 2*time.Hour, "off")
+	handled := start.Add(30 * time.Minute) // 08:00 and 08:20 were reminded of
+	clock := &fakeClock{now: start.Add(50 * time.Minute)}
+	dues, _ := run(t, Config{Course: c, Handled: handled}, clock)
+	if first := dues[0].Reminder; first.Missed != 1 || !first.At.Equal(start.Add(40*time.Minute)) {
+		t.Errorf("first reminder after resuming: %+v; want the 08:40 change, late (missed 1)", first)
+	}
+	for _, d := range dues {
+		if d.Reminder.At.Before(handled) {
+			t.Errorf("repeated the reminder for %v, before Handled %v", d.Reminder.At, handled)
+		}
+	}
+}
+
+func TestClockSteppingBackRepeatsNothing(t *testing.T) {
+	c := iceCourse(t, 2*time.Hour, "off")
+	clock := &fakeClock{now: start, jumpAt: start.Add(50 * time.Minute), jump: -30 * time.Minute}
+	dues, _ := run(t, Config{Course: c}, clock)
+	seen := map[time.Time]bool{}
+	for _, d := range dues {
+		if seen[d.Reminder.At] {
+			t.Errorf("reminded twice of %v", d.Reminder.At)
+		}
+		seen[d.Reminder.At] = true
+	}
+	if n := len(c.Transitions(start, start.Add(3*time.Hour))); len(seen) != n {
+		t.Errorf("%d changes reminded of, want %d", len(seen), n)
+	}
+}
+
+func TestCancelStops(t *testing.T) {
+	c := iceCourse(t, 0, "off")
+	ctx, cancel := context.WithCancel(context.Background())
+	var got int
+	errc := make(chan error, 1)
+	go func() {
+		errc <- Run(ctx, Config{Course: c, Clock: &fakeClock{now: start, never: true}, OnDue: func(Due) { got++ }})
+	}()
+	cancel()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Run returned %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+	if got != 1 {
+		t.Errorf("%d reminders before the cancel, want the start's", got)
+	}
+}
