@@ -86,7 +86,7 @@ func startRun(t *testing.T, args ...string) *session {
 	dir := t.TempDir()
 	s := &session{out: filepath.Join(dir, "notifications.jsonl"), lines: make(chan stdoutLine, 64), mockPID: make(chan int, 1)}
 	s.cmd = exec.Command(tool, append([]string{"-k", "-o", s.out, "--", bin, "run"}, args...)...)
-	s.cmd.Env = append(os.Environ(), "TZ=UTC")
+	s.cmd.Env = isolatedEnv(t, "TZ=UTC")
 	stdout, err := s.cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -463,7 +463,7 @@ func TestRunWithoutABusFallsBackAndLaunchesNothing(t *testing.T) {
 			}
 			before := dbusDaemons(t)
 			cmd := exec.Command(bin, "run", "--cycle", "ice 1s, rest 1s", "--window", "2s", "--quiet", "off")
-			cmd.Env = append(slices.DeleteFunc(os.Environ(), func(kv string) bool {
+			cmd.Env = append(slices.DeleteFunc(isolatedEnv(t), func(kv string) bool {
 				return strings.HasPrefix(kv, "DBUS_SESSION_BUS_ADDRESS=")
 			}), tc.address, "TZ=UTC")
 			begin := time.Now()

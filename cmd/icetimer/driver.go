@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/notify"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/timer"
@@ -17,11 +18,12 @@ import (
 const saveTimeout = 5 * time.Second
 
 // driver is this process's hold on the saved course: the store, its lock,
-// and saves kept in order.
+// saves kept in order, and the desktop's notifications.
 type driver struct {
 	store   *store.Store
 	saver   *store.Saver
-	release func()
+	desktop *notify.Dispatcher
+	unlock  func()
 }
 
 // openDriver takes the lock on the saved course. When another process holds
@@ -39,7 +41,15 @@ func openDriver() (*driver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &driver{store: s, saver: store.NewSaver(s), release: release}, nil
+	desktop := notify.NewDispatcher(notify.NewDesktop(), notify.Config{})
+	return &driver{store: s, saver: store.NewSaver(s), desktop: desktop, unlock: release}, nil
+}
+
+// release lets the course go: notifications in flight are given up and the
+// lock is released.
+func (d *driver) release() {
+	d.desktop.Close()
+	d.unlock()
 }
 
 // now is the instant events and starts are recorded at: whole seconds, so

@@ -17,7 +17,15 @@ var binary = struct {
 }{}
 
 func TestMain(m *testing.M) {
+	// Nothing a test runs may touch the course of whoever runs the tests.
+	state, err := os.MkdirTemp("", "icetimer-state-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_STATE_HOME", state)
 	code := m.Run()
+	os.RemoveAll(state)
 	if binary.path != "" {
 		os.RemoveAll(filepath.Dir(binary.path))
 	}
@@ -42,6 +50,14 @@ func buildIcetimer(t *testing.T) string {
 		t.Fatal(binary.err)
 	}
 	return binary.path
+}
+
+// isolatedEnv is this process's environment plus extra, with a state
+// directory of the test's own, so that the icetimer a test starts neither
+// sees nor locks anyone else's course.
+func isolatedEnv(t *testing.T, extra ...string) []string {
+	t.Helper()
+	return append(append(os.Environ(), "XDG_STATE_HOME="+t.TempDir()), extra...)
 }
 
 // skipOrFail skips a test that cannot run here, unless CI=true, where not

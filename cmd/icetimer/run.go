@@ -21,22 +21,28 @@ import (
 func newRunCmd() *cobra.Command {
 	var flags courseFlags
 	cmd := &cobra.Command{
-		Use:   "run PRESET|--cycle SPEC",
+		Use:   "run [PRESET|--cycle SPEC]",
 		Short: "Run a course with no screen: a line per change on stdout, and notifications",
 		Long: "run starts a course now and prints one line per change (clock time, what to do,\n" +
 			"what comes next), sending the same reminder as a desktop notification. When the\n" +
 			"desktop cannot be reached, a line saying so follows the reminder. It exits when\n" +
-			"the course is done, or on Ctrl-C.\n\n" + disclaimer,
+			"the course is done, or on Ctrl-C (the course goes on, saved).\n\n" +
+			"With no preset and no --cycle, it resumes the saved course and first tells what\n" +
+			"was missed while nothing was running.\n\n" + disclaimer,
 		Example: `  icetimer run ice-20-20
   icetimer run --cycle "ice 20m, rest 20m" --window 48h --quiet off`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			course, err := flags.course(cmd, args, time.Now().Truncate(time.Second))
+			d, course, err := courseToRun(cmd, args, &flags)
 			if err != nil {
 				return err
 			}
+			defer d.release()
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			runCourse(ctx, course, cmd.OutOrStdout())
+			runCourse(ctx, course, d, cmd.OutOrStdout())
+			if course.StateAt(time.Now()).Done {
+				return d.store.Archive(course, time.Now())
+			}
 			return nil
 		},
 	}
@@ -44,27 +50,58 @@ func newRunCmd() *cobra.Command {
 	return cmd
 }
 
+// courseToRun takes the lock and gives the course run drives: a new one from
+// the command line (saved, replacing any other), or the saved one.
+func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*driver, schedule.Course, error) {
+	resume := len(args) == 0 && !cmd.Flags().Changed("cycle") && !cmd.Flags().Changed("then")
+	var course schedule.Course
+	if !resume {
+		var err error
+		if course, err = flags.course(cmd, args, now()); err != nil {
+			return nil, course, err
+		}
+	}
+	d, err := openDriver()
+	if err != nil {
+		return nil, course, err
+	}
+	if resume {
+		course, err = loadSavedCourse(d.store)
+	} else {
+		err = d.replaceWith(course)
+	}
+	if err != nil {
+		d.release()
+		return nil, course, err
+	}
+	return d, course, nil
+}
+
 // runCourse reminds of course's changes on out and the desktop until the
 // course is done or ctx ends, then waits for the notifications in flight.
-func runCourse(ctx context.Context, course schedule.Course, out io.Writer) {
+// How far it got is saved, so a later run or screen does not repeat it.
+func runCourse(ctx context.Context, course schedule.Course, d *driver, out io.Writer) {
 	p := &linePrinter{w: out, bell: isTerminal(out)}
-	d := notify.NewDispatcher(notify.NewDesktop(), notify.Config{})
 	var inFlight sync.WaitGroup
 	err := runner.Run(ctx, runner.Config{
-		Course: course,
+		Course:  course,
+		Handled: d.since(course),
 		OnDue: func(due runner.Due) {
 			r := due.Reminder
-			results := d.Send(r.Notification)
+			results := d.desktop.Send(r.Notification)
 			p.println(false, r.Line)
 			inFlight.Go(func() {
 				if res := <-results; !res.OK() {
 					p.println(true, fallbackLine(res, time.Now()))
 				}
 			})
+			// After the reminder is out: a slow disk delays nothing that matters.
+			if err := d.store.SaveReminded(due.Handled); err != nil {
+				p.println(true, fmt.Sprintf("%s  Could not save progress (the reminders go on): %v", time.Now().Format(time.TimeOnly), err))
+			}
 		},
 	})
 	inFlight.Wait() // each is answered within the dispatcher's timeout
-	d.Close()
 	if errors.Is(err, context.Canceled) {
 		p.println(false, stoppedLine(course, time.Now()))
 	}

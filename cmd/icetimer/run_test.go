@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"os"
 	"os/exec"
 	"regexp"
 	"runtime"
@@ -14,8 +13,8 @@ import (
 )
 
 func TestRunUsageErrors(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	for _, args := range [][]string{
-		{"run"},
 		{"run", "no-such-preset"},
 		{"run", "--cycle", "ice 0s"},
 		{"run", "ice-20-20", "--cycle", "ice 1s"},
@@ -29,6 +28,15 @@ func TestRunUsageErrors(t *testing.T) {
 	}
 }
 
+// With nothing to resume, run says so: exit 3, like status.
+func TestRunWithNoCourseToResume(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"run"}, &stdout, &stderr); code != exitNoCourse || !strings.Contains(stderr.String(), "no saved course") {
+		t.Errorf("run with nothing saved: exit %d, stderr %q; want exit 3 and a message", code, stderr.String())
+	}
+}
+
 func TestRunEndsCleanlyOnSignals(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGINT to send on Windows")
@@ -37,7 +45,7 @@ func TestRunEndsCleanlyOnSignals(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			cmd := exec.Command(bin, "run", "ice-20-20", "--quiet", "off")
-			cmd.Env = append(os.Environ(), "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent")
+			cmd.Env = isolatedEnv(t, "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent")
 			stdout, err := cmd.StdoutPipe()
 			if err != nil {
 				t.Fatal(err)

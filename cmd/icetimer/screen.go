@@ -47,9 +47,10 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	return runScreen(ui.NewTimer(c, append(opts, ui.WithSince(d.since(c)))...))
 }
 
-// screenOptions connect the screen to this process's saved course.
+// screenOptions connect the screen to this process's saved course and to
+// the desktop's notifications.
 func (d *driver) screenOptions() []ui.Option {
-	return []ui.Option{ui.WithSave(d.save)}
+	return []ui.Option{ui.WithSave(d.save), ui.WithNotify(d.remindDesktop)}
 }
 
 // stateDirExists reports whether icetimer has run here before.

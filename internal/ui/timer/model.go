@@ -27,9 +27,9 @@ type Config struct {
 	// Save is called with the course after every event the person adds; its
 	// command does the saving. A failure should come back as an ErrorMsg.
 	Save func(schedule.Course) tea.Cmd
-	// Notify is called with the transitions a tick found (oldest first) and
-	// the state after them, for desktop reminders.
-	Notify func([]schedule.Transition, schedule.State) tea.Cmd
+	// Notify is called with the course, the transitions a tick found (oldest
+	// first) and the state after them, for desktop reminders.
+	Notify func(schedule.Course, []schedule.Transition, schedule.State) tea.Cmd
 	// Since is the instant from which transitions are announced; zero means
 	// from the moment the screen is made. A resumed course passes the instant
 	// its last reminder was sent, so the changes missed meanwhile are told.
@@ -147,7 +147,7 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	m.bannerUntil = now.Add(bannerFor)
 	cmds := []tea.Cmd{tea.Raw("\a")}
 	if m.cfg.Notify != nil {
-		cmds = append(cmds, m.cfg.Notify(ts, m.course.StateAt(now)))
+		cmds = append(cmds, m.cfg.Notify(m.course, ts, m.course.StateAt(now)))
 	}
 	return m, tea.Batch(cmds...)
 }

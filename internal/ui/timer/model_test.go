@@ -30,9 +30,12 @@ func newScreen(t *testing.T) (*Model, *clock, *[]schedule.Course, *[][]schedule.
 		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
 	}}}}
 	m := New(c, Config{
-		Now:    clk.now,
-		Save:   func(c schedule.Course) tea.Cmd { saved = append(saved, c); return nil },
-		Notify: func(ts []schedule.Transition, _ schedule.State) tea.Cmd { told = append(told, ts); return nil },
+		Now:  clk.now,
+		Save: func(c schedule.Course) tea.Cmd { saved = append(saved, c); return nil },
+		Notify: func(_ schedule.Course, ts []schedule.Transition, _ schedule.State) tea.Cmd {
+			told = append(told, ts)
+			return nil
+		},
 	})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return &m, clk, &saved, &told
