@@ -3,26 +3,44 @@
 # in a detached 80x24 tmux pane for SECONDS (default 60) and prints CPU,
 # wakeups, peak memory, bytes written to the terminal and time to first frame.
 # Targets: <= 0.25 % of a core, <= 80 wakeups/s, <= 12 MB, <= 20 bytes/s, <= 30 ms.
+# ICETIMER_BIN=path measures that binary instead of building this tree, to
+# compare two builds under the same conditions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}
 out=bench/out
 mkdir -p "$out"
-go build -o "$out/icetimer" ./cmd/icetimer
+if [ -n "${ICETIMER_BIN:-}" ]; then
+	cp "$ICETIMER_BIN" "$out/icetimer"
+else
+	go build -o "$out/icetimer" ./cmd/icetimer
+fi
 rm -f "$out/term.log" "$out/timing.log"
 
 sock="icetimer-bench-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true' EXIT
-export XDG_STATE_HOME="$PWD/$out/state" XDG_CONFIG_HOME="$PWD/$out/config"
-# script(1) records every byte the program writes to its terminal, with timing.
-tmux -L "$sock" new-session -d -x 80 -y 24 \
-	"script -q -f -T $out/timing.log -O $out/term.log -c \"$out/icetimer start --cycle 'ice 25m, rest 5m'\""
-
 pid=""
+# Quit the program we started (and only it), then the tmux server: killing
+# the server alone leaves script(1) and icetimer running, detached, for ever.
+cleanup() {
+	if [ -n "$pid" ]; then
+		tmux -L "$sock" send-keys q 2>/dev/null || true
+		for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
+		kill "$pid" 2>/dev/null || true
+	fi
+	tmux -L "$sock" kill-server 2>/dev/null || true
+}
+trap cleanup EXIT
+export XDG_STATE_HOME="$PWD/$out/state" XDG_CONFIG_HOME="$PWD/$out/config"
+# script(1) records every byte the program writes to its terminal, with
+# timing. Both execs keep the process tree pane -> script -> icetimer, so the
+# figures are this run's icetimer's, not another one's on the same machine.
+tmux -L "$sock" new-session -d -x 80 -y 24 \
+	"exec script -q -f -T $out/timing.log -O $out/term.log -c \"exec $out/icetimer start --cycle 'ice 25m, rest 5m'\""
+script_pid=$(tmux -L "$sock" list-panes -F '#{pane_pid}')
+
 for _ in $(seq 200); do
-	for p in /proc/[0-9]*; do
-		if [ "$(cat "$p/comm" 2>/dev/null)" = icetimer ]; then pid=${p#/proc/}; break 2; fi
-	done
+	pid=$(pgrep -P "$script_pid" -x icetimer || true)
+	[ -n "$pid" ] && break
 	sleep 0.01
 done
 [ -n "$pid" ] || { echo "icetimer did not start" >&2; exit 1; }
@@ -37,6 +55,7 @@ sleep "$secs"
 t1=$(ticks) s1=$(switches) b1=$(bytes)
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 hz=$(getconf CLK_TCK)
+threads=$(ls "/proc/$pid/task" | wc -l)
 
 # Time to first frame: the timing log's delays summed up to the first write
 # that holds the frame (the countdown's "left").
@@ -57,12 +76,11 @@ else:
 PY
 )
 
-awk -v t="$((t1 - t0))" -v hz="$hz" -v s="$((s1 - s0))" -v b="$((b1 - b0))" -v secs="$secs" -v hwm="$hwm" -v first="$first" 'BEGIN {
+awk -v t="$((t1 - t0))" -v hz="$hz" -v s="$((s1 - s0))" -v b="$((b1 - b0))" -v secs="$secs" -v hwm="$hwm" -v first="$first" -v threads="$threads" -v pid="$pid" 'BEGIN {
 	printf "run:            %d s, icetimer start --cycle \"ice 25m, rest 5m\", 80x24 tmux pane\n", secs
 	printf "cpu:            %d ticks = %.3f %% of a core (target 0.25 %%)\n", t, 100 * t / hz / secs
-	printf "wakeups:        %.1f context switches/s, all threads (target 80)\n", s / secs
+	printf "wakeups:        %.1f context switches/s, summed over icetimer pid %d'"'"'s %d threads (target 80)\n", s / secs, pid, threads
 	printf "peak rss:       %.1f MB (target 12)\n", hwm / 1024
 	printf "terminal bytes: %.1f bytes/s (target 20)\n", b / secs
 	printf "first frame:    %s ms after start (target 30)\n", first
 }'
-tmux -L "$sock" send-keys q

@@ -65,7 +65,7 @@ func stateDirExists() bool {
 
 // runScreen runs a screen until the person quits.
 func runScreen(m ui.Model) error {
-	_, err := tea.NewProgram(m, tea.WithFPS(ui.FPS)).Run()
+	_, err := tea.NewProgram(m, ui.ProgramOptions()...).Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return fmt.Errorf("the timer screen failed: %w", err)
 	}

@@ -12,12 +12,6 @@ import (
 	"github.com/icetimer/icetimer/internal/ui/timer"
 )
 
-// FPS is the renderer's frame rate, for tea.WithFPS. Bubble Tea v2.0.10
-// wakes at this rate even when nothing changed; it also bounds the delay
-// from a key press to the screen (1000/FPS ms) and, the renderer's first
-// frame waiting for its first tick, the time to the first frame.
-const FPS = 12
-
 // Disclaimer is shown under the picker on first run.
 const Disclaimer = "icetimer is a reminder timer, not a medical device."
 

@@ -105,9 +105,22 @@ func (m Model) draw(s screen) string {
 	}
 	lines = append(lines, strings.Split(helpView, "\n")...)
 	for i, l := range lines {
-		lines[i] = lipgloss.PlaceHorizontal(s.width, lipgloss.Center, ansi.Truncate(l, s.width, "…"))
+		lines[i] = center(l, s.width)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// center cuts line to width and pads it with spaces to width, centred, the
+// odd space on the right. (lipgloss.PlaceHorizontal does the same but
+// measures every space it writes: 40 % of a redraw's time.)
+func center(line string, width int) string {
+	w := ansi.StringWidth(line)
+	if w > width {
+		line = ansi.Truncate(line, width, "…")
+		w = ansi.StringWidth(line)
+	}
+	gap := max(width-w, 0)
+	return strings.Repeat(" ", gap/2) + line + strings.Repeat(" ", gap-gap/2)
 }
 
 // fitBlocks drops blocks, highest drop number first, until they fit in room

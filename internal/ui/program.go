@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// FPS is the renderer's frame rate, for tea.WithFPS. Bubble Tea v2.0.10
+// flushes frames only on a ticker at this rate, waking the program each time
+// even when nothing changed, and has no way to flush at once; so FPS bounds
+// the delay from a key press to the screen (1000/FPS = 83 ms, under the
+// 100 ms a key may take) and sets most of the idle wakeups.
+const FPS = 12
+
+// gcPercent keeps the heap near what is live: the screen allocates a few
+// tens of kilobytes a second, so the default (100, with a 4 MB floor) let
+// the heap grow by megabytes between collections.
+const gcPercent = 25
+
+// ProgramOptions are the options the screens run with. Because the process
+// is then a screen that sleeps but for a few milliseconds a second, it also
+// sizes the Go runtime for that: one processor (GOMAXPROCS=1), so a wakeup
+// does not hand work from thread to thread, which about halved the wakeups
+// and CPU measured by bench/idle.sh; and a smaller heap (gcPercent). A
+// GOMAXPROCS or GOGC set in the environment is left alone.
+func ProgramOptions() []tea.ProgramOption {
+	if _, set := os.LookupEnv("GOMAXPROCS"); !set {
+		runtime.GOMAXPROCS(1)
+	}
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(gcPercent)
+	}
+	return []tea.ProgramOption{tea.WithFPS(FPS)}
+}
