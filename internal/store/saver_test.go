@@ -7,23 +7,31 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
-func TestSaverNeverWritesAnOlderCourseOverANewerOne(t *testing.T) {
+// saverCourse is a store in a temp dir, a Saver on it, and a 20-minute ice
+// course starting at saverStart.
+func saverCourse(t *testing.T) (*Store, *Saver, schedule.Course) {
+	t.Helper()
 	s, err := OpenDir(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	sv := NewSaver(s)
-	start := time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
-	older := schedule.Course{Preset: "custom", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+	c := schedule.Course{Preset: "custom", Start: saverStart, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
 		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}}}}}}
+	return s, NewSaver(s), c
+}
+
+var saverStart = time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
+
+func TestSaverNeverWritesAnOlderCourseOverANewerOne(t *testing.T) {
+	s, sv, older := saverCourse(t)
 	newer := older
-	newer.Events = []schedule.Event{{Type: schedule.Pause, At: start.Add(time.Minute)}}
+	newer.Events = []schedule.Event{{Type: schedule.Pause, At: saverStart.Add(time.Minute)}}
 
 	first, second := sv.Ticket(), sv.Ticket()
-	if err := sv.Save(second, newer, start.Add(2*time.Minute)); err != nil {
+	if err := sv.Save(second, newer, saverStart.Add(2*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
-	if err := sv.Save(first, older, start.Add(2*time.Minute)); err != nil {
+	if err := sv.Save(first, older, saverStart.Add(2*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Load()
@@ -33,16 +41,9 @@ func TestSaverNeverWritesAnOlderCourseOverANewerOne(t *testing.T) {
 }
 
 func TestSaverArchivesACourseThatIsOver(t *testing.T) {
-	s, err := OpenDir(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	sv := NewSaver(s)
-	start := time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
-	c := schedule.Course{Preset: "custom", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
-		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}}}}},
-		Events: []schedule.Event{{Type: schedule.Stop, At: start.Add(time.Minute)}}}
-	if err := sv.Save(sv.Ticket(), c, start.Add(time.Minute)); err != nil {
+	s, sv, c := saverCourse(t)
+	c.Events = []schedule.Event{{Type: schedule.Stop, At: saverStart.Add(time.Minute)}}
+	if err := sv.Save(sv.Ticket(), c, saverStart.Add(time.Minute)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Load(); err != ErrNoCourse {
