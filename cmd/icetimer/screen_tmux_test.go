@@ -75,7 +75,7 @@ func TestTimerScreenInTmux(t *testing.T) {
 	})
 	mustHaveColour(t, tmux("capture-pane", "-p", "-e", "-t", watching), false)
 	keys(watching, "s")
-	waitFor(watching, "the read-only hint", contains("change it there"))
+	waitFor(watching, "the read-only hint", contains("this view only follows it"))
 	if !strings.Contains(screen(driving), "ICE ON") {
 		t.Fatalf("a key in the read-only view skipped the phase:\n%s", screen(driving))
 	}

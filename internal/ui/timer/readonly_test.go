@@ -67,7 +67,7 @@ func TestReadOnlyKeysOnlyPointToTheDriver(t *testing.T) {
 		if cmd := press(m, k); cmd != nil {
 			t.Fatalf("%s gave a command", k)
 		}
-		mustShow(t, *m, holderLine+"; change it there.", "ICE ON", "15:00 left")
+		mustShow(t, *m, holderLine+".", "Change the course there", "ICE ON", "15:00 left")
 		if strings.Contains(screenText(*m), "Stop the course?") {
 			t.Fatal("x asked to stop a read-only course")
 		}
@@ -78,7 +78,7 @@ func TestReadOnlyKeysOnlyPointToTheDriver(t *testing.T) {
 	}
 	clk.t = clk.t.Add(hintFor)
 	send(m, TickMsg{ID: m.id})
-	if strings.Contains(screenText(*m), "change it there") {
+	if strings.Contains(screenText(*m), "Change the course there") {
 		t.Fatal("the hint stayed up")
 	}
 	if cmd := press(m, "q"); cmd == nil {

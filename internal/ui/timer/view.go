@@ -166,11 +166,11 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 			out = append(out, block{lines: lines, drop: drop})
 		}
 	}
-	switch {
-	case s.hint:
-		add(0, st.Problem.Render(s.readOnly+"; change it there."))
-	case s.readOnly != "":
+	if s.readOnly != "" {
 		add(0, st.ReadOnly.Render(s.readOnly+"."))
+	}
+	if s.hint {
+		add(1, st.Problem.Render("Change the course there; this view only follows it."))
 	}
 	if s.gone {
 		add(0, st.Badge.Foreground(st.Done).Width(s.width).Render("NO COURSE"))
