@@ -33,11 +33,18 @@ func openDriver() (*driver, error) {
 	if err != nil {
 		return nil, err
 	}
-	release, err := s.Lock()
+	d, err := lockCourse(s)
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
-		return nil, fmt.Errorf("%w; 'icetimer status' shows the course without taking it over", err)
+		return nil, fmt.Errorf("%w; 'icetimer' shows it read-only, 'icetimer status' prints it", err)
 	}
+	return d, err
+}
+
+// lockCourse makes this process the one driving the course saved in s. When
+// another process drives it, the error is a *store.LockedError.
+func lockCourse(s *store.Store) (*driver, error) {
+	release, err := s.Lock()
 	if err != nil {
 		return nil, err
 	}

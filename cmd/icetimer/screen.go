@@ -14,10 +14,19 @@ import (
 )
 
 // runTimerScreen opens the timer screen on the saved course, or the picker
-// when there is none.
+// when there is none. When another process drives the course, the screen
+// shows it read-only.
 func runTimerScreen(_ *cobra.Command, _ []string) error {
 	firstRun := !stateDirExists()
-	d, err := openDriver()
+	s, err := store.Open()
+	if err != nil {
+		return err
+	}
+	d, err := lockCourse(s)
+	var locked *store.LockedError
+	if errors.As(err, &locked) {
+		return watchCourse(s, locked)
+	}
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,9 @@ import (
 )
 
 // TestTimerScreenInTmux runs the real binary in a detached tmux pane: pick a
-// preset, watch the countdown fall, pause, see it hold, resume, quit.
+// preset, watch the countdown fall, pause, see it hold, resume, quit. A
+// second icetimer, in another window and with NO_COLOR, shows the course
+// read-only: the same time left, the first one's pause, no colour.
 func TestTimerScreenInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -34,16 +36,18 @@ func TestTimerScreenInTmux(t *testing.T) {
 		}
 		return string(out)
 	}
-	env := fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s ", filepath.Join(dir, "state"), filepath.Join(dir, "config"))
-	tmux("new-session", "-d", "-x", "80", "-y", "24", env+bin)
+	env := fmt.Sprintf("XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s ", filepath.Join(dir, "state"), filepath.Join(dir, "config"))
+	const driving, watching = "icetimer:0", "icetimer:1"
+	tmux("new-session", "-d", "-s", "icetimer", "-x", "80", "-y", "24", "env "+env+bin)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", sock, "kill-server").Run() })
 
-	screen := func() string { return tmux("capture-pane", "-p") }
-	waitFor := func(what string, ok func(string) bool) string {
+	screen := func(window string) string { return tmux("capture-pane", "-p", "-t", window) }
+	keys := func(window string, keys ...string) { tmux(append([]string{"send-keys", "-t", window}, keys...)...) }
+	waitFor := func(window, what string, ok func(string) bool) string {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
 		for {
-			s := screen()
+			s := screen(window)
 			if ok(s) {
 				return s
 			}
@@ -55,30 +59,61 @@ func TestTimerScreenInTmux(t *testing.T) {
 	}
 	contains := func(sub string) func(string) bool { return func(s string) bool { return strings.Contains(s, sub) } }
 
-	waitFor("the picker", contains("pick a cycle"))
-	tmux("send-keys", "Enter") // Ice 20 on, 20 off
-	waitFor("the settings", contains("Quiet hours"))
-	tmux("send-keys", "Enter")
-	first := left(t, waitFor("the countdown", contains("ICE ON")))
-	waitFor("the countdown to fall", func(s string) bool { return leftOK(s) && left(t, s) < first })
+	waitFor(driving, "the picker", contains("pick a cycle"))
+	keys(driving, "Enter") // Ice 20 on, 20 off
+	waitFor(driving, "the settings", contains("Quiet hours"))
+	keys(driving, "Enter")
+	first := left(t, waitFor(driving, "the countdown", contains("ICE ON")))
+	waitFor(driving, "the countdown to fall", func(s string) bool { return leftOK(s) && left(t, s) < first })
+	mustHaveColour(t, tmux("capture-pane", "-p", "-e", "-t", driving), true)
 
-	tmux("send-keys", "Space")
-	held := left(t, waitFor("the pause", contains("PAUSED")))
+	tmux("new-window", "-t", watching, "env NO_COLOR=1 "+env+bin)
+	waitFor(watching, "the read-only view", contains("Read-only: process"))
+	waitFor(watching, "the same time left in both", func(s string) bool {
+		d := screen(driving)
+		return leftOK(s) && leftOK(d) && left(t, s) == left(t, d)
+	})
+	mustHaveColour(t, tmux("capture-pane", "-p", "-e", "-t", watching), false)
+	keys(watching, "s")
+	waitFor(watching, "the read-only hint", contains("this view only follows it"))
+	if !strings.Contains(screen(driving), "ICE ON") {
+		t.Fatalf("a key in the read-only view skipped the phase:\n%s", screen(driving))
+	}
+
+	keys(driving, "Space")
+	held := left(t, waitFor(driving, "the pause", contains("PAUSED")))
+	waitFor(watching, "the pause in the read-only view", func(s string) bool {
+		return strings.Contains(s, "PAUSED") && leftOK(s) && left(t, s) == held
+	})
 	time.Sleep(1500 * time.Millisecond) // a paused countdown must not move
-	if now := left(t, screen()); now != held {
+	if now := left(t, screen(driving)); now != held {
 		t.Fatalf("paused countdown moved from %v to %v", held, now)
 	}
-	tmux("send-keys", "Space")
-	waitFor("the resume", contains("ICE ON"))
-	waitFor("the countdown to fall again", func(s string) bool { return leftOK(s) && left(t, s) < held })
+	keys(driving, "Space")
+	waitFor(driving, "the resume", contains("ICE ON"))
+	waitFor(driving, "the countdown to fall again", func(s string) bool { return leftOK(s) && left(t, s) < held })
 
-	tmux("send-keys", "q")
+	keys(watching, "q")
+	keys(driving, "q")
 	deadline := time.Now().Add(5 * time.Second)
 	for exec.Command("tmux", "-L", sock, "has-session").Run() == nil {
 		if time.Now().After(deadline) {
-			t.Fatalf("q did not quit; screen:\n%s", screen())
+			t.Fatalf("q did not quit; screens:\n%s\n%s", screen(driving), screen(watching))
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// colourSGR matches a colour in a Select Graphic Rendition sequence: a
+// foreground or background of 8, 16, 256 or 24-bit colours.
+var colourSGR = regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m`)
+
+// mustHaveColour checks whether a pane captured with its escapes shows
+// colour (NO_COLOR must have none; without it, colour is the control).
+func mustHaveColour(t *testing.T, pane string, want bool) {
+	t.Helper()
+	if got := colourSGR.FindString(pane); (got != "") != want {
+		t.Fatalf("colour %q in the pane, want colour: %v\n%q", got, want, pane)
 	}
 }
 

@@ -55,6 +55,13 @@ func WithSince(t time.Time) Option {
 	return func(m *Model) { m.timerCfg.Since = t }
 }
 
+// WithReadOnly makes the timer screen a view of a course another process
+// drives: line says which process, and reload's command reads the course
+// again (answering a timer.ReloadedMsg) every timer.ReloadEvery.
+func WithReadOnly(line string, reload tea.Cmd) Option {
+	return func(m *Model) { m.timerCfg.ReadOnly, m.timerCfg.Reload = line, reload }
+}
+
 // Model is the program's top model: the picker until a course starts, then
 // the timer screen.
 type Model struct {
@@ -74,7 +81,8 @@ func New(opts ...Option) Model {
 	return m
 }
 
-// NewTimer opens the timer screen on course c, skipping the picker.
+// NewTimer opens the timer screen on course c, skipping the picker. A zero c
+// is no course (see timer.New).
 func NewTimer(c schedule.Course, opts ...Option) Model {
 	m := configure(opts)
 	m.timer = timer.New(c, m.timerCfg)

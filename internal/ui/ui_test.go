@@ -1,79 +1,111 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/ui/picker"
 )
 
-func key(code rune, text string) tea.KeyPressMsg { return tea.KeyPressMsg{Code: code, Text: text} }
+// picked runs the program in teatest with a fixed clock and a save that
+// records each course it is given.
+type picked struct {
+	tm    *teatest.TestModel
+	now   time.Time
+	saved []schedule.Course
+}
 
-// step sends msg and feeds back the message its command makes (one level).
-func step(t *testing.T, m tea.Model, msg tea.Msg) tea.Model {
+func runPicker(t *testing.T, opts ...Option) *picked {
 	t.Helper()
-	m, cmd := m.Update(msg)
-	if cmd != nil {
-		if next := cmd(); next != nil {
-			if _, ok := next.(picker.StartMsg); ok {
-				m, _ = m.Update(next)
-			}
-		}
+	p := &picked{now: time.Date(2026, 11, 21, 9, 0, 7, 600_000_000, time.UTC)}
+	// Save is called from Update, on the program's goroutine; the test reads
+	// saved only after the program has ended.
+	opts = append(opts, WithClock(func() time.Time { return p.now }),
+		WithSave(func(c schedule.Course) tea.Cmd { p.saved = append(p.saved, c); return nil }))
+	p.tm = teatest.NewTestModel(t, New(opts...), teatest.WithInitialTermSize(80, 24))
+	return p
+}
+
+// waitFor waits until the screen has drawn text (escape codes aside).
+func (p *picked) waitFor(t *testing.T, text string) {
+	t.Helper()
+	teatest.WaitFor(t, p.tm.Output(), func(b []byte) bool {
+		return strings.Contains(ansi.Strip(string(b)), text)
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+func (p *picked) press(codes ...rune) {
+	for _, c := range codes {
+		p.tm.Send(tea.KeyPressMsg{Code: c})
 	}
-	return m
+}
+
+// quit quits with q on the timer screen and returns the final model, the
+// course started and how many times it was saved.
+func (p *picked) quit(t *testing.T) Model {
+	t.Helper()
+	p.tm.Type("q")
+	final, ok := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if !ok {
+		t.Fatal("the final model is not a ui.Model")
+	}
+	if final.Picking() {
+		t.Fatal("the program ended on the picker")
+	}
+	if len(p.saved) != 1 {
+		t.Fatalf("saved %d times, want once", len(p.saved))
+	}
+	return final
 }
 
 func TestPickerStartsAPresetNow(t *testing.T) {
-	now := time.Date(2026, 11, 21, 9, 0, 7, 600_000_000, time.UTC)
-	var saved []schedule.Course
-	var m tea.Model = New(WithClock(func() time.Time { return now }), WithDisclaimer(),
-		WithSave(func(c schedule.Course) tea.Cmd { saved = append(saved, c); return nil }))
-	m = step(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	if !strings.Contains(ansi.Strip(m.View().Content), Disclaimer) {
-		t.Fatal("no disclaimer under the picker")
+	p := runPicker(t, WithDisclaimer())
+	p.waitFor(t, Disclaimer)
+	p.press(tea.KeyDown)  // Ice, then heat
+	p.press(tea.KeyEnter) // its settings
+	p.waitFor(t, "Quiet hours")
+	p.press(tea.KeyRight) // window 48h -> 60h
+	p.press(tea.KeyEnter) // start
+	p.waitFor(t, "ICE ON")
+	m := p.quit(t)
+
+	c := m.Timer().Course()
+	if !c.Start.Equal(p.now.Truncate(time.Second)) {
+		t.Errorf("started at %v, want the clock truncated to the second", c.Start)
 	}
-	m = step(t, m, key(tea.KeyDown, ""))  // Ice, then heat
-	m = step(t, m, key(tea.KeyEnter, "")) // its settings
-	m = step(t, m, key(tea.KeyRight, "")) // window 48h -> 60h
-	m = step(t, m, key(tea.KeyEnter, "")) // start
-	got := m.(Model)
-	if got.Picking() || len(saved) != 1 {
-		t.Fatalf("still picking (%v) or saved %d times", got.Picking(), len(saved))
+	if c.Preset != "ice-then-heat" || c.Protocol.Stages[0].Window != 60*time.Hour || c.Quiet.String() != "23:00-07:00" {
+		t.Errorf("course %s, window %v, quiet %s", c.Preset, c.Protocol.Stages[0].Window, c.Quiet)
 	}
-	c := got.Timer().Course()
-	if c.Preset != "ice-then-heat" || !c.Start.Equal(now.Truncate(time.Second)) || c.Protocol.Stages[0].Window != 60*time.Hour || c.Quiet.String() != "23:00-07:00" {
-		t.Fatalf("course %+v", c)
-	}
-	if !strings.Contains(ansi.Strip(m.View().Content), "ICE ON") {
-		t.Fatalf("timer screen not shown:\n%s", ansi.Strip(m.View().Content))
+	if !reflect.DeepEqual(p.saved[0], c) {
+		t.Errorf("saved %+v, not the course started %+v", p.saved[0], c)
 	}
 }
 
 func TestCustomCycleShowsParseErrorAsYouType(t *testing.T) {
-	var m tea.Model = New()
-	m = step(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	p := runPicker(t)
+	p.waitFor(t, "pick a cycle")
 	for range schedule.Presets() {
-		m = step(t, m, key(tea.KeyDown, ""))
+		p.press(tea.KeyDown)
 	}
-	m = step(t, m, key(tea.KeyEnter, ""))
-	for _, r := range "ice 20" {
-		m = step(t, m, key(r, string(r)))
-	}
-	if !strings.Contains(ansi.Strip(m.View().Content), "needs a unit") {
-		t.Fatalf("no inline error:\n%s", ansi.Strip(m.View().Content))
-	}
-	m = step(t, m, key(tea.KeyEnter, ""))
-	if !m.(Model).Picking() {
-		t.Fatal("a bad cycle started a course")
-	}
-	m = step(t, m, key('m', "m"))
-	m = step(t, m, key(tea.KeyEnter, ""))
-	if m.(Model).Picking() || m.(Model).Timer().Course().Protocol.Stages[0].Cycle[0].Duration != 20*time.Minute {
-		t.Fatal("a good custom cycle did not start")
+	p.press(tea.KeyEnter)
+	p.waitFor(t, "Cycle")
+	p.tm.Type("ice 20")
+	p.waitFor(t, "needs a unit")
+	p.press(tea.KeyEnter) // refused: the cycle does not parse
+	p.tm.Type("m")
+	p.waitFor(t, "ok")
+	p.press(tea.KeyEnter)
+	p.waitFor(t, "ICE ON")
+	m := p.quit(t)
+
+	c := m.Timer().Course()
+	if c.Preset != "custom" || schedule.FormatCycle(c.Protocol.Stages[0].Cycle) != "ice 20m" {
+		t.Errorf("course %s with cycle %q, want custom ice 20m", c.Preset, schedule.FormatCycle(c.Protocol.Stages[0].Cycle))
 	}
 }

@@ -1,6 +1,9 @@
 package timer
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap is the timer screen's key bindings. It implements help.KeyMap.
 type KeyMap struct {
@@ -43,6 +46,20 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Restart, k.Stop},
 		{k.Help, k.Quit},
 	}
+}
+
+// changesCourse reports whether msg is a key that changes the course.
+func (k KeyMap) changesCourse(msg tea.KeyPressMsg) bool {
+	return key.Matches(msg, k.Pause, k.Skip, k.Extend, k.Restart, k.Stop)
+}
+
+// withChanges is k with the keys that change the course enabled or not, so
+// that the help bar lists them only when they do something.
+func (k KeyMap) withChanges(enabled bool) KeyMap {
+	for _, b := range []*key.Binding{&k.Pause, &k.Skip, &k.Extend, &k.Restart, &k.Stop} {
+		b.SetEnabled(enabled)
+	}
+	return k
 }
 
 // confirmKeys is the help shown while the stop question is asked.

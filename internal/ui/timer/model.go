@@ -19,6 +19,13 @@ const ExtendBy = 5 * time.Minute
 // bannerFor is how long the banner announcing a change stays up.
 const bannerFor = time.Minute
 
+// ReloadEvery is how often a read-only screen reads the course again.
+const ReloadEvery = 2 * time.Second
+
+// hintFor is how long a read-only screen points out, after a key that would
+// change the course, that the course is changed elsewhere.
+const hintFor = 4 * time.Second
+
 // Config connects the screen to the rest of the program. Every field is
 // optional.
 type Config struct {
@@ -34,6 +41,15 @@ type Config struct {
 	// from the moment the screen is made. A resumed course passes the instant
 	// its last reminder was sent, so the changes missed meanwhile are told.
 	Since time.Time
+	// ReadOnly, when not empty, makes the screen a view of a course another
+	// process drives; it is the line saying which process. Keys that would
+	// change the course only point there, Save and Notify are never called,
+	// and changes ring no bell: the driving process reminds of them.
+	ReadOnly string
+	// Reload's command reads the course again and answers a ReloadedMsg. A
+	// read-only screen runs it every ReloadEvery, to follow the pauses and
+	// skips made in the driving process.
+	Reload tea.Cmd
 	// KeyMap and Styles default to DefaultKeyMap() and DefaultStyles().
 	KeyMap *KeyMap
 	Styles *Styles
@@ -42,6 +58,16 @@ type Config struct {
 // ErrorMsg puts a line on the screen about something that went wrong
 // elsewhere, such as "saving failed: disk full". A nil Err clears it.
 type ErrorMsg struct{ Err error }
+
+// ReloadedMsg is the course as Config.Reload read it again.
+type ReloadedMsg struct {
+	Course schedule.Course
+	// Gone says no course is saved any more: it was stopped elsewhere.
+	Gone bool
+	// Err is why the course could not be read; the screen goes on showing
+	// the one it read last.
+	Err error
+}
 
 // Model is the timer screen.
 type Model struct {
@@ -60,18 +86,27 @@ type Model struct {
 	bannerUntil time.Time
 	problem     string
 	confirming  bool
+	// gone says there is no course to show (see New).
+	gone bool
+	// hintUntil is when the read-only line stops pointing to the driving
+	// process.
+	hintUntil time.Time
 
 	slow        slowFacts
 	shownScreen screen
 	content     string
 }
 
-// New makes the screen for course c.
+// New makes the screen for course c. A zero c (no Start) is no course, for a
+// read-only screen opened before the driving process has started one.
 func New(c schedule.Course, cfg Config) Model {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	m := Model{course: c, cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), id: nextID()}
+	if cfg.ReadOnly != "" {
+		cfg.Save, cfg.Notify = nil, nil
+	}
+	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), id: nextID()}
 	if cfg.KeyMap != nil {
 		m.keys = *cfg.KeyMap
 	}
@@ -89,15 +124,49 @@ func New(c schedule.Course, cfg Config) Model {
 // Course is the course with every event added so far.
 func (m Model) Course() schedule.Course { return m.course }
 
-// State is the course now.
-func (m Model) State() schedule.State { return m.course.StateAt(m.now()) }
+// State is the course now; the zero State when there is none (Gone).
+func (m Model) State() schedule.State {
+	if m.gone {
+		return schedule.State{}
+	}
+	return m.course.StateAt(m.now())
+}
+
+// Gone reports whether there is no course to show: a read-only screen whose
+// course was stopped elsewhere, or not started yet.
+func (m Model) Gone() bool { return m.gone }
 
 func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
 
-// Init starts the ticks and announces what was missed since Config.Since.
+// Init starts the ticks, which announce what was missed since Config.Since,
+// and the reloads of a read-only screen.
 func (m Model) Init() tea.Cmd {
 	// The first tick comes at once; each tick schedules the next.
-	return func() tea.Msg { return TickMsg{ID: m.id, At: m.now()} }
+	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id, At: m.now()} }, m.reloadLater())
+}
+
+// reloadLater runs Config.Reload after ReloadEvery; each answer schedules
+// the next.
+func (m Model) reloadLater() tea.Cmd {
+	if m.cfg.ReadOnly == "" || m.cfg.Reload == nil {
+		return nil
+	}
+	return tea.Tick(ReloadEvery, func(time.Time) tea.Msg { return m.cfg.Reload() })
+}
+
+// reloaded takes the course read again.
+func (m Model) reloaded(msg ReloadedMsg) Model {
+	m.problem = ""
+	switch {
+	case msg.Err != nil:
+		m.problem = "cannot read the course again: " + msg.Err.Error()
+	case msg.Gone:
+		m.gone = true
+	default:
+		m.gone = false
+		m.course = msg.Course
+	}
+	return m
 }
 
 // Update handles ticks, keys, resizes and errors coming back.
@@ -116,6 +185,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.help.SetWidth(msg.Width)
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
+	case ReloadedMsg:
+		m = m.reloaded(msg)
+		cmd = m.reloadLater()
 	case ErrorMsg:
 		m.problem = ""
 		if msg.Err != nil {
@@ -134,8 +206,12 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	if !now.After(m.handled) {
 		return m, nil
 	}
-	ts := m.course.Transitions(m.handled, now)
+	handled := m.handled
 	m.handled = now
+	if m.gone {
+		return m, nil
+	}
+	ts := m.course.Transitions(handled, now)
 	if len(ts) == 0 {
 		return m, nil
 	}
@@ -145,7 +221,10 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 		m.banner += " (" + plural(len(ts), "change") + " since " + ts[0].At.In(now.Location()).Format("15:04") + ")"
 	}
 	m.bannerUntil = now.Add(bannerFor)
-	cmds := []tea.Cmd{tea.Raw("\a")}
+	var cmds []tea.Cmd
+	if m.cfg.ReadOnly == "" {
+		cmds = append(cmds, tea.Raw("\a"))
+	}
 	if m.cfg.Notify != nil {
 		cmds = append(cmds, m.cfg.Notify(m.course, ts, m.course.StateAt(now)))
 	}
@@ -168,6 +247,13 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
+		return m, nil
+	}
+	if m.cfg.ReadOnly != "" && m.keys.changesCourse(msg) {
+		m.hintUntil = m.now().Add(hintFor)
+		return m, nil
+	}
+	if m.gone {
 		return m, nil
 	}
 	s := m.State()

@@ -33,6 +33,9 @@ type Styles struct {
 	// Problem is the line for errors coming back (saving failed, ...) and the
 	// stop question.
 	Problem lipgloss.Style
+	// ReadOnly is the line saying which process drives a course shown
+	// read-only.
+	ReadOnly lipgloss.Style
 	// BarEmpty is the colour of the progress bar's unused part.
 	BarEmpty color.Color
 	Help     help.Styles
@@ -55,6 +58,7 @@ func DefaultStyles() Styles {
 		Safety:   lipgloss.NewStyle().Italic(true),
 		Banner:   lipgloss.NewStyle().Bold(true).Reverse(true),
 		Problem:  lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#E5484D")),
+		ReadOnly: lipgloss.NewStyle().Bold(true),
 		BarEmpty: lipgloss.Color("#606060"),
 		Help:     help.DefaultStyles(true),
 	}

@@ -32,17 +32,36 @@ type screen struct {
 	problem       string
 	confirming    bool
 	fullHelp      bool
+	readOnly      string
+	hint          bool // the read-only line points to the driving process
+	gone          bool
 }
 
 // refresh reads the course at now and redraws the frame if anything visible
 // changed.
 func (m *Model) refresh(now time.Time) {
+	if !now.Before(m.bannerUntil) {
+		m.banner = ""
+	}
+	var f facts
+	if !m.gone {
+		f = m.facts(now)
+	}
+	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
+		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll,
+		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone}
+	if next == m.shownScreen && m.content != "" {
+		return
+	}
+	m.shownScreen = next
+	m.content = m.draw(next)
+}
+
+// facts reads the course at now.
+func (m *Model) facts(now time.Time) facts {
 	s := m.course.StateAt(now)
 	if k := keyFor(m.course, s); k != m.slow.key {
 		m.slow = computeSlow(m.course, s, now.Location())
-	}
-	if !now.Before(m.bannerUntil) {
-		m.banner = ""
 	}
 	f := facts{
 		kind:      s.Current.Kind,
@@ -58,13 +77,7 @@ func (m *Model) refresh(now time.Time) {
 	if w := barWidth(m.width); w > 0 {
 		f.progress = math.Round(s.Progress()*float64(w)) / float64(w)
 	}
-	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
-		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll}
-	if next == m.shownScreen && m.content != "" {
-		return
-	}
-	m.shownScreen = next
-	m.content = m.draw(next)
+	return f
 }
 
 func barWidth(width int) int { return min(width-4, maxBarWidth) }
@@ -153,11 +166,26 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 			out = append(out, block{lines: lines, drop: drop})
 		}
 	}
+	if s.readOnly != "" {
+		add(0, st.ReadOnly.Render(s.readOnly+"."))
+	}
+	if s.hint {
+		add(1, st.Problem.Render("Change the course there; this view only follows it."))
+	}
+	if s.gone {
+		add(0, st.Badge.Foreground(st.Done).Width(s.width).Render("NO COURSE"))
+		add(1, st.Action.Render("No course is saved: it was stopped, or none has started yet."))
+		return append(out, m.problemBlocks(s)...)
+	}
 	if s.banner != "" {
 		add(1, st.Banner.Render(" "+s.banner+" "))
 	}
 	add(0, st.Badge.Foreground(colour).Width(s.width).Render(headline(s.kind, s.paused)))
-	add(3, st.Action.Render(action(s.kind, s.paused)))
+	act := action(s.kind, s.paused)
+	if s.paused && s.readOnly == "" {
+		act += " Space resumes."
+	}
+	add(3, st.Action.Render(act))
 	out = append(out, gap)
 
 	detail := detailLine(s.facts)
@@ -179,13 +207,18 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 	add(7, st.Info.Render(s.today))
 	out = append(out, gap)
 	add(4, st.Safety.Render(safety(s.kind, s.width-2)))
+	return append(out, m.problemBlocks(s)...)
+}
+
+// problemBlocks is the stop question or the line about a problem.
+func (m Model) problemBlocks(s screen) []block {
 	switch {
 	case s.confirming:
-		add(0, st.Problem.Render("Stop the course? y stops it, n keeps going."))
+		return []block{{lines: []string{m.styles.Problem.Render("Stop the course? y stops it, n keeps going.")}}}
 	case s.problem != "":
-		add(1, st.Problem.Render("! "+s.problem))
+		return []block{{lines: []string{m.styles.Problem.Render("! " + s.problem)}, drop: 1}}
 	}
-	return out
+	return nil
 }
 
 // detailLine is the exact remaining time and when the phase ends.
@@ -203,7 +236,7 @@ func (m Model) helpView(s screen) string {
 	if s.confirming {
 		return m.help.View(confirmKeys{m.keys})
 	}
-	return m.help.View(m.keys)
+	return m.help.View(m.keys.withChanges(s.readOnly == "" && !s.gone && s.kind != schedule.Done))
 }
 
 // tooSmall says what to do now and that the window is too small, rather than

@@ -31,7 +31,7 @@ func headline(kind schedule.Kind, paused bool) string {
 // action is the sentence under the headline.
 func action(kind schedule.Kind, paused bool) string {
 	if paused && kind != schedule.Quiet && kind != schedule.Done {
-		return "Paused (" + string(kind) + "). Space resumes."
+		return "Paused (" + string(kind) + ")."
 	}
 	switch kind {
 	case schedule.Ice:

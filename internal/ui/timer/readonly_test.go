@@ -1,0 +1,138 @@
+package timer
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+const holderLine = "Read-only: process 4242 (icetimer) drives this course"
+
+// newReadOnly is newScreen's course shown read-only; Save and Notify are
+// given, and must never be called.
+func newReadOnly(t *testing.T, c schedule.Course) (*Model, *clock, *int) {
+	t.Helper()
+	clk := &clock{start.Add(5*time.Minute + 300*time.Millisecond)}
+	calls := 0
+	m := New(c, Config{
+		Now:      clk.now,
+		ReadOnly: holderLine,
+		Reload:   func() tea.Msg { return nil },
+		Save:     func(schedule.Course) tea.Cmd { calls++; return nil },
+		Notify: func(schedule.Course, []schedule.Transition, schedule.State) tea.Cmd {
+			calls++
+			return nil
+		},
+	})
+	send(&m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	return &m, clk, &calls
+}
+
+func iceCourse(t *testing.T) schedule.Course {
+	t.Helper()
+	m, _, _, _ := newScreen(t)
+	return m.Course()
+}
+
+// mustOfferChanges checks whether the help bar lists the keys that change
+// the course, short and full.
+func mustOfferChanges(t *testing.T, m *Model, want bool) {
+	t.Helper()
+	for range 2 { // short help, then full help after "?"
+		screen := screenText(*m)
+		if !strings.Contains(screen, "q quit") {
+			t.Fatalf("no help bar:\n%s", screen)
+		}
+		for _, word := range []string{"pause", "skip", "add 5 min", "restart phase", "stop course"} {
+			if m.help.ShowAll || word == "pause" || word == "skip" {
+				if strings.Contains(screen, word) != want {
+					t.Fatalf("help lists %q: %v, want %v:\n%s", word, !want, want, screen)
+				}
+			}
+		}
+		press(m, "?")
+	}
+}
+
+func TestReadOnlyKeysOnlyPointToTheDriver(t *testing.T) {
+	m, clk, calls := newReadOnly(t, iceCourse(t))
+	mustShow(t, *m, holderLine+".", "ICE ON", "15:00 left")
+	mustOfferChanges(t, m, false)
+	for _, k := range []string{"space", "s", "+", "r", "x"} {
+		if cmd := press(m, k); cmd != nil {
+			t.Fatalf("%s gave a command", k)
+		}
+		mustShow(t, *m, holderLine+".", "Change the course there", "ICE ON", "15:00 left")
+		if strings.Contains(screenText(*m), "Stop the course?") {
+			t.Fatal("x asked to stop a read-only course")
+		}
+	}
+	press(m, "y") // would confirm a stop
+	if len(m.Course().Events) != 0 || *calls != 0 {
+		t.Fatalf("keys changed the course (%d events) or saved/notified (%d)", len(m.Course().Events), *calls)
+	}
+	clk.t = clk.t.Add(hintFor)
+	send(m, TickMsg{ID: m.id})
+	if strings.Contains(screenText(*m), "Change the course there") {
+		t.Fatal("the hint stayed up")
+	}
+	if cmd := press(m, "q"); cmd == nil {
+		t.Fatal("q does not quit a read-only screen")
+	}
+}
+
+func TestReadOnlyFollowsReloads(t *testing.T) {
+	c := iceCourse(t)
+	m, clk, calls := newReadOnly(t, c)
+
+	// The driving process paused a minute ago.
+	paused := c
+	paused.Events = []schedule.Event{{Type: schedule.Pause, At: start.Add(4 * time.Minute)}}
+	if send(m, ReloadedMsg{Course: paused}) == nil {
+		t.Fatal("a reload did not schedule the next")
+	}
+	mustShow(t, *m, "PAUSED", "16:00 left, paused")
+	if strings.Contains(screenText(*m), "Space resumes") {
+		t.Fatal("a read-only screen offers to resume")
+	}
+
+	send(m, ReloadedMsg{Err: errors.New("permission denied")})
+	mustShow(t, *m, "cannot read the course again: permission denied", "PAUSED")
+
+	send(m, ReloadedMsg{Gone: true})
+	mustShow(t, *m, holderLine, "NO COURSE", "it was stopped")
+	if !m.Gone() || m.State() != (schedule.State{}) {
+		t.Fatal("a gone course still has a state")
+	}
+	mustOfferChanges(t, m, false)
+	clk.t = clk.t.Add(30 * time.Minute) // ticks and keys with no course
+	send(m, TickMsg{ID: m.id})
+	press(m, "s")
+
+	// A new course started there; its changes show, with a banner, no bell.
+	fresh := c
+	fresh.Start = start.Add(30 * time.Minute)
+	clk.t = fresh.Start.Add(21*time.Minute + 990*time.Millisecond)
+	send(m, ReloadedMsg{Course: fresh})
+	mustShow(t, *m, "REST", "19:00 left")
+	clk.t = clk.t.Add(20 * time.Minute)
+	cmd := send(m, TickMsg{ID: m.id})
+	mustShow(t, *m, "ICE ON since 10:10")
+	if bells(cmd) || *calls != 0 {
+		t.Fatalf("a read-only screen rang the bell or notified (%d calls)", *calls)
+	}
+}
+
+func TestDoneHelpOffersNoChanges(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	mustOfferChanges(t, m, true)
+	press(m, "x")
+	press(m, "y")
+	mustShow(t, *m, "DONE")
+	mustOfferChanges(t, m, false)
+}
