@@ -63,6 +63,7 @@ type Model struct {
 
 	slow        slowFacts
 	shownScreen screen
+	layout      layout
 	content     string
 }
 
