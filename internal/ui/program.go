@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // FPS is the renderer's frame rate, for tea.WithFPS. Bubble Tea v2.0.10
@@ -20,7 +21,10 @@ const FPS = 12
 // the heap grow by megabytes between collections.
 const gcPercent = 25
 
-// ProgramOptions are the options the screens run with. Because the process
+// ProgramOptions are the options the screens run with. The colour profile
+// is the one lipgloss detected for standard output when it loaded: Bubble
+// Tea would detect it again, which inside tmux runs `tmux info` a second
+// time, 10-15 ms before the first frame. Because the process
 // is then a screen that sleeps but for a few milliseconds a second, it also
 // sizes the Go runtime for that: one processor (GOMAXPROCS=1), so a wakeup
 // does not hand work from thread to thread, which about halved the wakeups
@@ -33,5 +37,5 @@ func ProgramOptions() []tea.ProgramOption {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		debug.SetGCPercent(gcPercent)
 	}
-	return []tea.ProgramOption{tea.WithFPS(FPS)}
+	return []tea.ProgramOption{tea.WithFPS(FPS), tea.WithColorProfile(lipgloss.Writer.Profile)}
 }

@@ -1,10 +1,15 @@
 package ui
 
 import (
+	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // TestProgramOptionsSizeTheRuntime checks the runtime settings for an idle
@@ -19,9 +24,7 @@ func TestProgramOptionsSizeTheRuntime(t *testing.T) {
 		}
 	}
 	runtime.GOMAXPROCS(2)
-	if opts := ProgramOptions(); len(opts) != 1 {
-		t.Errorf("got %d options, want the frame rate only", len(opts))
-	}
+	ProgramOptions()
 	if got := runtime.GOMAXPROCS(0); got != 1 {
 		t.Errorf("GOMAXPROCS = %d, want 1", got)
 	}
@@ -38,5 +41,39 @@ func TestProgramOptionsSizeTheRuntime(t *testing.T) {
 	}
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("with GOGC=100 set, GC percent = %d, want 100", got)
+	}
+}
+
+// profileModel quits on the colour profile the program tells it.
+type profileModel struct{ profile *colorprofile.Profile }
+
+func (m profileModel) Init() tea.Cmd { return nil }
+
+func (m profileModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if p, ok := msg.(tea.ColorProfileMsg); ok {
+		*m.profile = p.Profile
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+func (m profileModel) View() tea.View { return tea.NewView("") }
+
+// TestProgramOptionsReuseTheColourProfile checks that the program takes the
+// profile lipgloss detected instead of detecting its own: here, writing to a
+// buffer, it would detect no colours at all.
+func TestProgramOptionsReuseTheColourProfile(t *testing.T) {
+	saved := lipgloss.Writer.Profile
+	t.Cleanup(func() { lipgloss.Writer.Profile = saved })
+	lipgloss.Writer.Profile = colorprofile.ANSI
+	t.Setenv("GOMAXPROCS", "") // keep this test's runtime settings
+	t.Setenv("GOGC", "")
+	got := colorprofile.NoTTY
+	opts := append(ProgramOptions(), tea.WithInput(nil), tea.WithOutput(io.Discard))
+	if _, err := tea.NewProgram(profileModel{&got}, opts...).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got != colorprofile.ANSI {
+		t.Errorf("the program used colour profile %v, want lipgloss's %v", got, colorprofile.ANSI)
 	}
 }

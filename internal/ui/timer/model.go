@@ -94,6 +94,7 @@ type Model struct {
 
 	slow        slowFacts
 	shownScreen screen
+	layout      layout
 	content     string
 }
 

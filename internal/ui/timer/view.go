@@ -54,7 +54,7 @@ func (m *Model) refresh(now time.Time) {
 		return
 	}
 	m.shownScreen = next
-	m.content = m.draw(next)
+	m.content = m.frame(next)
 }
 
 // facts reads the course at now.
@@ -90,15 +90,15 @@ type block struct {
 }
 
 // draw lays the screen out for its window: the largest digits that fit,
-// then as many of the other lines as fit, most important first.
-func (m Model) draw(s screen) string {
-	if s.width < MinWidth || s.height < MinHeight {
-		return m.tooSmall(s)
-	}
+// then as many of the other lines as fit, most important first. The lines
+// come back centred but for the detail line, which is detailMark (absent
+// when it did not fit), and the digits' size.
+func (m Model) draw(s screen) ([]string, bigtext.Size) {
 	helpView := m.helpView(s)
 	room := s.height - lipgloss.Height(helpView)
 	var body []block
-	for _, size := range bigtext.Sizes {
+	size := bigtext.Large
+	for _, size = range bigtext.Sizes {
 		if s.kind != schedule.Done && bigtext.Width(bigTime(s.remaining), size) > s.width-2 {
 			continue
 		}
@@ -118,9 +118,11 @@ func (m Model) draw(s screen) string {
 	}
 	lines = append(lines, strings.Split(helpView, "\n")...)
 	for i, l := range lines {
-		lines[i] = center(l, s.width)
+		if l != detailMark {
+			lines[i] = center(l, s.width)
+		}
 	}
-	return strings.Join(lines, "\n")
+	return lines, size
 }
 
 // center cuts line to width and pads it with spaces to width, centred, the
@@ -188,13 +190,12 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 	add(3, st.Action.Render(act))
 	out = append(out, gap)
 
-	detail := detailLine(s.facts)
 	if s.kind != schedule.Done {
 		if size == bigtext.Plain {
-			add(0, st.Digits.Foreground(colour).Render(detail))
+			add(0, detailMark)
 		} else {
 			add(0, strings.Split(st.Digits.Foreground(colour).Render(bigtext.Render(bigTime(s.remaining), size)), "\n")...)
-			add(1, st.Detail.Render(detail))
+			add(1, detailMark)
 		}
 		bar := progress.New(progress.WithWidth(barWidth(s.width)), progress.WithoutPercentage(),
 			progress.WithColors(colour), progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock))
