@@ -27,7 +27,11 @@ func (i item) Description() string {
 	if len(p.Protocol.Stages) > 1 {
 		line += ", then " + schedule.FormatCycle(p.Protocol.Stages[1].Cycle)
 	}
-	return line + "\nsource: " + sourceText(p.Sources)
+	line += "\nsource: " + sourceText(p.Sources)
+	if p.Interpretation != "" {
+		line += " · with our reading"
+	}
+	return line
 }
 
 func (i item) FilterValue() string { return i.Title() }

@@ -73,6 +73,10 @@ func New(cfg Config) Model {
 	m.list.SetFilteringEnabled(false)
 	m.list.SetShowStatusBar(false)
 	m.list.Styles = m.styles.List
+	// The list's own quit key defaults to a letter no one would guess.
+	m.list.KeyMap.Quit = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
+	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose"))
+	m.list.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{choose} }
 	m.cycle = textinput.New()
 	m.cycle.Placeholder = "ice 20m, rest 20m"
 	m.cycle.Prompt = ""
