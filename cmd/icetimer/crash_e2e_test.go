@@ -15,21 +15,8 @@ import (
 
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/testseed"
 )
-
-// crashSeed is the kill test's seed: ICETIMER_CRASH_SEED, or the clock.
-func crashSeed(t *testing.T) uint64 {
-	t.Helper()
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("ICETIMER_CRASH_SEED"); s != "" {
-		var err error
-		if seed, err = strconv.ParseUint(s, 10, 64); err != nil {
-			t.Fatalf("ICETIMER_CRASH_SEED=%q: %v", s, err)
-		}
-	}
-	t.Logf("seed %d (rerun with ICETIMER_CRASH_SEED=%d)", seed, seed)
-	return seed
-}
 
 // TestRunSurvivesKills starts `icetimer run` again and again in one state
 // directory, alternately on a new course (which moves the previous one to
@@ -38,7 +25,7 @@ func crashSeed(t *testing.T) uint64 {
 // history and the reminders printed must be what the engine says for the
 // writes that were made: nothing lost, nothing half-written, nothing repeated.
 func TestRunSurvivesKills(t *testing.T) {
-	seed := crashSeed(t)
+	seed := testseed.FromEnv(t, "ICETIMER_CRASH_SEED")
 	t.Run("run only", func(t *testing.T) {
 		newKillTest(t, seed, false).run(t, 50)
 	})
