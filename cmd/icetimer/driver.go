@@ -64,11 +64,16 @@ func (d *driver) release() {
 // land.
 func now() time.Time { return time.Now().Truncate(time.Second) }
 
-// replaceWith makes c the saved course; one still saved is moved to history
-// first (as replaced, or as finished if it was over).
+// replaceWith makes c the saved course, none of its changes announced yet;
+// one still saved is moved to history first (as replaced, or as finished if
+// it was over). The very same course started again within its first second
+// stays one course: moved to history, it would be taken for the one saved
+// after it, which would then read as no course at all.
 func (d *driver) replaceWith(c schedule.Course) error {
 	old, err := d.store.Load()
 	switch {
+	case err == nil && store.SameCourse(old, c):
+		// Already saved: nothing to move to history.
 	case err == nil:
 		if err := d.store.Archive(old, c.Start); err != nil {
 			return err
@@ -78,6 +83,9 @@ func (d *driver) replaceWith(c schedule.Course) error {
 		if !errors.As(err, &broken) {
 			return err
 		}
+	}
+	if err := d.store.ClearReminded(); err != nil {
+		return err
 	}
 	return d.store.Save(c)
 }

@@ -42,10 +42,14 @@ func writeAtomic(path string, data []byte) (err error) {
 }
 
 // removeTemps deletes temp files left in dir by writers that crashed between
-// creating and renaming them. Only the lock's holder writes, so it may.
+// creating and renaming them: those of the course and of the reminded
+// marker, the files writeAtomic replaces. Only the lock's holder writes, so
+// it may.
 func removeTemps(dir string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, stateName+tempPattern))
-	for _, m := range matches {
-		os.Remove(m)
+	for _, name := range []string{stateName, remindedName} {
+		matches, _ := filepath.Glob(filepath.Join(dir, name+tempPattern))
+		for _, m := range matches {
+			os.Remove(m)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/testseed"
 )
 
 // crashStart is when the crash test's course starts: the evening before the
@@ -53,14 +54,7 @@ func berlinOrLocal() *time.Location {
 // that the engine answers for it as for those events.
 func TestCrashWhileSaving(t *testing.T) {
 	const kills = 50
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("ICETIMER_CRASH_SEED"); s != "" {
-		var err error
-		if seed, err = strconv.ParseUint(s, 10, 64); err != nil {
-			t.Fatalf("ICETIMER_CRASH_SEED=%q: %v", s, err)
-		}
-	}
-	t.Logf("seed %d (rerun with ICETIMER_CRASH_SEED=%d)", seed, seed)
+	seed := testseed.FromEnv(t, "ICETIMER_CRASH_SEED")
 	rng := rand.New(rand.NewPCG(seed, seed))
 	start, _ := time.Parse(time.RFC3339, crashStart)
 	reference := testCourse(start, berlin(t))

@@ -34,7 +34,8 @@ type Record struct {
 }
 
 // Archive moves c to history and removes the saved course: c is saved as
-// is, then appended to history.jsonl, then state.json is removed. It is safe
+// is, then appended to history.jsonl, then the reminded marker and
+// state.json are removed. It is safe
 // to repeat after a crash at any step: a course that is already the last in
 // history is not appended twice, and Load reports ErrNoCourse for it.
 //
@@ -50,6 +51,11 @@ func (s *Store) Archive(c schedule.Course, at time.Time) error {
 	}
 	if err := s.appendHistory(line); err != nil {
 		return fmt.Errorf("cannot add the course to history %s: %w", s.HistoryPath(), err)
+	}
+	// Before state.json goes: a crash in between leaves a course that Load
+	// already reports as archived.
+	if err := s.ClearReminded(); err != nil {
+		return err
 	}
 	if err := os.Remove(s.StatePath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("the course is in history but %s could not be removed: %w", s.StatePath(), err)
@@ -132,6 +138,15 @@ func (s *Store) lastHistoryCourse() (courseJSON, bool) {
 		return nil
 	})
 	return last, found
+}
+
+// SameCourse reports whether a and b are the same course as the store writes
+// it down: same settings, start and events. Two courses of one preset started
+// within the same second are the same course.
+func SameCourse(a, b schedule.Course) bool {
+	ja, errA := courseToJSON(a)
+	jb, errB := courseToJSON(b)
+	return errA == nil && errB == nil && sameCourse(ja, jb)
 }
 
 // sameCourse reports whether a and b are the same course with the same events.

@@ -73,3 +73,30 @@ func TestLockIsFreedWhenTheHolderIsKilled(t *testing.T) {
 		t.Fatalf("lock record = %+v, want this process %d", h, os.Getpid())
 	}
 }
+
+// A writer killed between creating its temp file and renaming it leaves the
+// temp file behind; the next holder of the lock removes it, for the reminded
+// marker as for the course, and nothing else.
+func TestLockRemovesTempFiles(t *testing.T) {
+	s := newTestStore(t)
+	temps := []string{"state.json.tmp-123", "reminded.tmp-456"}
+	kept := "notes.tmp-789"
+	for _, name := range append(temps, kept) {
+		if err := os.WriteFile(filepath.Join(s.Dir(), name), []byte("{"), filePerm); err != nil {
+			t.Fatal(err)
+		}
+	}
+	release, err := s.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	for _, name := range temps {
+		if _, err := os.Stat(filepath.Join(s.Dir(), name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s after Lock: %v, want it removed", name, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(s.Dir(), kept)); err != nil {
+		t.Errorf("%s, not the store's, after Lock: %v, want it kept", kept, err)
+	}
+}

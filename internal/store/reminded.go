@@ -1,6 +1,8 @@
 package store
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,4 +29,14 @@ func (s *Store) Reminded() (time.Time, bool) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(string(data)))
 	return t, err == nil
+}
+
+// ClearReminded forgets how far changes were announced: they belong to the
+// saved course, and a course that follows it (even one started within the
+// same second) has had none announced yet.
+func (s *Store) ClearReminded() error {
+	if err := os.Remove(filepath.Join(s.dir, remindedName)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("cannot reset the reminders' progress: %w", err)
+	}
+	return nil
 }
