@@ -72,7 +72,7 @@ func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time)
 		if err != nil {
 			return c, usagef("--window for %s: %v", preset.ID, err)
 		}
-		c.Protocol = withFirstWindow(preset.Protocol, w)
+		c.Protocol = preset.Protocol.WithFirstWindow(w)
 	}
 	return c, nil
 }
@@ -101,12 +101,4 @@ func (f *courseFlags) customProtocol(hasWindow, hasThen bool) (schedule.Protocol
 	}
 	p.Stages = append(p.Stages, schedule.Stage{Cycle: then})
 	return p, nil
-}
-
-// withFirstWindow is p with its first stage's window replaced; p's stages are
-// shared with the catalogue, so they are copied first.
-func withFirstWindow(p schedule.Protocol, w time.Duration) schedule.Protocol {
-	stages := append([]schedule.Stage(nil), p.Stages...)
-	stages[0].Window = w
-	return schedule.Protocol{Stages: stages}
 }

@@ -120,12 +120,10 @@ func (m Model) chooseKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.chosen = &it
 		m.windows, m.window = windowChoices(it.preset)
 		m.quiet = 0
-		m.focus = fieldWindow
-		if it.preset == nil {
-			m.focus = fieldCycle
+		m.focus = m.firstField()
+		if m.focus == fieldCycle {
 			return m, m.cycle.Focus()
 		}
-		m.focus = m.firstField()
 		return m, nil
 	}
 	var cmd tea.Cmd
@@ -218,9 +216,7 @@ func (m Model) course() (schedule.Course, error) {
 	c.Preset = p.ID
 	c.Protocol = p.Protocol
 	if len(m.windows) > 0 {
-		stages := append([]schedule.Stage(nil), p.Protocol.Stages...)
-		stages[0].Window = m.windows[m.window]
-		c.Protocol = schedule.Protocol{Stages: stages}
+		c.Protocol = p.Protocol.WithFirstWindow(m.windows[m.window])
 	}
 	return c, nil
 }
