@@ -26,10 +26,8 @@ type holder struct {
 // LockedError says another process holds the lock: it drives the saved
 // course. PID is 0 when the holder could not be told.
 type LockedError struct {
-	Path    string
 	PID     int
 	Command string
-	Since   time.Time
 }
 
 func (e *LockedError) Error() string {
@@ -90,10 +88,10 @@ func writeHolder(path string, h holder) error {
 // readHolder describes the lock's holder. The holder writes its record just
 // after taking the lock, so an empty record is read again for a moment.
 func readHolder(path string) *LockedError {
-	e := &LockedError{Path: path}
+	e := &LockedError{}
 	for try := 0; try < 20; try++ {
 		if h, ok := readHolderOnce(path); ok {
-			e.PID, e.Command, e.Since = h.PID, h.Command, h.Since
+			e.PID, e.Command = h.PID, h.Command
 			return e
 		}
 		time.Sleep(5 * time.Millisecond)

@@ -143,7 +143,7 @@ func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
 // and the reloads of a read-only screen.
 func (m Model) Init() tea.Cmd {
 	// The first tick comes at once; each tick schedules the next.
-	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id, At: m.now()} }, m.reloadLater())
+	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater())
 }
 
 // reloadLater runs Config.Reload after ReloadEvery; each answer schedules

@@ -7,13 +7,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// TickMsg wakes the screen once a second, on the second. It carries no time
-// the screen trusts: the state is always read off the clock.
+// TickMsg wakes the screen once a second, on the second. It carries no time:
+// the state is always read off the clock, never counted from ticks.
 type TickMsg struct {
 	// ID is the screen the tick belongs to; ticks of another screen (an older
 	// course, a replaced model) are dropped.
 	ID int64
-	At time.Time
 }
 
 var lastID atomic.Int64
@@ -24,5 +23,5 @@ func nextID() int64 { return lastID.Add(1) }
 // the seconds on screen change together with the clock on the wall.
 func tick(id int64, now time.Time) tea.Cmd {
 	wait := now.Truncate(time.Second).Add(time.Second).Sub(now)
-	return tea.Tick(wait, func(t time.Time) tea.Msg { return TickMsg{ID: id, At: t} })
+	return tea.Tick(wait, func(time.Time) tea.Msg { return TickMsg{ID: id} })
 }
