@@ -9,10 +9,13 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/icetimer/icetimer/internal/ui"
 )
 
-// disclaimer is said once in --help, the README and on first run.
-const disclaimer = "icetimer is a reminder timer, not a medical device or medical advice."
+// disclaimer is said in --help; the screen says the same under the picker
+// on first run.
+const disclaimer = ui.Disclaimer
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))

@@ -35,9 +35,9 @@ type Record struct {
 
 // Archive moves c to history and removes the saved course: c is saved as
 // is, then appended to history.jsonl, then the reminded marker and
-// state.json are removed. It is safe
-// to repeat after a crash at any step: a course that is already the last in
-// history is not appended twice, and Load reports ErrNoCourse for it.
+// state.json are removed. It is safe to repeat after a crash at any step: a
+// course that is already the last in history is not appended twice, and Load
+// reports ErrNoCourse for it.
 //
 // at is when the course is archived; a course not over by then is recorded
 // as replaced at that instant. To stop a course, append a Stop event first.

@@ -32,8 +32,9 @@ var ErrNoCourse = errors.New("there is no saved course")
 // Store is icetimer's state directory. Its methods are safe to call from a
 // tea.Cmd; each does a little blocking file I/O and returns.
 //
-// Save and Archive change the saved course and should be called while
-// holding the lock (see Lock); Load, History and Figures only read.
+// Save, Archive, SaveReminded and ClearReminded change the saved course and
+// should be called while holding the lock (see Lock). History and Reminded
+// only read; Load only reads too, but for moving a broken state.json aside.
 type Store struct {
 	dir string
 }

@@ -12,8 +12,9 @@ import (
 	"github.com/icetimer/icetimer/internal/ui/timer"
 )
 
-// Disclaimer is shown under the picker on first run.
-const Disclaimer = "icetimer is a reminder timer, not a medical device."
+// Disclaimer is shown under the picker on first run, and in the command
+// line's help, in the words of the README.
+const Disclaimer = "icetimer is a reminder timer, not a medical device or medical advice."
 
 // Option configures the program's screens.
 type Option func(*Model)
