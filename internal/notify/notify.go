@@ -45,6 +45,7 @@ const (
 	Dropped
 )
 
+// String is the outcome as it reads in a fallback line: "timed out".
 func (o Outcome) String() string {
 	switch o {
 	case Delivered:

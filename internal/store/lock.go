@@ -30,6 +30,7 @@ type LockedError struct {
 	Command string
 }
 
+// Error names the holder, so the person knows which process to go to.
 func (e *LockedError) Error() string {
 	if e.PID == 0 {
 		return "the saved course is in use by another icetimer process"

@@ -164,6 +164,8 @@ type BrokenError struct {
 	Err     error
 }
 
+// Error says what was wrong and what to do: start a new course, or move
+// the file when it could not be moved.
 func (e *BrokenError) Error() string {
 	msg := fmt.Sprintf("saved course %s cannot be read: %v; ", e.Path, e.Err)
 	if e.MovedTo == "" {
@@ -172,6 +174,7 @@ func (e *BrokenError) Error() string {
 	return msg + "moved it to " + e.MovedTo + "; start a new course"
 }
 
+// Unwrap is why the file could not be read.
 func (e *BrokenError) Unwrap() error { return e.Err }
 
 // moveAside renames a broken state.json to state.json.broken-<TIME>, never
