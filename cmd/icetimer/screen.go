@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/store"
@@ -17,6 +18,9 @@ import (
 // when there is none. When another process drives the course, the screen
 // shows it read-only.
 func runTimerScreen(_ *cobra.Command, _ []string) error {
+	if err := needTerminal(); err != nil {
+		return err
+	}
 	firstRun := !stateDirExists()
 	s, err := store.Open()
 	if err != nil {
@@ -70,6 +74,15 @@ func stateDirExists() bool {
 	}
 	_, err = os.Stat(dir)
 	return err == nil
+}
+
+// needTerminal refuses to open a screen where nobody can see it (output
+// piped or redirected, no terminal at all) before anything is saved.
+func needTerminal() error {
+	if !term.IsTerminal(os.Stdout.Fd()) {
+		return errors.New("the timer screen needs a terminal; 'icetimer run' runs a course without one")
+	}
+	return nil
 }
 
 // runScreen runs a screen until the person quits.

@@ -20,6 +20,9 @@ func newStartCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := needTerminal(); err != nil {
+				return err
+			}
 			d, err := openDriver()
 			if err != nil {
 				return err
