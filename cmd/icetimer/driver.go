@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -24,16 +25,30 @@ type driver struct {
 	saver   *store.Saver
 	desktop *notify.Dispatcher
 	unlock  func()
+	// firstRun is true when icetimer had never run here: the screen then
+	// says once that it is a reminder timer, not a medical device.
+	firstRun bool
+}
+
+// openStore opens the state directory, telling whether it had to be made
+// (icetimer's first run here).
+func openStore() (s *store.Store, firstRun bool, err error) {
+	if dir, err := store.Dir(); err == nil {
+		_, statErr := os.Stat(dir)
+		firstRun = errors.Is(statErr, os.ErrNotExist)
+	}
+	s, err = store.Open()
+	return s, firstRun, err
 }
 
 // openDriver takes the lock on the saved course. When another process holds
 // it, the error names that process and points to the read-only view.
 func openDriver() (*driver, error) {
-	s, err := store.Open()
+	s, firstRun, err := openStore()
 	if err != nil {
 		return nil, err
 	}
-	d, err := lockCourse(s)
+	d, err := lockCourse(s, firstRun)
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
 		return nil, fmt.Errorf("%w; 'icetimer' shows it read-only, 'icetimer status' prints it", err)
@@ -43,13 +58,13 @@ func openDriver() (*driver, error) {
 
 // lockCourse makes this process the one driving the course saved in s. When
 // another process drives it, the error is a *store.LockedError.
-func lockCourse(s *store.Store) (*driver, error) {
+func lockCourse(s *store.Store, firstRun bool) (*driver, error) {
 	release, err := s.Lock()
 	if err != nil {
 		return nil, err
 	}
 	desktop := notify.NewDispatcher(notify.NewDesktop(), notify.Config{})
-	return &driver{store: s, saver: store.NewSaver(s), desktop: desktop, unlock: release}, nil
+	return &driver{store: s, saver: store.NewSaver(s), desktop: desktop, unlock: release, firstRun: firstRun}, nil
 }
 
 // release lets the course go: notifications in flight are given up and the

@@ -21,12 +21,11 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	if err := needTerminal(); err != nil {
 		return err
 	}
-	firstRun := !stateDirExists()
-	s, err := store.Open()
+	s, firstRun, err := openStore()
 	if err != nil {
 		return err
 	}
-	d, err := lockCourse(s)
+	d, err := lockCourse(s, firstRun)
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
 		return watchCourse(s, locked)
@@ -36,9 +35,6 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	}
 	defer d.release()
 	opts := d.screenOptions()
-	if firstRun {
-		opts = append(opts, ui.WithDisclaimer())
-	}
 
 	c, err := d.store.Load()
 	var broken *store.BrokenError
@@ -63,17 +59,11 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 // screenOptions connect the screen to this process's saved course and to
 // the desktop's notifications.
 func (d *driver) screenOptions() []ui.Option {
-	return []ui.Option{ui.WithSave(d.save), ui.WithNotify(d.remindDesktop)}
-}
-
-// stateDirExists reports whether icetimer has run here before.
-func stateDirExists() bool {
-	dir, err := store.Dir()
-	if err != nil {
-		return false
+	opts := []ui.Option{ui.WithSave(d.save), ui.WithNotify(d.remindDesktop)}
+	if d.firstRun {
+		opts = append(opts, ui.WithDisclaimer())
 	}
-	_, err = os.Stat(dir)
-	return err == nil
+	return opts
 }
 
 // needTerminal refuses to open a screen where nobody can see it (output

@@ -36,8 +36,14 @@ func WithNotify(notify func(schedule.Course, []schedule.Transition, schedule.Sta
 	return func(m *Model) { m.timerCfg.Notify = notify }
 }
 
-// WithDisclaimer shows Disclaimer under the picker (on first run).
-func WithDisclaimer() Option { return WithNotice(Disclaimer) }
+// WithDisclaimer shows Disclaimer under the picker and at the foot of the
+// timer screen (on first run, however it starts).
+func WithDisclaimer() Option {
+	return func(m *Model) {
+		WithNotice(Disclaimer)(m)
+		m.timerCfg.Notice = Disclaimer
+	}
+}
 
 // WithNotice adds a line under the picker, such as why the saved course
 // could not be resumed.

@@ -46,6 +46,9 @@ type Config struct {
 	// change the course only point there, Save and Notify are never called,
 	// and changes ring no bell: the driving process reminds of them.
 	ReadOnly string
+	// Notice is a quiet line at the foot of the screen, the first to go when
+	// the window is short (the disclaimer, on first run).
+	Notice string
 	// Reload's command reads the course again and answers a ReloadedMsg. A
 	// read-only screen runs it every ReloadEvery, to follow the pauses and
 	// skips made in the driving process.

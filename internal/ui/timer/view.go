@@ -35,6 +35,7 @@ type screen struct {
 	readOnly      string
 	hint          bool // the read-only line points to the driving process
 	gone          bool
+	notice        string
 }
 
 // refresh reads the course at now and redraws the frame if anything visible
@@ -49,7 +50,7 @@ func (m *Model) refresh(now time.Time) {
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
 		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll,
-		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone}
+		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
@@ -208,6 +209,9 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 	add(7, st.Info.Render(s.today))
 	out = append(out, gap)
 	add(4, st.Safety.Render(safety(s.kind, s.width-2)))
+	if s.notice != "" {
+		add(8, strings.Split(st.Info.Width(s.width-2).Align(lipgloss.Center).Render(s.notice), "\n")...)
+	}
 	return append(out, m.problemBlocks(s)...)
 }
 
