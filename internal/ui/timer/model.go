@@ -176,14 +176,17 @@ func (m Model) reloaded(msg ReloadedMsg) Model {
 // Update handles ticks, keys, resizes and errors coming back.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	// One reading of the clock per message: what is announced, when the next
+	// tick comes and what is drawn all agree, even across a second boundary.
+	now := m.now()
 	switch msg := msg.(type) {
 	case TickMsg:
 		if msg.ID != m.id {
 			return m, nil
 		}
 		var announce tea.Cmd
-		m, announce = m.announce(m.now())
-		cmd = tea.Batch(announce, tick(m.id, m.now()))
+		m, announce = m.announce(now)
+		cmd = tea.Batch(announce, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -200,7 +203,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
-	m.refresh(m.now())
+	m.refresh(now)
 	return m, cmd
 }
 
