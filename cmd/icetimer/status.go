@@ -95,20 +95,11 @@ func statusLine(st schedule.State, now time.Time) string {
 	case st.Current.Kind == schedule.Quiet:
 		return fmt.Sprintf("QUIET until %s, then %s", clockText(st.Current.End, now), st.Next.Kind)
 	case st.Paused:
-		return fmt.Sprintf("%s paused, %s left", kind, countdown(st.Remaining))
+		return fmt.Sprintf("%s paused, %s left", kind, schedule.FormatCountdown(st.Remaining))
 	}
 	next := string(st.Next.Kind)
 	if st.Next.Kind == schedule.Done {
 		next = "course ends"
 	}
-	return fmt.Sprintf("%s %s left, %s at %s", kind, countdown(st.Remaining), next, clockText(st.Current.End, now))
-}
-
-// countdown writes a remaining time as m:ss, or h:mm:ss from an hour up.
-func countdown(d time.Duration) string {
-	s := remainingSeconds(d)
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
+	return fmt.Sprintf("%s %s left, %s at %s", kind, schedule.FormatCountdown(st.Remaining), next, clockText(st.Current.End, now))
 }

@@ -108,12 +108,3 @@ func bigTime(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d h %02d min", mins/60, mins%60)
 }
-
-// clockTime is the remaining time to the second: "24:59" or "2:39:59".
-func clockTime(d time.Duration) string {
-	s := int(d / time.Second)
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s%3600/60, s%60)
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}

@@ -232,9 +232,9 @@ func detailLine(f facts) string {
 	case f.kind == schedule.Done:
 		return ""
 	case f.paused && f.kind != schedule.Quiet:
-		return clockTime(f.remaining) + " left, paused"
+		return schedule.FormatCountdown(f.remaining) + " left, paused"
 	}
-	return fmt.Sprintf("%s left, until %s", clockTime(f.remaining), f.endsAt)
+	return fmt.Sprintf("%s left, until %s", schedule.FormatCountdown(f.remaining), f.endsAt)
 }
 
 func (m Model) helpView(s screen) string {
@@ -248,7 +248,7 @@ func (m Model) helpView(s screen) string {
 // drawing a garbled screen.
 func (m Model) tooSmall(s screen) string {
 	lines := []string{
-		headline(s.kind, s.paused) + " " + clockTime(s.remaining),
+		headline(s.kind, s.paused) + " " + schedule.FormatCountdown(s.remaining),
 		fmt.Sprintf("too small: %dx%d, need %dx%d", s.width, s.height, MinWidth, MinHeight),
 	}
 	for i, l := range lines {
