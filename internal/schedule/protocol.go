@@ -27,15 +27,6 @@ type Phase struct {
 // Cycle is the list of phases a stage repeats.
 type Cycle []Phase
 
-// Length is the time one pass through the cycle takes.
-func (c Cycle) Length() time.Duration {
-	var total time.Duration
-	for _, p := range c {
-		total += p.Duration
-	}
-	return total
-}
-
 // firstOn is the index of the cycle's first ice or heat phase: where a fresh
 // cycle starts after quiet hours, so the morning begins with the pack going on.
 func (c Cycle) firstOn() int {
