@@ -218,3 +218,25 @@ func TestEventsDuringQuietHours(t *testing.T) {
 	// Restart has no phase to count again.
 	wantState(t, withEvents(c, ev(Restart, night+time.Hour)), at(night+2*time.Hour), Quiet, 6*time.Hour)
 }
+
+// Quiet hours begin and end at their clock times whatever pauses happen: a
+// pause or resume made at night only decides whether the morning's first
+// phase waits for a resume.
+func TestPauseAndResumeAtNightDoNotMoveTheNightsEnd(t *testing.T) {
+	c := courseOf(t, "ice 20m, rest 20m", 0)
+	c.Quiet = quiet(t, "23:00-07:00", time.UTC) // t0 is 08:00, so the night starts at +15h
+	night := 15 * time.Hour
+	morning := night + 8*time.Hour
+
+	// Paused at 23:10 and resumed at 23:30: the night still ends at 07:00 and
+	// the morning starts on its own.
+	c1 := withEvents(c, ev(Pause, night+10*m), ev(Resume, night+30*m))
+	wantState(t, c1, at(night+31*m), Quiet, 8*time.Hour-31*m)
+	wantState(t, c1, at(morning+5*m), Ice, 15*m)
+
+	// Paused at 22:50 with 10 minutes of ice left, resumed at 23:30: the
+	// frozen 10 minutes do not end the night at 23:40.
+	c2 := withEvents(c, ev(Pause, night-10*m), ev(Resume, night+30*m))
+	wantState(t, c2, at(night+45*m), Quiet, 8*time.Hour-45*m)
+	wantState(t, c2, at(morning+5*m), Ice, 15*m)
+}

@@ -128,15 +128,22 @@ func (w *walker) apply(e Event) {
 	}
 	inPhase := w.cur.Kind != Quiet
 	switch e.Type {
+	// At night a pause or resume only decides whether the morning's first
+	// phase waits for a resume: quiet hours end at their clock time whatever
+	// pauses happen, so neither may touch the night's end.
 	case Pause:
 		if !w.paused {
 			w.paused = true
-			w.remaining = max(w.cur.End.Sub(e.At), 0)
+			if inPhase {
+				w.remaining = max(w.cur.End.Sub(e.At), 0)
+			}
 		}
 	case Resume:
 		if w.paused {
 			w.paused = false
-			w.cur.End = e.At.Add(w.remaining)
+			if inPhase {
+				w.cur.End = e.At.Add(w.remaining)
+			}
 		}
 	case Skip:
 		if inPhase {
