@@ -240,3 +240,38 @@ func TestPauseAndResumeAtNightDoNotMoveTheNightsEnd(t *testing.T) {
 	wantState(t, c2, at(night+45*m), Quiet, 8*time.Hour-45*m)
 	wantState(t, c2, at(morning+5*m), Ice, 15*m)
 }
+
+// Paused says a countdown is frozen; WaitsForResume says the person's pause
+// is in force, which outlasts the countdown through quiet hours.
+func TestPausedAndWaitsForResume(t *testing.T) {
+	c := courseOf(t, "ice 20m, rest 20m", 0)
+	c.Quiet = quiet(t, "23:00-07:00", time.UTC) // the night starts at +15h
+	night := 15 * time.Hour
+	morning := night + 8*time.Hour
+	check := func(name string, c Course, now time.Time, kind Kind, remaining time.Duration, paused, waits bool) {
+		t.Helper()
+		s := wantState(t, c, now, kind, remaining)
+		if s.Paused != paused || s.WaitsForResume != waits {
+			t.Errorf("%s: paused %v, waits for resume %v; want %v, %v", name, s.Paused, s.WaitsForResume, paused, waits)
+		}
+	}
+
+	running := c
+	check("running", running, at(5*m), Ice, 15*m, false, false)
+	check("running night", running, at(night+time.Hour), Quiet, 7*time.Hour, false, false)
+
+	pausedInIce := withEvents(c, ev(Pause, night-10*m))
+	check("paused ice", pausedInIce, at(night-5*m), Ice, 10*m, true, true)
+	// At night nothing counts down; the time left is the night's.
+	check("night after a pause", pausedInIce, at(night+time.Hour), Quiet, 7*time.Hour, false, true)
+	check("morning after a pause", pausedInIce, at(morning+time.Hour), Ice, 20*m, true, true)
+
+	pausedAtNight := withEvents(c, ev(Pause, night+time.Hour))
+	check("paused at night", pausedAtNight, at(night+2*time.Hour), Quiet, 6*time.Hour, false, true)
+
+	resumedAtNight := withEvents(pausedAtNight, ev(Resume, night+3*time.Hour))
+	check("resumed at night", resumedAtNight, at(night+4*time.Hour), Quiet, 4*time.Hour, false, false)
+
+	stopped := withEvents(c, ev(Pause, 5*m), ev(Stop, 6*m))
+	check("stopped while paused", stopped, at(7*m), Done, 0, false, false)
+}

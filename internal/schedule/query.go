@@ -20,9 +20,12 @@ func (c Course) StateAt(now time.Time) State {
 		Now:     now,
 		Current: w.cur,
 		Length:  w.length,
-		Paused:  w.paused,
 		Done:    w.cur.Kind == Done,
 	}
+	// The walker's pause outlasts the countdown through the night; State
+	// tells the two apart so that no caller has to.
+	s.WaitsForResume = w.paused && !s.Done
+	s.Paused = s.WaitsForResume && w.cur.Kind != Quiet
 	s.Current.End = w.plannedEnd(now)
 	switch {
 	case s.Done:

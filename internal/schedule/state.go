@@ -43,12 +43,20 @@ type State struct {
 	Now     time.Time
 	Current Segment
 	// Remaining is the time left in the current segment; never negative. While
-	// paused it is frozen.
+	// paused it is frozen; during quiet hours it is the time left in the night.
 	Remaining time.Duration
 	// Length is the current countdown's full length (the phase's duration plus
 	// any extensions, counted again from a restart), for progress bars.
 	Length time.Duration
+	// Paused is true only while an ice, heat or rest countdown is frozen by the
+	// person's pause: the pack is off and nothing counts down. It is false
+	// during quiet hours and once done, which have no countdown to freeze.
 	Paused bool
+	// WaitsForResume is true while the person's pause is in force: whenever
+	// Paused is, and during quiet hours when the course was paused before or
+	// during them (and not resumed since), so that after the night the first
+	// phase will wait, frozen, for a resume. A pause key toggles on it.
+	WaitsForResume bool
 	// Next is the segment that follows if nothing else happens; the zero
 	// Segment when the course is done.
 	Next Segment
