@@ -269,7 +269,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Pause):
-		if s.Paused {
+		if s.WaitsForResume {
 			return m.add(schedule.Resume, 0)
 		}
 		return m.add(schedule.Pause, 0)
