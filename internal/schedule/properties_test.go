@@ -167,3 +167,48 @@ func TestPropertyNextIsWhatComes(t *testing.T) {
 		}
 	})
 }
+
+// Changes is Transitions without an end: cut at any instant, it is the same list.
+func TestPropertyChangesBeginWithTheTransitions(t *testing.T) {
+	forRandomCourses(t, 300, func(t *testing.T, r *rand.Rand, c Course) {
+		a := randomInstant(r, c, propertySpan).Add(-time.Hour)
+		b := a.Add(time.Duration(r.IntN(60*3600)) * time.Second)
+		want := c.Transitions(a, b)
+		i := 0
+		for tr := range c.Changes(a) {
+			if i == len(want) {
+				if tr.At.Before(b) {
+					t.Fatalf("change %d at %v is before %v, yet not among the transitions", i, tr.At, b)
+				}
+				break
+			}
+			if tr != want[i] {
+				t.Fatalf("change %d: %+v, transition %+v", i, tr, want[i])
+			}
+			i++
+		}
+		if i != len(want) {
+			t.Fatalf("%d changes, %d transitions", i, len(want))
+		}
+	})
+}
+
+// Each transition ends the segment the one before it began, at its own
+// instant: nothing is lost and nothing reported twice.
+func TestPropertyTransitionsChain(t *testing.T) {
+	forRandomCourses(t, 300, func(t *testing.T, _ *rand.Rand, c Course) {
+		trs := c.Transitions(c.Start, c.Start.Add(propertySpan))
+		for i, tr := range trs {
+			if !tr.To.Start.Equal(tr.At) || (tr.From != Segment{} && !tr.From.End.Equal(tr.At)) {
+				t.Fatalf("transition %d at %v: %+v", i, tr.At, tr)
+			}
+			if i == 0 {
+				continue
+			}
+			prev := trs[i-1].To
+			if tr.At.Before(trs[i-1].At) || tr.From.Kind != prev.Kind || !tr.From.Start.Equal(prev.Start) || tr.From.Stage != prev.Stage || tr.From.Index != prev.Index || tr.From.Cause != prev.Cause {
+				t.Fatalf("transition %d ends %+v, but %d began %+v", i, tr.From, i-1, prev)
+			}
+		}
+	})
+}

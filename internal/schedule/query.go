@@ -9,7 +9,7 @@ import "time"
 // stepped backwards) is read as that instant, so the answer never runs
 // backwards past what the person did and the remaining time is never negative.
 func (c Course) StateAt(now time.Time) State {
-	w := newWalker(&c, nil)
+	w := newWalker(&c)
 	now = now.Round(0)
 	if last := w.lastEvent(); now.Before(last) {
 		now = last
@@ -49,44 +49,35 @@ func (w *walker) lookAhead(now time.Time) (next Segment, stageEnds time.Time) {
 	stage := w.cur.Stage
 	untilStopped := w.course.Protocol.Stages[stage].UntilStopped()
 	ahead := *w
-	ahead.events = nil
-	ahead.next = 0
+	ahead.applied = len(ahead.course.Events)
 	if ahead.paused && ahead.cur.Kind != Quiet {
 		ahead.paused = false
 		ahead.cur.End = now.Add(ahead.remaining)
 	}
-	done := false
-	ahead.onTransition = func(t Transition) {
+	ahead.each(func(t Transition) bool {
 		if next.Kind == "" {
 			next = t.To
 		}
 		if !untilStopped && (t.To.Stage != stage || t.To.Kind == Done) {
 			stageEnds = t.At
 		}
-		done = !stageEnds.IsZero() || (untilStopped && next.Kind != "") || t.To.Kind == Done
-	}
-	for !done {
-		at, quietStarts, ok := ahead.boundary()
-		if !ok {
-			break
-		}
-		ahead.cross(at, quietStarts)
-	}
+		return stageEnds.IsZero() && !(untilStopped && next.Kind != "") && t.To.Kind != Done
+	})
 	return next, stageEnds
 }
 
-// Transitions lists every transition with an instant in [from, to), in order.
-// The course's first phase counts as a transition at its start. Reminders are
-// driven by asking for the transitions since the last instant handled.
+// Transitions lists every transition with an instant in [from, to), in order:
+// the start of Changes(from). Reminders are driven by asking for the
+// transitions since the last instant handled.
 func (c Course) Transitions(from, to time.Time) []Transition {
-	from, to = from.Round(0), to.Round(0)
+	to = to.Round(0)
 	var out []Transition
-	w := newWalker(&c, func(t Transition) {
-		if !t.At.Before(from) && t.At.Before(to) {
-			out = append(out, t)
+	for t := range c.Changes(from) {
+		if !t.At.Before(to) {
+			break
 		}
-	})
-	w.advance(to)
+		out = append(out, t)
+	}
 	return out
 }
 
@@ -94,18 +85,28 @@ func (c Course) Transitions(from, to time.Time) []Transition {
 // its end: the actual end for those over by to, the planned end for the last.
 func (c Course) Segments(from, to time.Time) []Segment {
 	from, to = from.Round(0), to.Round(0)
+	w := newWalker(&c)
 	var out []Segment
-	w := newWalker(&c, func(t Transition) {
-		if n := len(out); n > 0 && out[n-1].Start.Equal(t.From.Start) {
-			out[n-1].End = t.At
+	open := false // out's last segment is the walker's current one
+	for {
+		at, h := w.next()
+		if h == nothing || at.After(to) {
+			break
 		}
-		if !t.At.Before(from) && t.At.Before(to) {
+		if !w.do(at, h) {
+			continue
+		}
+		t := w.transition()
+		if open {
+			out[len(out)-1].End = t.At
+		}
+		open = !t.At.Before(from) && t.At.Before(to)
+		if open {
 			out = append(out, t.To)
 		}
-	})
-	w.advance(to)
-	if n := len(out); n > 0 && out[n-1].Start.Equal(w.cur.Start) && out[n-1].Kind == w.cur.Kind {
-		out[n-1].End = w.plannedEnd(to)
+	}
+	if open {
+		out[len(out)-1].End = w.plannedEnd(to)
 	}
 	return out
 }

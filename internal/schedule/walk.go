@@ -2,15 +2,20 @@ package schedule
 
 import "time"
 
-// walker replays a course from its start, one happening at a time: a phase
-// ending, quiet hours beginning or ending, or an event. Every answer the package
-// gives is read off a walker, so they all agree with each other.
+// walker replays a course from its start, one happening at a time: the
+// course starting, a phase ending, quiet hours beginning or ending, or an
+// event. Every answer the package gives is read off a walker, so they all
+// agree with each other. A walker allocates nothing, so a caller can walk a
+// course for as long as it likes.
 type walker struct {
 	course *Course
-	events []Event // effective instants: in order, none before the start
-	next   int     // the next event to apply
+	start  time.Time
+	// applied counts the events already applied; lastAt is when the latest
+	// of them took effect (the start before the first).
+	applied int
+	lastAt  time.Time
 
-	cur Segment
+	cur Segment // the zero Segment until the course starts
 	// paused freezes the countdown: remaining holds what is left and cur.End
 	// is stale until Resume.
 	paused     bool
@@ -19,100 +24,139 @@ type walker struct {
 	stageStart time.Time
 	quiet      span // tonight's quiet hours, or the ones running now
 
-	// onTransition, if set, sees each transition as it happens.
-	onTransition func(Transition)
+	// moved says the latest happening made a transition; ended is the
+	// segment that transition ended (the zero Segment for the course's start).
+	moved bool
+	ended Segment
 }
 
-// effectiveEvents gives each event the instant it takes effect: never before
-// the course's start nor before the event recorded ahead of it (a clock that
-// stepped backwards between two key presses cannot reorder them).
-func effectiveEvents(c *Course) []Event {
-	out := make([]Event, len(c.Events))
-	last := c.Start.Round(0)
-	for i, e := range c.Events {
-		e.At = e.At.Round(0)
-		if e.At.Before(last) {
-			e.At = last
-		}
-		last = e.At
-		out[i] = e
-	}
-	return out
-}
+// happening is the kind of thing that happens next to a walker.
+type happening int
 
-func newWalker(c *Course, onTransition func(Transition)) *walker {
+const (
+	nothing     happening = iota // nothing will ever happen again
+	starts                       // the course starts
+	quietStarts                  // tonight's quiet hours begin
+	runsOut                      // the current segment reaches its planned end
+	event                        // the next recorded event
+)
+
+func newWalker(c *Course) walker {
 	start := c.Start.Round(0)
-	w := &walker{
-		course:       c,
-		events:       effectiveEvents(c),
-		stageStart:   start,
-		onTransition: onTransition,
-	}
+	w := walker{course: c, start: start, lastAt: start, stageStart: start}
 	if c.Quiet.Enabled {
 		// A course started during quiet hours runs at once: the person chose to
 		// start it. Quiet hours apply from the next time they begin.
 		w.quiet = c.Quiet.nextAfter(start)
 	}
-	w.startPhase(start, 0, 0, CauseStart)
 	return w
 }
 
-// lastEvent is the instant of the latest event, or the start when there is none.
-func (w *walker) lastEvent() time.Time {
-	if len(w.events) == 0 {
-		return w.course.Start.Round(0)
+// eventAt is the instant the next event takes effect: never before the
+// course's start nor before the event recorded ahead of it (a clock that
+// stepped backwards between two key presses cannot reorder them).
+func (w *walker) eventAt() time.Time {
+	at := w.course.Events[w.applied].At.Round(0)
+	if at.Before(w.lastAt) {
+		return w.lastAt
 	}
-	return w.events[len(w.events)-1].At
+	return at
 }
 
-// boundary is the next scheduled change of segment, if any: quiet hours
-// beginning, or the current segment running out.
-func (w *walker) boundary() (at time.Time, quietStarts, ok bool) {
-	switch {
-	case w.cur.Kind == Done:
-		return time.Time{}, false, false
-	case w.cur.Kind == Quiet:
-		return w.cur.End, false, true
+// lastEvent is the instant the latest event takes effect, or the start when
+// there is none.
+func (w *walker) lastEvent() time.Time {
+	last := w.start
+	for _, e := range w.course.Events {
+		if at := e.At.Round(0); at.After(last) {
+			last = at
+		}
+	}
+	return last
+}
+
+// next is what happens next and when. Scheduled boundaries go before events
+// at the same instant, so an event at the exact instant of a transition acts
+// on the phase that has just begun, as the screen shows it.
+func (w *walker) next() (time.Time, happening) {
+	at, h := w.boundary()
+	if w.applied < len(w.course.Events) {
+		if e := w.eventAt(); h == nothing || e.Before(at) {
+			return e, event
+		}
+	}
+	return at, h
+}
+
+// boundary is the next scheduled change of segment, if any: the course
+// starting, quiet hours beginning, or the current segment running out.
+func (w *walker) boundary() (time.Time, happening) {
+	switch w.cur.Kind {
+	case "":
+		return w.start, starts
+	case Done:
+		return time.Time{}, nothing
+	case Quiet:
+		return w.cur.End, runsOut
 	}
 	if w.course.Quiet.Enabled && (w.paused || !w.quiet.start.After(w.cur.End)) {
 		// Quiet hours win a tie with the phase's end: the night starts either way.
-		return w.quiet.start, true, true
+		return w.quiet.start, quietStarts
 	}
 	if w.paused {
-		return time.Time{}, false, false
+		return time.Time{}, nothing
 	}
-	return w.cur.End, false, true
+	return w.cur.End, runsOut
 }
 
-// advance applies every happening at or before limit. Scheduled boundaries go
-// before events at the same instant, so an event at the exact instant of a
-// transition acts on the phase that has just begun, as the screen shows it.
-func (w *walker) advance(limit time.Time) {
-	for {
-		b, quietStarts, hasBoundary := w.boundary()
-		hasBoundary = hasBoundary && !b.After(limit)
-		hasEvent := w.next < len(w.events) && !w.events[w.next].At.After(limit)
-		switch {
-		case hasBoundary && (!hasEvent || !b.After(w.events[w.next].At)):
-			w.cross(b, quietStarts)
-		case hasEvent:
-			w.apply(w.events[w.next])
-			w.next++
-		default:
-			return
-		}
-	}
-}
-
-// cross moves past the scheduled boundary at instant at.
-func (w *walker) cross(at time.Time, quietStarts bool) {
-	switch {
+// do performs happening h at instant at, as next gave them, and reports
+// whether it made a transition (a happening makes at most one), which
+// transition then reads.
+func (w *walker) do(at time.Time, h happening) bool {
+	w.moved = false
+	switch h {
+	case starts:
+		w.startPhase(at, 0, 0, CauseStart)
 	case quietStarts:
 		w.begin(Segment{Kind: Quiet, Stage: w.cur.Stage, Index: -1, Start: at, End: w.quiet.end, Cause: CauseQuietStart})
-	case w.cur.Kind == Quiet:
-		w.endQuiet(at, CauseQuietEnd)
-	default:
-		w.nextPhase(at, CauseScheduled)
+	case runsOut:
+		if w.cur.Kind == Quiet {
+			w.endQuiet(at, CauseQuietEnd)
+		} else {
+			w.nextPhase(at, CauseScheduled)
+		}
+	case event:
+		e := w.course.Events[w.applied]
+		e.At = at
+		w.applied++
+		w.lastAt = at
+		w.apply(e)
+	}
+	return w.moved
+}
+
+// advance performs every happening at or before limit.
+func (w *walker) advance(limit time.Time) {
+	for {
+		at, h := w.next()
+		if h == nothing || at.After(limit) {
+			return
+		}
+		w.do(at, h)
+	}
+}
+
+// each walks on for as long as the course changes, handing every transition
+// to yield until yield returns false.
+func (w *walker) each(yield func(Transition) bool) {
+	for {
+		at, h := w.next()
+		if h == nothing {
+			return
+		}
+		if w.do(at, h) && !yield(w.transition()) {
+			return
+		}
 	}
 }
 
@@ -219,20 +263,23 @@ func (w *walker) startPhase(at time.Time, stage, index int, cause Cause) {
 	w.begin(Segment{Kind: w.course.Protocol.Stages[stage].Cycle[index].Kind, Stage: stage, Index: index, Start: at, End: at.Add(d), Cause: cause})
 }
 
-// begin makes seg the current segment and reports the transition into it.
+// begin makes seg the current segment, keeping the one it ends for transition.
 func (w *walker) begin(seg Segment) {
-	from := w.cur
-	from.End = seg.Start
+	w.ended = w.cur
+	w.ended.End = seg.Start
+	if w.ended.Kind == "" {
+		w.ended = Segment{}
+	}
 	w.cur = seg
-	if w.onTransition == nil {
-		return
-	}
+	w.moved = true
+}
+
+// transition is the change the latest happening made, read straight after
+// it: the segment begun is given its end as planned at that instant.
+func (w *walker) transition() Transition {
 	to := w.cur
-	to.End = w.plannedEnd(seg.Start)
-	if from.Kind == "" {
-		from = Segment{}
-	}
-	w.onTransition(Transition{At: seg.Start, From: from, To: to})
+	to.End = w.plannedEnd(to.Start)
+	return Transition{At: to.Start, From: w.ended, To: to}
 }
 
 // plannedEnd is when the current segment ends if nothing else happens from
