@@ -47,3 +47,14 @@ func BenchmarkTransitionsOfOneSecondAtHour71(b *testing.B) {
 		_ = c.Transitions(now, now.Add(time.Second))
 	}
 }
+
+// The timer screen asks for the next two transitions: on a course that
+// changes every second this used to work out eight days of them.
+func BenchmarkUpcomingOfOneSecondCycleAtOneHour(b *testing.B) {
+	c := oneSecondCycle()
+	now := t0.Add(time.Hour)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.Upcoming(now, 2)
+	}
+}

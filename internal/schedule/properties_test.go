@@ -212,3 +212,33 @@ func TestPropertyTransitionsChain(t *testing.T) {
 		}
 	})
 }
+
+// Upcoming is what Changes gives once the person resumes at the instant
+// asked about.
+func TestPropertyUpcomingIsChangesOnceResumed(t *testing.T) {
+	forRandomCourses(t, 300, func(t *testing.T, r *rand.Rand, c Course) {
+		now := randomInstant(r, c, propertySpan)
+		n := 1 + r.IntN(5)
+		got := c.Upcoming(now, n)
+		now = c.StateAt(now).Now
+		resumed := withEvents(c, Event{Type: Resume, At: now})
+		var want []Transition
+		for tr := range resumed.Changes(now.Add(time.Nanosecond)) {
+			if len(want) == n {
+				break
+			}
+			want = append(want, tr)
+		}
+		if c.StateAt(now).Done {
+			want = nil
+		}
+		if len(got) != len(want) {
+			t.Fatalf("at %v: %d upcoming, want %d", now, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("upcoming %d: %+v, want %+v", i, got[i], want[i])
+			}
+		}
+	})
+}

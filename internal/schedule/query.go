@@ -9,12 +9,7 @@ import "time"
 // stepped backwards) is read as that instant, so the answer never runs
 // backwards past what the person did and the remaining time is never negative.
 func (c Course) StateAt(now time.Time) State {
-	w := newWalker(&c)
-	now = now.Round(0)
-	if last := w.lastEvent(); now.Before(last) {
-		now = last
-	}
-	w.advance(now)
+	w, now := walkTo(&c, now)
 
 	s := State{
 		Now:     now,
@@ -42,28 +37,16 @@ func (c Course) StateAt(now time.Time) State {
 	return s
 }
 
-// lookAhead plays the course on from now with nothing more happening (a
-// paused phase counted as resumed now) and reports the next segment and when
-// the current stage ends.
-func (w *walker) lookAhead(now time.Time) (next Segment, stageEnds time.Time) {
-	stage := w.cur.Stage
-	untilStopped := w.course.Protocol.Stages[stage].UntilStopped()
-	ahead := *w
-	ahead.applied = len(ahead.course.Events)
-	if ahead.paused && ahead.cur.Kind != Quiet {
-		ahead.paused = false
-		ahead.cur.End = now.Add(ahead.remaining)
+// walkTo is a walker that has replayed c up to now, and now as read: wall
+// clock, and never before the course's start nor its latest event.
+func walkTo(c *Course, now time.Time) (walker, time.Time) {
+	w := newWalker(c)
+	now = now.Round(0)
+	if last := w.lastEvent(); now.Before(last) {
+		now = last
 	}
-	ahead.each(func(t Transition) bool {
-		if next.Kind == "" {
-			next = t.To
-		}
-		if !untilStopped && (t.To.Stage != stage || t.To.Kind == Done) {
-			stageEnds = t.At
-		}
-		return stageEnds.IsZero() && !(untilStopped && next.Kind != "") && t.To.Kind != Done
-	})
-	return next, stageEnds
+	w.advance(now)
+	return w, now
 }
 
 // Transitions lists every transition with an instant in [from, to), in order:

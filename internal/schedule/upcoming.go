@@ -1,26 +1,23 @@
 package schedule
 
-import (
-	"slices"
-	"time"
-)
-
-// upcomingHorizon bounds how far ahead Upcoming looks: longer than any phase
-// or night, so only a course that never changes again finds fewer than asked.
-const upcomingHorizon = 8 * 24 * time.Hour
+import "time"
 
 // Upcoming lists the next n transitions strictly after now if nothing else
-// happens, a paused phase counted as resumed now (as State.Next is). It is
-// what a screen shows as "next: rest at 14:20, ice at 14:40".
+// happens, a pause counted as released now (as State.Next is). It is what a
+// screen shows as "next: rest at 14:20, ice at 14:40". It works out only the
+// transitions it returns, however often the course changes.
 func (c Course) Upcoming(now time.Time, n int) []Transition {
-	s := c.StateAt(now)
-	if s.Done || n <= 0 {
+	w, now := walkTo(&c, now)
+	if w.cur.Kind == Done || n <= 0 {
 		return nil
 	}
-	ahead := c
-	if s.Paused && s.Current.Kind != Quiet {
-		ahead.Events = append(slices.Clip(c.Events), Event{Type: Resume, At: s.Now})
-	}
-	out := ahead.Transitions(s.Now.Add(time.Nanosecond), s.Now.Add(upcomingHorizon))
-	return out[:min(n, len(out))]
+	var out []Transition
+	a := w.ahead(now)
+	a.each(func(t Transition) bool {
+		if t.At.After(now) {
+			out = append(out, t)
+		}
+		return len(out) < n
+	})
+	return out
 }

@@ -183,12 +183,7 @@ func (w *walker) apply(e Event) {
 			}
 		}
 	case Resume:
-		if w.paused {
-			w.paused = false
-			if inPhase {
-				w.cur.End = e.At.Add(w.remaining)
-			}
-		}
+		w.resume(e.At)
 	case Skip:
 		if inPhase {
 			w.nextPhase(e.At, CauseSkip)
@@ -219,6 +214,15 @@ func (w *walker) apply(e Event) {
 	case Stop:
 		w.begin(Segment{Kind: Done, Stage: w.cur.Stage, Index: -1, Start: e.At, Cause: CauseStop})
 	}
+}
+
+// resume lifts the person's pause, if in force, at instant at: a frozen
+// countdown runs on from where it stopped.
+func (w *walker) resume(at time.Time) {
+	if w.paused && w.cur.Kind != Quiet && w.cur.Kind != Done {
+		w.cur.End = at.Add(w.remaining)
+	}
+	w.paused = false
 }
 
 // phase is the protocol phase the current segment runs.
@@ -280,23 +284,4 @@ func (w *walker) transition() Transition {
 	to := w.cur
 	to.End = w.plannedEnd(to.Start)
 	return Transition{At: to.Start, From: w.ended, To: to}
-}
-
-// plannedEnd is when the current segment ends if nothing else happens from
-// now on; a paused phase is counted as if resumed now. Zero once done.
-func (w *walker) plannedEnd(now time.Time) time.Time {
-	switch w.cur.Kind {
-	case Done:
-		return time.Time{}
-	case Quiet:
-		return w.cur.End
-	}
-	end := w.cur.End
-	if w.paused {
-		end = now.Add(w.remaining)
-	}
-	if w.course.Quiet.Enabled && w.quiet.start.Before(end) {
-		end = w.quiet.start
-	}
-	return end
 }
