@@ -17,6 +17,14 @@ const (
 
 // Segment is a stretch of the course's timeline: one phase as it actually ran
 // (or is planned to run), a night's quiet hours, or the course being over.
+//
+// Every answer is for an instant (the state's now, a transition's instant,
+// the end of the span Segments lists), and a segment's End is as known then:
+// its actual end when it is over by that instant, otherwise its planned end
+// if nothing else happens, a paused phase counted as resumed at that instant.
+// So a transition's From ends at the transition and its To has its planned
+// end; Segments gives actual ends but the last one's, planned at the end of
+// the span; State.Current's end is planned at now.
 type Segment struct {
 	Kind Kind
 	// Stage is the 0-based index of the protocol stage the segment belongs to.
@@ -24,8 +32,8 @@ type Segment struct {
 	// Index is the phase's position in its stage's cycle; -1 for Quiet and Done.
 	Index int
 	Start time.Time
-	// End is when the segment ends (or, for one not yet over, is planned to end
-	// if nothing else happens). Zero for Done, which never ends.
+	// End is when the segment ends, as known at the instant of the answer (see
+	// above). Zero for Done, which never ends.
 	End   time.Time
 	Cause Cause
 }
