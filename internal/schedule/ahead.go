@@ -15,12 +15,14 @@ func (w *walker) ahead(now time.Time) walker {
 	return a
 }
 
-// plannedEnd is when the current segment ends if nothing else happens from
-// now on, a pause counted as released now. Zero once done.
-func (w *walker) plannedEnd(now time.Time) time.Time {
+// segmentAt is the current segment as known at now: its paused time counted
+// up to now, and its end when it ends if nothing else happens, a pause
+// counted as released now (zero once done).
+func (w *walker) segmentAt(now time.Time) Segment {
 	a := w.ahead(now)
-	end, _ := a.boundary()
-	return end
+	seg := a.cur
+	seg.End, _ = a.boundary()
+	return seg
 }
 
 // lookAhead reports the segment that comes next if nothing else happens from

@@ -242,3 +242,22 @@ func TestPropertyUpcomingIsChangesOnceResumed(t *testing.T) {
 		}
 	})
 }
+
+// A segment's paused time is part of it: never negative, never more than it lasts.
+func TestPropertyPausedTimeFitsTheSegment(t *testing.T) {
+	forRandomCourses(t, 300, func(t *testing.T, r *rand.Rand, c Course) {
+		check := func(what string, s Segment) {
+			t.Helper()
+			if s.Paused < 0 || (s.Kind != Done && s.Paused > s.End.Sub(s.Start)) || (!s.Kind.IsOn() && s.Kind != Rest && s.Paused != 0) {
+				t.Fatalf("%s: %+v", what, s)
+			}
+		}
+		for _, s := range c.Segments(c.Start, c.Start.Add(propertySpan)) {
+			check("segment", s)
+		}
+		for range 20 {
+			now := randomInstant(r, c, propertySpan)
+			check("current", c.StateAt(now).Current)
+		}
+	})
+}

@@ -13,19 +13,18 @@ func (c Course) StateAt(now time.Time) State {
 
 	s := State{
 		Now:     now,
-		Current: w.cur,
+		Current: w.segmentAt(now),
 		Length:  w.length,
 		Done:    w.cur.Kind == Done,
+		// The person's pause outlasts the countdown through the night; State
+		// tells the two apart so that no caller has to.
+		Paused:         w.frozen(),
+		WaitsForResume: w.held && w.cur.Kind != Done,
 	}
-	// The walker's pause outlasts the countdown through the night; State
-	// tells the two apart so that no caller has to.
-	s.WaitsForResume = w.paused && !s.Done
-	s.Paused = s.WaitsForResume && w.cur.Kind != Quiet
-	s.Current.End = w.plannedEnd(now)
 	switch {
 	case s.Done:
 		return s
-	case w.paused && w.cur.Kind != Quiet:
+	case s.Paused:
 		s.Remaining = w.remaining
 	default:
 		s.Remaining = max(s.Current.End.Sub(now), 0)
@@ -81,7 +80,7 @@ func (c Course) Segments(from, to time.Time) []Segment {
 		}
 		t := w.transition()
 		if open {
-			out[len(out)-1].End = t.At
+			out[len(out)-1] = t.From
 		}
 		open = !t.At.Before(from) && t.At.Before(to)
 		if open {
@@ -89,7 +88,7 @@ func (c Course) Segments(from, to time.Time) []Segment {
 		}
 	}
 	if open {
-		out[len(out)-1].End = w.plannedEnd(to)
+		out[len(out)-1] = w.segmentAt(to)
 	}
 	return out
 }

@@ -48,17 +48,18 @@ func TestSegmentEndsOfAPausedExtendedDay(t *testing.T) {
 	c := courseWithAPauseAnExtendAndANight(t)
 	segs := c.Segments(c.Start, at(24*time.Hour))
 	want := []struct {
-		kind       Kind
-		start, end time.Duration
+		kind               Kind
+		start, end, paused time.Duration
 	}{
-		{Ice, 0, 20 * m}, {Rest, 20 * m, 40 * m}, {Ice, 40 * m, 60 * m},
-		{Rest, 60 * m, 115 * m}, // paused for 35 minutes
-		{Ice, 115 * m, 140 * m}, // extended by 5
-		{Rest, 140 * m, 160 * m},
+		{Ice, 0, 20 * m, 0}, {Rest, 20 * m, 40 * m, 0}, {Ice, 40 * m, 60 * m, 0},
+		{Rest, 60 * m, 115 * m, 35 * m},
+		{Ice, 115 * m, 140 * m, 0}, // extended by 5
+		{Rest, 140 * m, 160 * m, 0},
 	}
 	for i, w := range want {
-		if s := segs[i]; s.Kind != w.kind || !s.Start.Equal(at(w.start)) || !s.End.Equal(at(w.end)) {
-			t.Errorf("segment %d: %s +%v to +%v, want %s +%v to +%v", i, s.Kind, s.Start.Sub(t0), s.End.Sub(t0), w.kind, w.start, w.end)
+		if s := segs[i]; s.Kind != w.kind || !s.Start.Equal(at(w.start)) || !s.End.Equal(at(w.end)) || s.Paused != w.paused {
+			t.Errorf("segment %d: %s +%v to +%v paused %v, want %s +%v to +%v paused %v", i,
+				s.Kind, s.Start.Sub(t0), s.End.Sub(t0), s.Paused, w.kind, w.start, w.end, w.paused)
 		}
 	}
 	n := 0
@@ -66,15 +67,40 @@ func TestSegmentEndsOfAPausedExtendedDay(t *testing.T) {
 		n++
 	}
 	evening, night, morning, next := segs[n-1], segs[n], segs[n+1], segs[n+2]
-	// Paused at 22:50, the ice still ended when the night began.
-	if evening.Kind != Ice || !evening.End.Equal(at(15*time.Hour)) {
-		t.Errorf("evening %+v, want ice to 23:00", evening)
+	// Paused at 22:50, the ice still ended when the night began: its paused
+	// share stops there.
+	if evening.Kind != Ice || !evening.End.Equal(at(15*time.Hour)) || evening.Paused != 10*m {
+		t.Errorf("evening %+v, want ice to 23:00, 10m of it paused", evening)
 	}
-	if night.Kind != Quiet || !night.Start.Equal(at(15*time.Hour)) || !night.End.Equal(at(23*time.Hour)) {
-		t.Errorf("night %+v, want 23:00 to 07:00", night)
+	if night.Kind != Quiet || !night.Start.Equal(at(15*time.Hour)) || !night.End.Equal(at(23*time.Hour)) || night.Paused != 0 {
+		t.Errorf("night %+v, want 23:00 to 07:00, nothing to pause", night)
 	}
 	// The morning's ice waited for the resume at 07:10, then ran 20 minutes.
-	if morning.Kind != Ice || !morning.End.Equal(at(23*time.Hour+30*m)) || next.Kind != Rest {
-		t.Errorf("morning %+v then %+v, want ice to 07:30 then rest", morning, next)
+	if morning.Kind != Ice || !morning.End.Equal(at(23*time.Hour+30*m)) || morning.Paused != 10*m || next.Kind != Rest {
+		t.Errorf("morning %+v then %+v, want ice to 07:30, 10m of it paused, then rest", morning, next)
+	}
+}
+
+// The current segment's paused time counts up to now, and a segment's on
+// time is End - Start - Paused.
+func TestStatePausedTimeCountsUpToNow(t *testing.T) {
+	c := courseWithAPauseAnExtendAndANight(t)
+	for _, tc := range []struct {
+		now    time.Duration
+		kind   Kind
+		paused time.Duration
+	}{
+		{62 * m, Rest, 0},
+		{80 * m, Rest, 15 * m},
+		{110 * m, Rest, 35 * m},
+		{14*time.Hour + 55*m, Ice, 5 * m},
+		{16 * time.Hour, Quiet, 0},
+		{23*time.Hour + 4*m, Ice, 4 * m},
+		{23*time.Hour + 20*m, Ice, 10 * m},
+	} {
+		s := recordedBy(c, at(tc.now)).StateAt(at(tc.now))
+		if s.Current.Kind != tc.kind || s.Current.Paused != tc.paused {
+			t.Errorf("at +%v: %s paused %v, want %s paused %v", tc.now, s.Current.Kind, s.Current.Paused, tc.kind, tc.paused)
+		}
 	}
 }

@@ -36,6 +36,11 @@ type Segment struct {
 	// above). Zero for Done, which never ends.
 	End   time.Time
 	Cause Cause
+	// Paused is how much of the segment, from Start to End, its countdown was
+	// frozen by the person's pause (up to the instant of the answer, for one
+	// not yet over), so the time a pack was really on is End - Start - Paused.
+	// Zero for quiet hours and Done, which have no countdown.
+	Paused time.Duration
 }
 
 // Transition is the change from one segment to the next, at the instant the

@@ -15,10 +15,15 @@ type walker struct {
 	applied int
 	lastAt  time.Time
 
-	cur Segment // the zero Segment until the course starts
-	// paused freezes the countdown: remaining holds what is left and cur.End
-	// is stale until Resume.
-	paused     bool
+	// cur is the current segment, the zero Segment until the course starts.
+	// Its Paused holds the frozen time up to frozeAt while frozen.
+	cur Segment
+	// held says the person's pause is in force. It lasts through quiet hours,
+	// which have no countdown to freeze; while the current segment is a phase
+	// it is frozen: remaining holds what is left, cur.End is stale, and
+	// frozeAt is when the freeze began (the pause, or the phase's start).
+	held       bool
+	frozeAt    time.Time
 	remaining  time.Duration
 	length     time.Duration
 	stageStart time.Time
@@ -99,11 +104,11 @@ func (w *walker) boundary() (time.Time, happening) {
 	case Quiet:
 		return w.cur.End, runsOut
 	}
-	if w.course.Quiet.Enabled && (w.paused || !w.quiet.start.After(w.cur.End)) {
+	if w.course.Quiet.Enabled && (w.held || !w.quiet.start.After(w.cur.End)) {
 		// Quiet hours win a tie with the phase's end: the night starts either way.
 		return w.quiet.start, quietStarts
 	}
-	if w.paused {
+	if w.held {
 		return time.Time{}, nothing
 	}
 	return w.cur.End, runsOut
@@ -176,10 +181,11 @@ func (w *walker) apply(e Event) {
 	// phase waits for a resume: quiet hours end at their clock time whatever
 	// pauses happen, so neither may touch the night's end.
 	case Pause:
-		if !w.paused {
-			w.paused = true
+		if !w.held {
+			w.held = true
 			if inPhase {
 				w.remaining = max(w.cur.End.Sub(e.At), 0)
+				w.frozeAt = e.At
 			}
 		}
 	case Resume:
@@ -197,7 +203,7 @@ func (w *walker) apply(e Event) {
 		switch {
 		case !inPhase:
 			w.cur.End = w.cur.End.Add(e.Amount)
-		case w.paused:
+		case w.held:
 			w.remaining += e.Amount
 			w.length += e.Amount
 		default:
@@ -207,7 +213,7 @@ func (w *walker) apply(e Event) {
 	case Restart:
 		if inPhase {
 			d := w.phase().Duration
-			w.paused = false
+			w.resume(e.At)
 			w.cur.End = e.At.Add(d)
 			w.length = d
 		}
@@ -219,10 +225,17 @@ func (w *walker) apply(e Event) {
 // resume lifts the person's pause, if in force, at instant at: a frozen
 // countdown runs on from where it stopped.
 func (w *walker) resume(at time.Time) {
-	if w.paused && w.cur.Kind != Quiet && w.cur.Kind != Done {
+	if w.frozen() {
+		w.cur.Paused += at.Sub(w.frozeAt)
 		w.cur.End = at.Add(w.remaining)
 	}
-	w.paused = false
+	w.held = false
+}
+
+// frozen says the current segment is a phase whose countdown the person's
+// pause holds still.
+func (w *walker) frozen() bool {
+	return w.held && w.cur.Kind != Quiet && w.cur.Kind != Done && w.cur.Kind != ""
 }
 
 // phase is the protocol phase the current segment runs.
@@ -267,21 +280,25 @@ func (w *walker) startPhase(at time.Time, stage, index int, cause Cause) {
 	w.begin(Segment{Kind: w.course.Protocol.Stages[stage].Cycle[index].Kind, Stage: stage, Index: index, Start: at, End: at.Add(d), Cause: cause})
 }
 
-// begin makes seg the current segment, keeping the one it ends for transition.
+// begin makes seg the current segment, keeping the one it ends for
+// transition. A pause in force ends the old segment's frozen time and, if
+// seg is a phase, freezes it from its start.
 func (w *walker) begin(seg Segment) {
 	w.ended = w.cur
 	w.ended.End = seg.Start
+	if w.frozen() {
+		w.ended.Paused += seg.Start.Sub(w.frozeAt)
+	}
 	if w.ended.Kind == "" {
 		w.ended = Segment{}
 	}
 	w.cur = seg
+	w.frozeAt = seg.Start
 	w.moved = true
 }
 
 // transition is the change the latest happening made, read straight after
 // it: the segment begun is given its end as planned at that instant.
 func (w *walker) transition() Transition {
-	to := w.cur
-	to.End = w.plannedEnd(to.Start)
-	return Transition{At: to.Start, From: w.ended, To: to}
+	return Transition{At: w.cur.Start, From: w.ended, To: w.segmentAt(w.cur.Start)}
 }
