@@ -9,9 +9,12 @@ type EventType string
 // replays it to answer every question, so nothing is lost when a process quits.
 const (
 	// Pause freezes the current phase's countdown. Quiet hours still begin and
-	// end at their clock times while paused.
+	// end at their clock times while paused; a pause in force when they end
+	// (made before or during them) freezes the morning's first phase from its
+	// start.
 	Pause EventType = "pause"
-	// Resume restarts a paused countdown where it was frozen.
+	// Resume restarts a paused countdown where it was frozen. Made during quiet
+	// hours it only lifts the pause, so the morning starts on its own.
 	Resume EventType = "resume"
 	// Skip ends the current phase now; the next one starts at once.
 	Skip EventType = "skip"
