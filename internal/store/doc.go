@@ -27,4 +27,8 @@
 // A state.json that is truncated, corrupt, or written by a newer icetimer is
 // moved aside to state.json.broken-<TIME> and reported as a *BrokenError, so
 // the person can start afresh without the file being silently overwritten.
+//
+// A process that only looks (status, history) uses a read-only store (see
+// ReadOnly), which creates, changes and moves nothing, so that looking leaves
+// no trace: not even the state directory of a first run.
 package store

@@ -42,6 +42,9 @@ type Record struct {
 // at is when the course is archived; a course not over by then is recorded
 // as replaced at that instant. To stop a course, append a Stop event first.
 func (s *Store) Archive(c schedule.Course, at time.Time) error {
+	if err := s.refuseWrite("move the course to history"); err != nil {
+		return err
+	}
 	if err := s.Save(c); err != nil {
 		return err
 	}

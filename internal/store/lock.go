@@ -44,6 +44,9 @@ func (e *LockedError) Error() string {
 // error is a *LockedError naming that process. The operating system drops
 // the lock when its holder exits, even by a crash. release gives it back.
 func (s *Store) Lock() (release func(), err error) {
+	if err := s.refuseWrite("take the lock"); err != nil {
+		return nil, err
+	}
 	path := filepath.Join(s.dir, lockName)
 	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR), flock.SetPermissions(filePerm))
 	ok, err := fl.TryLock()

@@ -17,6 +17,9 @@ const remindedName = "reminded"
 // SaveReminded records that every change of the saved course before t has
 // been announced. Written atomically, like the course.
 func (s *Store) SaveReminded(t time.Time) error {
+	if err := s.refuseWrite("record the reminders' progress"); err != nil {
+		return err
+	}
 	return writeAtomic(filepath.Join(s.dir, remindedName), []byte(t.Round(0).Format(time.RFC3339Nano)+"\n"))
 }
 
@@ -35,6 +38,9 @@ func (s *Store) Reminded() (time.Time, bool) {
 // saved course, and a course that follows it (even one started within the
 // same second) has had none announced yet.
 func (s *Store) ClearReminded() error {
+	if err := s.refuseWrite("reset the reminders' progress"); err != nil {
+		return err
+	}
 	if err := os.Remove(filepath.Join(s.dir, remindedName)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("cannot reset the reminders' progress: %w", err)
 	}

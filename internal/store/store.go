@@ -34,9 +34,12 @@ var ErrNoCourse = errors.New("there is no saved course")
 //
 // Save, Archive, SaveReminded and ClearReminded change the saved course and
 // should be called while holding the lock (see Lock). History and Reminded
-// only read; Load only reads too, but for moving a broken state.json aside.
+// only read; Load only reads too, but for moving a broken state.json aside
+// (which a read-only store, see ReadOnly, does not do).
 type Store struct {
 	dir string
+	// readOnly is set by ReadOnly: no method writes.
+	readOnly bool
 }
 
 // Open is the store in the user's state directory (see Dir), created 0700 if
@@ -74,6 +77,9 @@ func (s *Store) HistoryPath() string { return filepath.Join(s.dir, historyName) 
 // instant state.json holds either the previous course or c. On failure
 // (disk full, read-only directory) the previous file is left as it was.
 func (s *Store) Save(c schedule.Course) error {
+	if err := s.refuseWrite("save the course"); err != nil {
+		return err
+	}
 	data, err := encodeState(c)
 	if err != nil {
 		return fmt.Errorf("cannot save the course: %w", err)
@@ -87,7 +93,7 @@ func (s *Store) Save(c schedule.Course) error {
 // Load reads the saved course. It returns ErrNoCourse when there is none
 // (also when the saved course was already moved to history by an Archive that
 // was cut short), and a *BrokenError when state.json cannot be read back; the
-// broken file has then been moved aside.
+// broken file has then been moved aside, unless the store is read-only.
 func (s *Store) Load() (schedule.Course, error) {
 	data, err := os.ReadFile(s.StatePath())
 	if errors.Is(err, os.ErrNotExist) {
@@ -97,6 +103,9 @@ func (s *Store) Load() (schedule.Course, error) {
 		return schedule.Course{}, fmt.Errorf("cannot read the saved course: %w", err)
 	}
 	c, err := decodeState(data)
+	if err != nil && s.readOnly {
+		return schedule.Course{}, &BrokenError{Path: s.StatePath(), Err: err, leftForDriver: true}
+	}
 	if err != nil {
 		return schedule.Course{}, s.moveAside(err)
 	}
@@ -159,16 +168,24 @@ func decodeState(data []byte) (schedule.Course, error) {
 // file was moved so that a new course can be started.
 type BrokenError struct {
 	Path string
-	// MovedTo is where the file is now; "" when moving it failed too.
+	// MovedTo is where the file is now; "" when moving it failed too, or
+	// when a read-only store left it in place.
 	MovedTo string
 	Err     error
+	// leftForDriver is set by a read-only store, which does not move the
+	// file: the process that drives the course will.
+	leftForDriver bool
 }
 
-// Error says what was wrong and what to do: start a new course, or move
-// the file when it could not be moved.
+// Error says what was wrong and what to do: start a new course, move the
+// file when it could not be moved, or nothing when a read-only store left it
+// for the driving process to move.
 func (e *BrokenError) Error() string {
 	msg := fmt.Sprintf("saved course %s cannot be read: %v; ", e.Path, e.Err)
-	if e.MovedTo == "" {
+	switch {
+	case e.leftForDriver:
+		return msg + "the icetimer driving the course, or the next 'icetimer', will move it aside"
+	case e.MovedTo == "":
 		return msg + "move or delete it to start a new course"
 	}
 	return msg + "moved it to " + e.MovedTo + "; start a new course"
