@@ -129,18 +129,32 @@ func lacksFinalNewline(f *os.File) (bool, error) {
 	return b[0] != '\n', nil
 }
 
-// lastHistoryCourse is the course on history's last readable line.
+// lastHistoryCourse is the course on history's last readable line, read
+// from the end of the file so that it costs the same however long history
+// is. Unreadable lines (a torn last line after a crash, damage) are passed
+// over, but only so far: past maxLine bytes from the end it gives up, and
+// reports no course.
 func (s *Store) lastHistoryCourse() (courseJSON, bool) {
-	var last courseJSON
-	found := false
-	_ = s.scanHistory(func(_ int, raw []byte) error {
+	f, err := os.Open(s.HistoryPath())
+	if err != nil {
+		return courseJSON{}, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return courseJSON{}, false
+	}
+	lines := newBackwardLines(f, info.Size(), maxLine)
+	for {
+		raw, err := lines.prev()
+		if err != nil {
+			return courseJSON{}, false
+		}
 		var l historyLine
 		if json.Unmarshal(raw, &l) == nil && !l.Course.Start.IsZero() {
-			last, found = l.Course, true
+			return l.Course, true
 		}
-		return nil
-	})
-	return last, found
+	}
 }
 
 // SameCourse reports whether a and b are the same course as the store writes
