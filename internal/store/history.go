@@ -53,7 +53,7 @@ func (s *Store) Archive(c schedule.Course, at time.Time) error {
 		return fmt.Errorf("cannot add the course to history: %w", err)
 	}
 	if err := s.appendHistory(line); err != nil {
-		return fmt.Errorf("cannot add the course to history %s: %w", s.HistoryPath(), err)
+		return fmt.Errorf("cannot add the course to history: %w", err)
 	}
 	// Before state.json goes: a crash in between leaves a course that Load
 	// already reports as archived.
@@ -98,7 +98,11 @@ func (s *Store) appendHistory(line historyLine) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(s.HistoryPath(), os.O_RDWR|os.O_CREATE|os.O_APPEND, filePerm)
+	path, err := s.file(historyName)
+	if err != nil {
+		return err
+	}
+	f, err := openFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND)
 	if err != nil {
 		return err
 	}
@@ -135,7 +139,7 @@ func lacksFinalNewline(f *os.File) (bool, error) {
 // over, but only so far: past maxLine bytes from the end it gives up, and
 // reports no course.
 func (s *Store) lastHistoryCourse() (courseJSON, bool) {
-	f, err := os.Open(s.HistoryPath())
+	f, err := s.openHistory()
 	if err != nil {
 		return courseJSON{}, false
 	}
@@ -214,10 +218,19 @@ func decodeHistoryLine(raw []byte) (Record, error) {
 	return Record{Course: c, EndedAt: l.EndedAt, Reason: l.Reason}, nil
 }
 
+// openHistory opens history.jsonl for reading, if it is a regular file.
+func (s *Store) openHistory() (*os.File, error) {
+	path, err := s.file(historyName)
+	if err != nil {
+		return nil, err
+	}
+	return openFile(path, os.O_RDONLY)
+}
+
 // scanHistory calls fn with each non-empty line of history.jsonl and its
 // 1-based number.
 func (s *Store) scanHistory(fn func(n int, line []byte) error) error {
-	f, err := os.Open(s.HistoryPath())
+	f, err := s.openHistory()
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}

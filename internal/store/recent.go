@@ -22,7 +22,7 @@ import (
 // History does, but numbered from the end of the file (line 1 is the last)
 // and listed in the file's order. A missing file is an empty history.
 func (s *Store) Recent(since time.Time) (records []Record, warnings []string, err error) {
-	f, err := os.Open(s.HistoryPath())
+	f, err := s.openHistory()
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, nil
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 )
@@ -20,13 +19,28 @@ func (s *Store) SaveReminded(t time.Time) error {
 	if err := s.refuseWrite("record the reminders' progress"); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(s.dir, remindedName), []byte(t.Round(0).Format(time.RFC3339Nano)+"\n"))
+	path, err := s.file(remindedName)
+	if err == nil {
+		err = checkRegular(path)
+	}
+	if err == nil {
+		err = writeAtomic(path, []byte(t.Round(0).Format(time.RFC3339Nano)+"\n"))
+	}
+	if err != nil {
+		return fmt.Errorf("cannot record the reminders' progress: %w", err)
+	}
+	return nil
 }
 
 // Reminded is the instant SaveReminded last recorded; false when none was
-// (or the file cannot be read, which only makes the catch-up say more).
+// (or the file cannot be read, or is not a small regular file, which only
+// makes the catch-up say more).
 func (s *Store) Reminded() (time.Time, bool) {
-	data, err := os.ReadFile(filepath.Join(s.dir, remindedName))
+	path, err := s.file(remindedName)
+	if err != nil {
+		return time.Time{}, false
+	}
+	data, err := readFile(path, maxRemindedSize)
 	if err != nil {
 		return time.Time{}, false
 	}
@@ -41,7 +55,11 @@ func (s *Store) ClearReminded() error {
 	if err := s.refuseWrite("reset the reminders' progress"); err != nil {
 		return err
 	}
-	if err := os.Remove(filepath.Join(s.dir, remindedName)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	path, err := s.file(remindedName)
+	if err != nil {
+		return fmt.Errorf("cannot reset the reminders' progress: %w", err)
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("cannot reset the reminders' progress: %w", err)
 	}
 	return nil
