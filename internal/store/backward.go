@@ -78,7 +78,7 @@ func (b *backwardLines) prev() ([]byte, error) {
 				continue
 			}
 			b.atEnd = false
-			if b.skipping {
+			if b.skipping || len(line) > maxLine {
 				b.skipping = false
 				return nil, errLineTooLong
 			}

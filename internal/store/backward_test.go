@@ -55,6 +55,8 @@ func TestBackwardLines(t *testing.T) {
 		{"a\nb\nc\n", 5, []string{"c", "b", "|"}},
 		{"a\nb\nc\n", 6, []string{"c", "b", "a"}},
 		{"a\n" + huge, maxLine, []string{"|"}},
+		{"a\n" + huge[:maxLine] + "\nb", 1 << 40, []string{"b", huge[:maxLine], "a"}},
+		{"a\n" + huge[:maxLine+1] + "\nb", 1 << 40, []string{"b", "!", "a"}},
 	}
 	for _, tt := range tests {
 		got := linesBackward(t, tt.content, tt.limit)

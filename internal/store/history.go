@@ -182,14 +182,16 @@ func sameCourse(a, b courseJSON) bool {
 // icetimer) are skipped and described in warnings; they never make History
 // fail. A missing file is an empty history.
 func (s *Store) History() (records []Record, warnings []string, err error) {
-	err = s.scanHistory(func(n int, raw []byte) error {
+	err = s.scanHistory(func(n int, raw []byte, tooLong bool) {
 		r, err := decodeHistoryLine(raw)
+		if tooLong {
+			err = errLineTooLong
+		}
 		if err != nil {
 			warnings = append(warnings, fmt.Sprintf("%s line %d skipped: %v", s.HistoryPath(), n, err))
-			return nil
+			return
 		}
 		records = append(records, r)
-		return nil
 	})
 	if err != nil {
 		return nil, warnings, fmt.Errorf("cannot read history: %w", err)
@@ -228,8 +230,9 @@ func (s *Store) openHistory() (*os.File, error) {
 }
 
 // scanHistory calls fn with each non-empty line of history.jsonl and its
-// 1-based number.
-func (s *Store) scanHistory(fn func(n int, line []byte) error) error {
+// 1-based number; tooLong, with no line, for one longer than maxLine, which
+// is read through but not kept.
+func (s *Store) scanHistory(fn func(n int, line []byte, tooLong bool)) error {
 	f, err := s.openHistory()
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -240,17 +243,32 @@ func (s *Store) scanHistory(fn func(n int, line []byte) error) error {
 	defer f.Close()
 	r := bufio.NewReader(f)
 	for n := 1; ; n++ {
-		line, err := r.ReadBytes('\n')
-		if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 {
-			if ferr := fn(n, trimmed); ferr != nil {
-				return ferr
-			}
+		line, tooLong, err := readLine(r)
+		if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 || tooLong {
+			fn(n, trimmed, tooLong)
 		}
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
+		}
+	}
+}
+
+// readLine reads the next line from r, with its newline, holding no more
+// than maxLine bytes of it: a longer line is read to its end and reported as
+// tooLong, without its bytes.
+func readLine(r *bufio.Reader) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if len(line)+len(bytes.TrimSuffix(chunk, []byte("\n"))) > maxLine {
+			line, tooLong = nil, true
+		} else if !tooLong {
+			line = append(line, chunk...)
+		}
+		if err != bufio.ErrBufferFull {
+			return line, tooLong, err
 		}
 	}
 }
