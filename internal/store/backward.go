@@ -46,7 +46,8 @@ type backwardLines struct {
 	// atEnd is set until the first line is returned: an empty one there
 	// is what follows a final newline, not a line.
 	atEnd bool
-	done  bool
+	// done is set once the file's first line was returned.
+	done bool
 }
 
 // newBackwardLines reads backwards from the end of r, of size bytes, and
