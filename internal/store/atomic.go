@@ -13,7 +13,10 @@ const tempPattern = ".tmp-*"
 // directory, flush it, rename it over path, flush the directory. On any error
 // the temp file is removed and path is untouched.
 //
-// os.CreateTemp makes the file 0600 (filePerm), which the rename keeps.
+// os.CreateTemp makes the file 0600 (filePerm), which the rename keeps. It
+// creates with O_EXCL, which never opens through a link, and the rename
+// replaces whatever is at path rather than writing through it: callers check
+// path first only to refuse, with a clear error, what icetimer did not write.
 func writeAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, filepath.Base(path)+tempPattern)

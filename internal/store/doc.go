@@ -27,4 +27,16 @@
 // A state.json that is truncated, corrupt, or written by a newer icetimer is
 // moved aside to state.json.broken-<TIME> and reported as a *BrokenError, so
 // the person can start afresh without the file being silently overwritten.
+//
+// Only regular files are read or written there, never through a symbolic
+// link, and only so much of them (see openFile): a link, a named pipe or a
+// device planted in the directory, or the directory itself being a link, is
+// an error naming it, so that icetimer never writes outside its directory
+// (as root, to /etc) and never hangs on a pipe. The process driving the
+// course makes the directory and its files private again when it opens the
+// store, had they been made readable to others.
+//
+// A process that only looks (status, history) uses a read-only store (see
+// ReadOnly), which creates, changes and moves nothing, so that looking leaves
+// no trace: not even the state directory of a first run.
 package store

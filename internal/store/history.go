@@ -42,6 +42,9 @@ type Record struct {
 // at is when the course is archived; a course not over by then is recorded
 // as replaced at that instant. To stop a course, append a Stop event first.
 func (s *Store) Archive(c schedule.Course, at time.Time) error {
+	if err := s.refuseWrite("move the course to history"); err != nil {
+		return err
+	}
 	if err := s.Save(c); err != nil {
 		return err
 	}
@@ -50,7 +53,7 @@ func (s *Store) Archive(c schedule.Course, at time.Time) error {
 		return fmt.Errorf("cannot add the course to history: %w", err)
 	}
 	if err := s.appendHistory(line); err != nil {
-		return fmt.Errorf("cannot add the course to history %s: %w", s.HistoryPath(), err)
+		return fmt.Errorf("cannot add the course to history: %w", err)
 	}
 	// Before state.json goes: a crash in between leaves a course that Load
 	// already reports as archived.
@@ -95,7 +98,11 @@ func (s *Store) appendHistory(line historyLine) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(s.HistoryPath(), os.O_RDWR|os.O_CREATE|os.O_APPEND, filePerm)
+	path, err := s.file(historyName)
+	if err != nil {
+		return err
+	}
+	f, err := openFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND)
 	if err != nil {
 		return err
 	}
@@ -126,18 +133,32 @@ func lacksFinalNewline(f *os.File) (bool, error) {
 	return b[0] != '\n', nil
 }
 
-// lastHistoryCourse is the course on history's last readable line.
+// lastHistoryCourse is the course on history's last readable line, read
+// from the end of the file so that it costs the same however long history
+// is. Unreadable lines (a torn last line after a crash, damage) are passed
+// over, but only so far: past maxLine bytes from the end it gives up, and
+// reports no course.
 func (s *Store) lastHistoryCourse() (courseJSON, bool) {
-	var last courseJSON
-	found := false
-	_ = s.scanHistory(func(_ int, raw []byte) error {
+	f, err := s.openHistory()
+	if err != nil {
+		return courseJSON{}, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return courseJSON{}, false
+	}
+	lines := newBackwardLines(f, info.Size(), maxLine)
+	for {
+		raw, err := lines.prev()
+		if err != nil {
+			return courseJSON{}, false
+		}
 		var l historyLine
 		if json.Unmarshal(raw, &l) == nil && !l.Course.Start.IsZero() {
-			last, found = l.Course, true
+			return l.Course, true
 		}
-		return nil
-	})
-	return last, found
+	}
 }
 
 // SameCourse reports whether a and b are the same course as the store writes
@@ -161,14 +182,16 @@ func sameCourse(a, b courseJSON) bool {
 // icetimer) are skipped and described in warnings; they never make History
 // fail. A missing file is an empty history.
 func (s *Store) History() (records []Record, warnings []string, err error) {
-	err = s.scanHistory(func(n int, raw []byte) error {
+	err = s.scanHistory(func(n int, raw []byte, tooLong bool) {
 		r, err := decodeHistoryLine(raw)
+		if tooLong {
+			err = errLineTooLong
+		}
 		if err != nil {
 			warnings = append(warnings, fmt.Sprintf("%s line %d skipped: %v", s.HistoryPath(), n, err))
-			return nil
+			return
 		}
 		records = append(records, r)
-		return nil
 	})
 	if err != nil {
 		return nil, warnings, fmt.Errorf("cannot read history: %w", err)
@@ -197,10 +220,20 @@ func decodeHistoryLine(raw []byte) (Record, error) {
 	return Record{Course: c, EndedAt: l.EndedAt, Reason: l.Reason}, nil
 }
 
+// openHistory opens history.jsonl for reading, if it is a regular file.
+func (s *Store) openHistory() (*os.File, error) {
+	path, err := s.file(historyName)
+	if err != nil {
+		return nil, err
+	}
+	return openFile(path, os.O_RDONLY)
+}
+
 // scanHistory calls fn with each non-empty line of history.jsonl and its
-// 1-based number.
-func (s *Store) scanHistory(fn func(n int, line []byte) error) error {
-	f, err := os.Open(s.HistoryPath())
+// 1-based number; tooLong, with no line, for one longer than maxLine, which
+// is read through but not kept.
+func (s *Store) scanHistory(fn func(n int, line []byte, tooLong bool)) error {
+	f, err := s.openHistory()
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
@@ -210,17 +243,32 @@ func (s *Store) scanHistory(fn func(n int, line []byte) error) error {
 	defer f.Close()
 	r := bufio.NewReader(f)
 	for n := 1; ; n++ {
-		line, err := r.ReadBytes('\n')
-		if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 {
-			if ferr := fn(n, trimmed); ferr != nil {
-				return ferr
-			}
+		line, tooLong, err := readLine(r)
+		if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 || tooLong {
+			fn(n, trimmed, tooLong)
 		}
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
+		}
+	}
+}
+
+// readLine reads the next line from r, with its newline, holding no more
+// than maxLine bytes of it: a longer line is read to its end and reported as
+// tooLong, without its bytes.
+func readLine(r *bufio.Reader) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if len(line)+len(bytes.TrimSuffix(chunk, []byte("\n"))) > maxLine {
+			line, tooLong = nil, true
+		} else if !tooLong {
+			line = append(line, chunk...)
+		}
+		if err != bufio.ErrBufferFull {
+			return line, tooLong, err
 		}
 	}
 }

@@ -140,3 +140,25 @@ func TestHistoryLineFromANewerVersionIsSkipped(t *testing.T) {
 		t.Fatalf("History = %d, %q, %v", len(got), warnings, err)
 	}
 }
+
+// A line longer than any icetimer writes (damage, a file that is not
+// history) is skipped with a warning, never held in memory whole.
+func TestHistoryLineTooLongIsSkipped(t *testing.T) {
+	s := newTestStore(t)
+	writeBigHistory(t, s, 2)
+	data, _ := os.ReadFile(s.HistoryPath())
+	first, second, _ := strings.Cut(string(data), "\n")
+	huge := strings.Repeat("x", maxLine+1) // one byte too many, newline aside
+	if err := os.WriteFile(s.HistoryPath(), []byte(first+"\n"+huge+"\n"+second), filePerm); err != nil {
+		t.Fatal(err)
+	}
+	for name, read := range map[string]func() ([]Record, []string, error){
+		"History": s.History,
+		"Recent":  func() ([]Record, []string, error) { return s.Recent(time.Time{}) },
+	} {
+		got, warnings, err := read()
+		if err != nil || len(got) != 2 || len(warnings) != 1 || !strings.Contains(warnings[0], "longer than 16 MiB") {
+			t.Errorf("%s = %d courses, %q, %v; want 2 and a warning about the long line", name, len(got), warnings, err)
+		}
+	}
+}

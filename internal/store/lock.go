@@ -44,14 +44,33 @@ func (e *LockedError) Error() string {
 // error is a *LockedError naming that process. The operating system drops
 // the lock when its holder exits, even by a crash. release gives it back.
 func (s *Store) Lock() (release func(), err error) {
-	path := filepath.Join(s.dir, lockName)
-	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR), flock.SetPermissions(filePerm))
+	if err := s.refuseWrite("take the lock"); err != nil {
+		return nil, err
+	}
+	path, err := s.file(lockName)
+	if err == nil {
+		err = checkRegular(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot lock the saved course: %w", err)
+	}
+	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR|openFlags), flock.SetPermissions(filePerm))
 	ok, err := fl.TryLock()
 	if err != nil {
+		if cerr := checkRegular(path); cerr != nil { // replaced since it was checked
+			return nil, fmt.Errorf("cannot lock the saved course: %w", cerr)
+		}
 		return nil, fmt.Errorf("cannot lock %s: %w", path, err)
 	}
 	if !ok {
 		return nil, readHolder(path)
+	}
+	if info, err := fl.Stat(); err != nil || !info.Mode().IsRegular() {
+		fl.Unlock()
+		if err == nil {
+			err = notRegular(path, info.Mode())
+		}
+		return nil, fmt.Errorf("cannot lock the saved course: %w", err)
 	}
 	if err := writeHolder(path, holder{PID: os.Getpid(), Command: commandLine(), Since: time.Now().Round(0)}); err != nil {
 		fl.Unlock()
@@ -75,7 +94,7 @@ func writeHolder(path string, h holder) error {
 		}
 		data = append(rec, '\n')
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY, filePerm)
+	f, err := openFile(path, os.O_WRONLY)
 	if err != nil {
 		return err
 	}
@@ -101,7 +120,7 @@ func readHolder(path string) *LockedError {
 }
 
 func readHolderOnce(path string) (holder, bool) {
-	f, err := os.Open(path)
+	f, err := openFile(path, os.O_RDONLY)
 	if err != nil {
 		return holder{}, false
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 )
@@ -17,13 +16,31 @@ const remindedName = "reminded"
 // SaveReminded records that every change of the saved course before t has
 // been announced. Written atomically, like the course.
 func (s *Store) SaveReminded(t time.Time) error {
-	return writeAtomic(filepath.Join(s.dir, remindedName), []byte(t.Round(0).Format(time.RFC3339Nano)+"\n"))
+	if err := s.refuseWrite("record the reminders' progress"); err != nil {
+		return err
+	}
+	path, err := s.file(remindedName)
+	if err == nil {
+		err = checkRegular(path)
+	}
+	if err == nil {
+		err = writeAtomic(path, []byte(t.Round(0).Format(time.RFC3339Nano)+"\n"))
+	}
+	if err != nil {
+		return fmt.Errorf("cannot record the reminders' progress: %w", err)
+	}
+	return nil
 }
 
 // Reminded is the instant SaveReminded last recorded; false when none was
-// (or the file cannot be read, which only makes the catch-up say more).
+// (or the file cannot be read, or is not a small regular file, which only
+// makes the catch-up say more).
 func (s *Store) Reminded() (time.Time, bool) {
-	data, err := os.ReadFile(filepath.Join(s.dir, remindedName))
+	path, err := s.file(remindedName)
+	if err != nil {
+		return time.Time{}, false
+	}
+	data, err := readFile(path, maxRemindedSize)
 	if err != nil {
 		return time.Time{}, false
 	}
@@ -35,7 +52,14 @@ func (s *Store) Reminded() (time.Time, bool) {
 // saved course, and a course that follows it (even one started within the
 // same second) has had none announced yet.
 func (s *Store) ClearReminded() error {
-	if err := os.Remove(filepath.Join(s.dir, remindedName)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := s.refuseWrite("reset the reminders' progress"); err != nil {
+		return err
+	}
+	path, err := s.file(remindedName)
+	if err != nil {
+		return fmt.Errorf("cannot reset the reminders' progress: %w", err)
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("cannot reset the reminders' progress: %w", err)
 	}
 	return nil

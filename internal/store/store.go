@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -34,9 +33,12 @@ var ErrNoCourse = errors.New("there is no saved course")
 //
 // Save, Archive, SaveReminded and ClearReminded change the saved course and
 // should be called while holding the lock (see Lock). History and Reminded
-// only read; Load only reads too, but for moving a broken state.json aside.
+// only read; Load only reads too, but for moving a broken state.json aside
+// (which a read-only store, see ReadOnly, does not do).
 type Store struct {
 	dir string
+	// readOnly is set by ReadOnly: no method writes.
+	readOnly bool
 }
 
 // Open is the store in the user's state directory (see Dir), created 0700 if
@@ -49,15 +51,17 @@ func Open() (*Store, error) {
 	return OpenDir(dir)
 }
 
-// OpenDir is the store in dir, created 0700 if missing. An existing
-// directory that others may read is made private.
+// OpenDir is the store in dir, created 0700 if missing, for the process
+// that drives the course. A directory or state files that others may read
+// are made private. dir must be a directory of its own, not a symbolic link.
 func OpenDir(dir string) (*Store, error) {
+	if err := checkDir(dir); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return nil, fmt.Errorf("cannot create the state directory: %w", err)
 	}
-	if info, err := os.Stat(dir); err == nil && info.Mode().Perm()&^dirPerm != 0 && runtime.GOOS != "windows" {
-		_ = os.Chmod(dir, dirPerm) // best effort: the directory may belong to someone else
-	}
+	makePrivate(dir)
 	return &Store{dir: dir}, nil
 }
 
@@ -74,12 +78,22 @@ func (s *Store) HistoryPath() string { return filepath.Join(s.dir, historyName) 
 // instant state.json holds either the previous course or c. On failure
 // (disk full, read-only directory) the previous file is left as it was.
 func (s *Store) Save(c schedule.Course) error {
+	if err := s.refuseWrite("save the course"); err != nil {
+		return err
+	}
+	path, err := s.file(stateName)
+	if err == nil {
+		err = checkRegular(path)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot save the course: %w", err)
+	}
 	data, err := encodeState(c)
 	if err != nil {
 		return fmt.Errorf("cannot save the course: %w", err)
 	}
-	if err := writeAtomic(s.StatePath(), data); err != nil {
-		return fmt.Errorf("cannot save the course to %s: %w", s.StatePath(), err)
+	if err := writeAtomic(path, data); err != nil {
+		return fmt.Errorf("cannot save the course to %s: %w", path, err)
 	}
 	return nil
 }
@@ -87,18 +101,26 @@ func (s *Store) Save(c schedule.Course) error {
 // Load reads the saved course. It returns ErrNoCourse when there is none
 // (also when the saved course was already moved to history by an Archive that
 // was cut short), and a *BrokenError when state.json cannot be read back; the
-// broken file has then been moved aside.
+// broken file has then been moved aside, unless the store is read-only. A
+// state.json that is not a regular file (a link, a named pipe) is an error
+// saying so, and is left alone.
 func (s *Store) Load() (schedule.Course, error) {
-	data, err := os.ReadFile(s.StatePath())
-	if errors.Is(err, os.ErrNotExist) {
-		return schedule.Course{}, ErrNoCourse
-	}
+	path, err := s.file(stateName)
 	if err != nil {
+		return schedule.Course{}, fmt.Errorf("cannot read the saved course: %w", err)
+	}
+	data, err := readFile(path, maxStateSize)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return schedule.Course{}, ErrNoCourse
+	case errors.Is(err, errTooLarge):
+		return schedule.Course{}, s.broken(err)
+	case err != nil:
 		return schedule.Course{}, fmt.Errorf("cannot read the saved course: %w", err)
 	}
 	c, err := decodeState(data)
 	if err != nil {
-		return schedule.Course{}, s.moveAside(err)
+		return schedule.Course{}, s.broken(err)
 	}
 	if s.archived(data) {
 		return schedule.Course{}, ErrNoCourse
@@ -159,16 +181,24 @@ func decodeState(data []byte) (schedule.Course, error) {
 // file was moved so that a new course can be started.
 type BrokenError struct {
 	Path string
-	// MovedTo is where the file is now; "" when moving it failed too.
+	// MovedTo is where the file is now; "" when moving it failed too, or
+	// when a read-only store left it in place.
 	MovedTo string
 	Err     error
+	// leftForDriver is set by a read-only store, which does not move the
+	// file: the process that drives the course will.
+	leftForDriver bool
 }
 
-// Error says what was wrong and what to do: start a new course, or move
-// the file when it could not be moved.
+// Error says what was wrong and what to do: start a new course, move the
+// file when it could not be moved, or nothing when a read-only store left it
+// for the driving process to move.
 func (e *BrokenError) Error() string {
 	msg := fmt.Sprintf("saved course %s cannot be read: %v; ", e.Path, e.Err)
-	if e.MovedTo == "" {
+	switch {
+	case e.leftForDriver:
+		return msg + "the icetimer driving the course, or the next 'icetimer', will move it aside"
+	case e.MovedTo == "":
 		return msg + "move or delete it to start a new course"
 	}
 	return msg + "moved it to " + e.MovedTo + "; start a new course"
@@ -177,10 +207,14 @@ func (e *BrokenError) Error() string {
 // Unwrap is why the file could not be read.
 func (e *BrokenError) Unwrap() error { return e.Err }
 
-// moveAside renames a broken state.json to state.json.broken-<TIME>, never
-// over an existing file.
-func (s *Store) moveAside(cause error) error {
-	e := &BrokenError{Path: s.StatePath(), Err: cause}
+// broken is the error for a state.json that cannot be read back because of
+// cause. The file is renamed to state.json.broken-<TIME>, never over an
+// existing file, unless the store is read-only.
+func (s *Store) broken(cause error) error {
+	e := &BrokenError{Path: s.StatePath(), Err: cause, leftForDriver: s.readOnly}
+	if s.readOnly {
+		return e
+	}
 	stamp := time.Now().UTC().Format("20060102T150405.000000000Z")
 	dest := s.StatePath() + ".broken-" + stamp
 	if _, err := os.Lstat(dest); err == nil {
