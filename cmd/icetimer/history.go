@@ -31,11 +31,13 @@ func newHistoryCmd() *cobra.Command {
 			if days < 1 || days > maxHistoryDays {
 				return usagef("--days %d: want a number of days from 1 to %d", days, maxHistoryDays)
 			}
-			s, err := store.Open()
+			s, err := readStore()
 			if err != nil {
 				return err
 			}
-			records, warnings, err := s.History()
+			now := savedCourseNow()
+			y, m, d := now.In(time.Local).Date()
+			records, warnings, err := s.Recent(time.Date(y, m, d-days+1, 0, 0, 0, 0, time.Local))
 			if err != nil {
 				return err
 			}
@@ -49,7 +51,7 @@ func newHistoryCmd() *cobra.Command {
 			for _, w := range warnings {
 				fmt.Fprintln(cmd.ErrOrStderr(), "icetimer: warning: "+w)
 			}
-			figures := store.Figures(records, savedCourseNow(), days, time.Local)
+			figures := store.Figures(records, now, days, time.Local)
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), historyToJSON(figures))
 			}

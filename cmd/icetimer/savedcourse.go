@@ -12,6 +12,17 @@ import (
 // savedCourseNow is the clock status, stop and history read; tests set it.
 var savedCourseNow = func() time.Time { return time.Now().Round(0) }
 
+// readStore is the state directory for commands that only read (status,
+// history): it creates nothing and moves nothing aside, so a first run's
+// disclaimer and a broken file are left for the process that drives.
+func readStore() (*store.Store, error) {
+	dir, err := store.Dir()
+	if err != nil {
+		return nil, err
+	}
+	return store.ReadOnly(dir), nil
+}
+
 // loadSavedCourse reads the saved course. No course is exit status 3 (docs:
 // CLI.md); a broken file has been moved aside and is reported as a failure
 // naming it.

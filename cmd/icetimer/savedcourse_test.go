@@ -98,7 +98,7 @@ func TestStatusLine(t *testing.T) {
 	}{
 		{"ice", presetCourse(t, "ice-then-heat", start, true), st.at(21, 8, 7, 56), "ICE 12:04 left, rest at 08:20"},
 		{"paused", paused, st.at(21, 9, 0, 0), "ICE paused, 15:00 left"},
-		{"quiet", presetCourse(t, "ice-then-heat", start, true), st.at(21, 23, 30, 0), "QUIET until 07:00, then ice"},
+		{"quiet", presetCourse(t, "ice-then-heat", start, true), st.at(21, 23, 30, 0), "NIGHT until 07:00, then ice"},
 		{"an hour or more", presetCourse(t, "ice-every-3h", start, false), st.at(21, 8, 25, 0), "REST 2:35:00 left, ice at 11:00"},
 		{"last phase", presetCourse(t, "ice-20-20", st.at(18, 8, 0, 0), false), st.at(21, 7, 45, 0), "REST 15:00 left, course ends at 08:00"},
 		{"done", presetCourse(t, "ice-20-20", st.at(18, 8, 0, 0), false), st.at(21, 9, 0, 0), "DONE, course ended 08:00"},
@@ -249,8 +249,45 @@ func TestStatusOfABrokenFile(t *testing.T) {
 	if code != exitFailure || !strings.Contains(errOut, st.store.StatePath()) || strings.Count(errOut, "\n") != 1 {
 		t.Fatalf("status of a broken file: exit %d, %q; want 1 and one line naming the file", code, errOut)
 	}
-	if moved, _ := filepath.Glob(st.store.StatePath() + ".broken-*"); len(moved) != 1 {
-		t.Fatalf("broken file not moved aside: %v", moved)
+	// status only reads: the file stays for the driving process to move aside.
+	if moved, _ := filepath.Glob(st.store.StatePath() + ".broken-*"); len(moved) != 0 {
+		t.Fatalf("status moved the broken file aside: %v", moved)
+	}
+	if _, err := os.Stat(st.store.StatePath()); err != nil {
+		t.Fatalf("status removed the broken file: %v", err)
+	}
+}
+
+// status only reads: with no state directory it says there is no course
+// and creates nothing, so the first run's disclaimer is still shown later.
+func TestStatusCreatesNothing(t *testing.T) {
+	st := newSavedCourseTest(t)
+	if err := os.RemoveAll(st.store.Dir()); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"status"}, {"status", "--json"}, {"history"}} {
+		code, _, errOut := st.run(st.at(21, 8, 0, 0), args...)
+		if _, err := os.Stat(st.store.Dir()); err == nil {
+			t.Fatalf("%v (exit %d, %q) created the state directory", args, code, errOut)
+		}
+	}
+}
+
+// Paused time is not time with a pack on: ice 08:00-08:10, paused until
+// 08:30, then on until 08:40 counts 20 minutes.
+func TestHistoryLeavesOutPausedTime(t *testing.T) {
+	st := newSavedCourseTest(t)
+	cycle, _ := schedule.ParseCycle("ice 20m, rest 20m")
+	c := schedule.Course{Preset: "custom", Protocol: schedule.Protocol{Stages: []schedule.Stage{{Cycle: cycle}}}, Start: st.at(21, 8, 0, 0)}
+	c.Events = []schedule.Event{{Type: schedule.Pause, At: st.at(21, 8, 10, 0)}, {Type: schedule.Resume, At: st.at(21, 8, 30, 0)}}
+	st.save(c)
+	code, out, errOut := st.run(st.at(21, 8, 45, 0), "history", "--days", "1", "--json")
+	var got historyJSON
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
+		t.Fatalf("history --json: exit %d, %q, %v", code, errOut, err)
+	}
+	if d := got.Days[0]; d.IceCount != 1 || d.IceSeconds != 1200 {
+		t.Fatalf("history counts %d ice for %d s, want 1 for 1200 s", d.IceCount, d.IceSeconds)
 	}
 }
 

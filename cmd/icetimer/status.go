@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/store"
 )
 
 func newStatusCmd() *cobra.Command {
@@ -24,7 +23,7 @@ func newStatusCmd() *cobra.Command {
   tmux: set -g status-right '#(icetimer status 2>/dev/null)'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := store.Open()
+			s, err := readStore()
 			if err != nil {
 				return err
 			}
@@ -93,7 +92,7 @@ func statusLine(st schedule.State, now time.Time) string {
 	case st.Done:
 		return fmt.Sprintf("DONE, course ended %s", clockText(st.Current.Start, now))
 	case st.Current.Kind == schedule.Quiet:
-		return fmt.Sprintf("QUIET until %s, then %s", clockText(st.Current.End, now), st.Next.Kind)
+		return fmt.Sprintf("NIGHT until %s, then %s", clockText(st.Current.End, now), st.Next.Kind)
 	case st.Paused:
 		return fmt.Sprintf("%s paused, %s left", kind, schedule.FormatCountdown(st.Remaining))
 	}

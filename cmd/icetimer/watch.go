@@ -15,6 +15,8 @@ import (
 // which the process holder names drives: the screen follows it, re-reading
 // the course, and sends no reminders (that process does).
 func watchCourse(s *store.Store, holder *store.LockedError) error {
+	// Only the holder may move a broken file aside: the view only reads.
+	s = store.ReadOnly(s.Dir())
 	c, err := s.Load()
 	if err != nil && !errors.Is(err, store.ErrNoCourse) {
 		return err

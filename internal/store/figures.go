@@ -18,7 +18,7 @@ type DayFigures struct {
 	Day time.Time
 	// Ice and Heat count the ice and heat phases that started that day, and
 	// the time packs were on within the day (a phase running past midnight
-	// adds to both days; paused time counts as on).
+	// adds to both days; paused time does not count).
 	Ice, Heat Applications
 	// Started and Finished count the courses that began and that ended that
 	// day (however they ended: stopped, finished or replaced).
@@ -93,6 +93,9 @@ func addApplication(out []DayFigures, bounds []time.Time, first int, seg schedul
 	if end.IsZero() || end.After(limit) {
 		end = limit
 	}
+	// Paused time is not time with a pack on. Where in the segment the pause
+	// fell is not kept, so it comes off the segment's end.
+	end = end.Add(-seg.Paused)
 	for i := range out {
 		from, to := maxTime(seg.Start, bounds[i]), minTime(end, bounds[i+1])
 		if !to.After(from) {
