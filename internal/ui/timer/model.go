@@ -53,9 +53,6 @@ type Config struct {
 	// read-only screen runs it every ReloadEvery, to follow the pauses and
 	// skips made in the driving process.
 	Reload tea.Cmd
-	// KeyMap and Styles default to DefaultKeyMap() and DefaultStyles().
-	KeyMap *KeyMap
-	Styles *Styles
 }
 
 // ErrorMsg puts a line on the screen about something that went wrong
@@ -111,12 +108,6 @@ func New(c schedule.Course, cfg Config) Model {
 		cfg.Save, cfg.Notify = nil, nil
 	}
 	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), id: nextID()}
-	if cfg.KeyMap != nil {
-		m.keys = *cfg.KeyMap
-	}
-	if cfg.Styles != nil {
-		m.styles = *cfg.Styles
-	}
 	m.help.Styles = m.styles.Help
 	m.handled = cfg.Since.Round(0)
 	if m.handled.IsZero() {
@@ -243,9 +234,14 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.banner = ""
 	if m.confirming {
-		m.confirming = false
-		if key.Matches(msg, m.keys.Confirm) {
+		switch {
+		case key.Matches(msg, m.keys.Confirm):
+			m.confirming = false
 			return m.add(schedule.Stop, 0)
+		case key.Matches(msg, m.keys.Cancel):
+			m.confirming = false
+		case key.Matches(msg, m.keys.Quit):
+			return m, tea.Quit
 		}
 		return m, nil
 	}

@@ -147,6 +147,26 @@ func TestStopAsksFirst(t *testing.T) {
 	}
 }
 
+// While the stop question is asked only its answers (y; n or esc) and quit
+// act: a stray key neither stops the course nor dismisses the question.
+func TestStopQuestionWaitsForAnAnswer(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	press(m, "x")
+	press(m, "s")
+	if len(m.Course().Events) != 0 {
+		t.Fatal("a stray key during the stop question changed the course")
+	}
+	mustShow(t, *m, "Stop the course?")
+	press(m, "esc")
+	if strings.Contains(screenText(*m), "Stop the course?") {
+		t.Fatal("esc did not cancel the stop question")
+	}
+	press(m, "x")
+	if cmd := press(m, "q"); cmd == nil {
+		t.Fatal("q during the stop question did not quit")
+	}
+}
+
 func TestHelpAndQuit(t *testing.T) {
 	m, _, _, _ := newScreen(t)
 	if strings.Contains(screenText(*m), "restart") {
