@@ -32,8 +32,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// buildIcetimer builds the binary for an end-to-end test. Those tests run
+// real processes on real time: `go test -short` skips them to stay fast,
+// `go test ./...` (CI) runs them.
 func buildIcetimer(t *testing.T) string {
 	t.Helper()
+	skipInShort(t)
 	binary.once.Do(func() {
 		dir, err := os.MkdirTemp("", "icetimer-test-")
 		if err != nil {
@@ -68,4 +72,12 @@ func skipOrFail(t *testing.T, format string, args ...any) {
 		t.Fatalf("CI=true and this test cannot run: "+format, args...)
 	}
 	t.Skipf(format, args...)
+}
+
+// skipInShort skips an end-to-end test under -short.
+func skipInShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test on the built binary; run without -short")
+	}
 }

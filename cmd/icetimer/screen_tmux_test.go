@@ -16,6 +16,7 @@ import (
 // second icetimer, in another window and with NO_COLOR, shows the course
 // read-only: the same time left, the first one's pause, no colour.
 func TestTimerScreenInTmux(t *testing.T) {
+	skipInShort(t)
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("tmux is missing: CI must install it (.ci/run)")
