@@ -31,7 +31,8 @@ func newStartCmd() *cobra.Command {
 			if err := d.replaceWith(course); err != nil {
 				return err
 			}
-			return runScreen(ui.NewTimer(course, d.screenOptions()...))
+			// Its first phase is announced, as the picker and `run` do.
+			return runScreen(ui.NewTimer(course, append(d.screenOptions(), ui.WithSince(course.Start))...))
 		},
 	}
 	flags.register(cmd)

@@ -86,7 +86,7 @@ func Run(ctx context.Context, cfg Config) error {
 		// handled now, not at the next wake.
 		through := now.Add(time.Nanosecond)
 		state := c.StateAt(now)
-		if ts := c.Transitions(handled, through); len(ts) > 0 {
+		if ts := remind.Announced(c.Transitions(handled, through)); len(ts) > 0 {
 			cfg.OnDue(Due{Reminder: remind.For(c, ts, state, loc), Handled: through})
 		}
 		if through.After(handled) { // a clock stepping back repeats nothing

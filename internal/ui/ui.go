@@ -126,7 +126,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if start, ok := msg.(picker.StartMsg); ok && m.picking {
 		m.picking = false
-		m.timer = timer.New(start.Course, m.timerCfg)
+		// A new course's first phase is announced, as `run` announces it.
+		cfg := m.timerCfg
+		cfg.Since = start.Course.Start
+		m.timer = timer.New(start.Course, cfg)
 		m.timer, _ = m.timer.Update(m.size)
 		var save tea.Cmd
 		if m.timerCfg.Save != nil {

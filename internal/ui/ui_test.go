@@ -87,6 +87,26 @@ func TestPickerStartsAPresetNow(t *testing.T) {
 	}
 }
 
+// A course started from the picker announces its first phase, as `icetimer
+// run` does, so that a screen reopened later does not count the start as a
+// change missed while away.
+func TestPickerAnnouncesTheStart(t *testing.T) {
+	var told [][]schedule.Transition
+	p := runPicker(t, WithNotify(func(_ schedule.Course, ts []schedule.Transition, _ schedule.State) tea.Cmd {
+		told = append(told, ts)
+		return nil
+	}))
+	p.waitFor(t, "pick a cycle")
+	p.press(tea.KeyEnter) // ice-20-20
+	p.waitFor(t, "Quiet hours")
+	p.press(tea.KeyEnter)
+	p.waitFor(t, "ICE ON")
+	p.quit(t)
+	if len(told) != 1 || len(told[0]) != 1 || told[0][0].To.Cause != schedule.CauseStart {
+		t.Fatalf("told %+v, want the start once", told)
+	}
+}
+
 func TestCustomCycleShowsParseErrorAsYouType(t *testing.T) {
 	p := runPicker(t)
 	p.waitFor(t, "pick a cycle")

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -209,7 +210,7 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	if m.gone {
 		return m, nil
 	}
-	ts := m.course.Transitions(handled, now)
+	ts := remind.Announced(m.course.Transitions(handled, now))
 	if len(ts) == 0 {
 		return m, nil
 	}

@@ -183,6 +183,31 @@ func TestHelpAndQuit(t *testing.T) {
 	}
 }
 
+// A skip the person made is never a reminder, not even when a reopened
+// screen catches up on what passed since the last one.
+func TestCatchUpLeavesOutThePersonsOwnKeys(t *testing.T) {
+	clk := &clock{start.Add(50 * time.Minute)}
+	var told [][]schedule.Transition
+	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
+	}}}}
+	// Skipped ice at 09:05 (rest until 09:25, ice from 09:25), then closed.
+	c.Events = []schedule.Event{{Type: schedule.Skip, At: start.Add(5 * time.Minute)}}
+	m := New(c, Config{Now: clk.now, Since: start.Add(time.Second), Notify: func(_ schedule.Course, ts []schedule.Transition, _ schedule.State) tea.Cmd {
+		told = append(told, ts)
+		return nil
+	}})
+	send(&m, TickMsg{ID: m.id})
+	if len(told) != 1 || len(told[0]) != 2 {
+		t.Fatalf("reopening told %+v, want the scheduled changes at 09:25 and 09:45", told)
+	}
+	for _, tr := range told[0] {
+		if tr.To.Cause != schedule.CauseScheduled {
+			t.Fatalf("reopening told the %s at %v", tr.To.Cause, tr.At)
+		}
+	}
+}
+
 func TestTickAnnouncesTransitionsOnce(t *testing.T) {
 	m, clk, _, told := newScreen(t)
 	send(m, TickMsg{ID: m.id})
