@@ -79,7 +79,7 @@ func computeSlow(c schedule.Course, s schedule.State, local *time.Location) slow
 
 // stageLine is "ice until Sun 08:00, then heat".
 func stageLine(p schedule.Protocol, s schedule.State, local *time.Location) string {
-	main := string(p.MainKind(s.Current.Stage))
+	main := stageKinds(p.Stages[s.Current.Stage].Cycle)
 	if s.StageEnds.IsZero() {
 		return main + " until you stop"
 	}
@@ -107,4 +107,21 @@ func bigTime(d time.Duration) string {
 		return fmt.Sprintf("%d min", mins)
 	}
 	return fmt.Sprintf("%d h %02d min", mins/60, mins%60)
+}
+
+// stageKinds names what a stage's packs are: "ice", "heat", or "ice and
+// heat" for a cycle that alternates them.
+func stageKinds(c schedule.Cycle) string {
+	var ice, heat bool
+	for _, ph := range c {
+		ice = ice || ph.Kind == schedule.Ice
+		heat = heat || ph.Kind == schedule.Heat
+	}
+	switch {
+	case ice && heat:
+		return "ice and heat"
+	case heat:
+		return "heat"
+	}
+	return "ice"
 }
