@@ -67,8 +67,8 @@ type stdoutLine struct {
 
 func (l stdoutLine) String() string { return l.text }
 
-// session is one `icetimer run` under with-notify-server.
-type session struct {
+// notifySession is one `icetimer run` under with-notify-server.
+type notifySession struct {
 	cmd     *exec.Cmd
 	out     string // the notifications file
 	lines   chan stdoutLine
@@ -80,11 +80,11 @@ type session struct {
 
 // startRun starts `icetimer run ARGS` against a fresh notification server,
 // with TZ=UTC so that its clock times are read back without ambiguity.
-func startRun(t *testing.T, args ...string) *session {
+func startRun(t *testing.T, args ...string) *notifySession {
 	t.Helper()
 	tool, bin := notifyServerTool(t), buildIcetimer(t)
 	dir := t.TempDir()
-	s := &session{out: filepath.Join(dir, "notifications.jsonl"), lines: make(chan stdoutLine, 64), mockPID: make(chan int, 1)}
+	s := &notifySession{out: filepath.Join(dir, "notifications.jsonl"), lines: make(chan stdoutLine, 64), mockPID: make(chan int, 1)}
 	s.cmd = exec.Command(tool, append([]string{"-k", "-o", s.out, "--", bin, "run"}, args...)...)
 	s.cmd.Env = isolatedEnv(t, "TZ=UTC")
 	stdout, err := s.cmd.StdoutPipe()
@@ -119,7 +119,7 @@ func startRun(t *testing.T, args ...string) *session {
 	return s
 }
 
-func (s *session) stderrText() string {
+func (s *notifySession) stderrText() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.stderr.String()
@@ -127,7 +127,7 @@ func (s *session) stderrText() string {
 
 var mockPIDRe = regexp.MustCompile(`mock server pid (\d+)`)
 
-func (s *session) readStderr(r io.Reader) {
+func (s *notifySession) readStderr(r io.Reader) {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		s.mu.Lock()
@@ -141,7 +141,7 @@ func (s *session) readStderr(r io.Reader) {
 }
 
 // wait collects the rest of stdout and waits for the tool to exit.
-func (s *session) wait(t *testing.T, got []stdoutLine) []stdoutLine {
+func (s *notifySession) wait(t *testing.T, got []stdoutLine) []stdoutLine {
 	t.Helper()
 	timeout := time.After(30 * time.Second)
 	for {
@@ -165,7 +165,7 @@ var keptRe = regexp.MustCompile(`kept (\S+)`)
 
 // kept is the tool's temporary directory (-k), which holds mock.log; empty
 // until the tool has said where it is.
-func (s *session) kept() string {
+func (s *notifySession) kept() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if m := keptRe.FindStringSubmatch(s.stderr.String()); m != nil {
@@ -186,7 +186,7 @@ type received struct {
 
 var mockLogRe = regexp.MustCompile(`^(\d+)\.(\d{3}) Notify "`)
 
-func (s *session) received(t *testing.T) []received {
+func (s *notifySession) received(t *testing.T) []received {
 	t.Helper()
 	data, err := os.ReadFile(s.out)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/store"
 )
 
@@ -35,7 +36,7 @@ func newHistoryCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			now := savedCourseNow()
+			now := clock().Round(0)
 			y, m, d := now.In(time.Local).Date()
 			records, warnings, err := s.Recent(time.Date(y, m, d-days+1, 0, 0, 0, 0, time.Local))
 			if err != nil {
@@ -51,7 +52,7 @@ func newHistoryCmd() *cobra.Command {
 			for _, w := range warnings {
 				fmt.Fprintln(cmd.ErrOrStderr(), "icetimer: warning: "+w)
 			}
-			figures := store.Figures(records, now, days, time.Local)
+			figures := report.Days(records, now, days, time.Local)
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), historyToJSON(figures))
 			}
@@ -79,7 +80,7 @@ type historyDayJSON struct {
 	Finished    int    `json:"finished"`
 }
 
-func historyToJSON(figures []store.DayFigures) historyJSON {
+func historyToJSON(figures []report.Day) historyJSON {
 	out := historyJSON{Days: []historyDayJSON{}}
 	for _, f := range figures {
 		out.Days = append(out.Days, historyDayJSON{
@@ -92,7 +93,7 @@ func historyToJSON(figures []store.DayFigures) historyJSON {
 	return out
 }
 
-func writeHistory(w io.Writer, figures []store.DayFigures) error {
+func writeHistory(w io.Writer, figures []report.Day) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED")
 	for _, f := range figures {
@@ -103,6 +104,6 @@ func writeHistory(w io.Writer, figures []store.DayFigures) error {
 }
 
 // applications writes a count and its total time in minutes: "3 × 60 min".
-func applications(a store.Applications) string {
+func applications(a report.Applications) string {
 	return fmt.Sprintf("%d × %d min", a.Count, int(a.Time/time.Minute))
 }

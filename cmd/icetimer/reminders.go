@@ -19,7 +19,7 @@ func (d *driver) remindDesktop(c schedule.Course, ts []schedule.Transition, st s
 	r := remind.For(c, ts, st, time.Local)
 	results := d.desktop.Send(r.Notification)
 	return func() tea.Msg {
-		saveErr := d.store.SaveReminded(st.Now)
+		saveErr := d.Announced(st.Now)
 		if res := <-results; !res.OK() {
 			return timer.ErrorMsg{Err: fmt.Errorf("desktop notification %s: %v", res.Outcome, res.Err)}
 		}

@@ -16,6 +16,8 @@ import (
 	"github.com/icetimer/icetimer/internal/notify"
 	"github.com/icetimer/icetimer/internal/runner"
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/store"
 )
 
 func newRunCmd() *cobra.Command {
@@ -32,16 +34,16 @@ func newRunCmd() *cobra.Command {
 		Example: `  icetimer run ice-20-20
   icetimer run --cycle "ice 20m, rest 20m" --window 48h --quiet off`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, course, err := courseToRun(cmd, args, &flags)
+			d, course, since, err := courseToRun(cmd, args, &flags)
 			if err != nil {
 				return err
 			}
 			defer d.release()
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			runCourse(ctx, course, d, cmd.OutOrStdout())
-			if course.StateAt(time.Now()).Done {
-				return d.store.Archive(course, time.Now())
+			runCourse(ctx, course, since, d, cmd.OutOrStdout())
+			if course.StateAt(d.Now()).Done {
+				return d.Save(d.Ticket(), course) // to history
 			}
 			return nil
 		},
@@ -52,58 +54,64 @@ func newRunCmd() *cobra.Command {
 
 // courseToRun takes the lock and gives the course run drives: a new one from
 // the command line (saved, replacing any other), or the saved one.
-func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*driver, schedule.Course, error) {
+func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*driver, schedule.Course, time.Time, error) {
 	resume := len(args) == 0 && !cmd.Flags().Changed("cycle") && !cmd.Flags().Changed("then")
 	var course schedule.Course
 	if !resume {
 		var err error
-		if course, err = flags.course(cmd, args, now()); err != nil {
-			return nil, course, err
+		if course, err = flags.course(cmd, args, session.EventInstant(clock())); err != nil {
+			return nil, course, time.Time{}, err
 		}
 	}
 	d, err := openDriver()
 	if err != nil {
-		return nil, course, err
+		return nil, course, time.Time{}, err
 	}
+	since := course.Start
 	if resume {
-		course, err = loadSavedCourse(d.store)
+		var r session.Resumed
+		r, err = d.Resume()
+		course, since = r.Course, r.Since
+		if errors.Is(err, store.ErrNoCourse) {
+			err = errNoCourse
+		}
 	} else {
-		err = d.replaceWith(course)
+		err = d.Start(course)
 	}
 	if err != nil {
 		d.release()
-		return nil, course, err
+		return nil, course, since, err
 	}
-	return d, course, nil
+	return d, course, since, nil
 }
 
 // runCourse reminds of course's changes on out and the desktop until the
 // course is done or ctx ends, then waits for the notifications in flight.
 // How far it got is saved, so a later run or screen does not repeat it.
-func runCourse(ctx context.Context, course schedule.Course, d *driver, out io.Writer) {
+func runCourse(ctx context.Context, course schedule.Course, since time.Time, d *driver, out io.Writer) {
 	p := &linePrinter{w: out, bell: isTerminal(out)}
 	var inFlight sync.WaitGroup
 	err := runner.Run(ctx, runner.Config{
 		Course:  course,
-		Handled: d.since(course),
+		Handled: since,
 		OnDue: func(due runner.Due) {
 			r := due.Reminder
 			results := d.desktop.Send(r.Notification)
 			p.println(false, r.Line)
 			inFlight.Go(func() {
 				if res := <-results; !res.OK() {
-					p.println(true, fallbackLine(res, time.Now()))
+					p.println(true, fallbackLine(res, d.Now()))
 				}
 			})
 			// After the reminder is out: a slow disk delays nothing that matters.
-			if err := d.store.SaveReminded(due.Handled); err != nil {
-				p.println(true, fmt.Sprintf("%s  Could not save progress (the reminders go on): %v", time.Now().Format(time.TimeOnly), err))
+			if err := d.Announced(due.Handled); err != nil {
+				p.println(true, fmt.Sprintf("%s  Could not save progress (the reminders go on): %v", d.Now().Format(time.TimeOnly), err))
 			}
 		},
 	})
 	inFlight.Wait() // each is answered within the dispatcher's timeout
 	if errors.Is(err, context.Canceled) {
-		p.println(false, stoppedLine(course, time.Now()))
+		p.println(false, stoppedLine(course, d.Now()))
 	}
 }
 

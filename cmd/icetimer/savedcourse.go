@@ -9,9 +9,6 @@ import (
 	"github.com/icetimer/icetimer/internal/store"
 )
 
-// savedCourseNow is the clock status, stop and history read; tests set it.
-var savedCourseNow = func() time.Time { return time.Now().Round(0) }
-
 // readStore is the state directory for commands that only read (status,
 // history): it creates nothing and moves nothing aside, so a first run's
 // disclaimer and a broken file are left for the process that drives.
@@ -23,13 +20,16 @@ func readStore() (*store.Store, error) {
 	return store.ReadOnly(dir), nil
 }
 
+// errNoCourse is exit status 3 (docs: CLI.md): there is no saved course.
+var errNoCourse = &exitError{code: exitNoCourse, err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
+
 // loadSavedCourse reads the saved course. No course is exit status 3 (docs:
 // CLI.md); a broken file has been moved aside and is reported as a failure
 // naming it.
 func loadSavedCourse(s *store.Store) (schedule.Course, error) {
 	c, err := s.Load()
 	if errors.Is(err, store.ErrNoCourse) {
-		return c, &exitError{code: exitNoCourse, err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
+		return c, errNoCourse
 	}
 	return c, err
 }

@@ -32,11 +32,11 @@ func newSavedCourseTest(t *testing.T) *savedCourseTest {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oldLocal, oldNow := time.Local, savedCourseNow
+	oldLocal, oldNow := time.Local, clock
 	time.Local = loc
 	st := &savedCourseTest{t: t, loc: loc}
-	savedCourseNow = func() time.Time { return st.now }
-	t.Cleanup(func() { time.Local, savedCourseNow = oldLocal, oldNow })
+	clock = func() time.Time { return st.now }
+	t.Cleanup(func() { time.Local, clock = oldLocal, oldNow })
 	if st.store, err = store.Open(); err != nil {
 		t.Fatal(err)
 	}

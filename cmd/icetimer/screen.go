@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -21,14 +20,10 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	if err := needTerminal(); err != nil {
 		return err
 	}
-	s, firstRun, err := openStore()
-	if err != nil {
-		return err
-	}
-	d, err := lockCourse(s, firstRun)
+	d, err := lockCourse()
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
-		return watchCourse(s, locked)
+		return watchCourse(locked)
 	}
 	if err != nil {
 		return err
@@ -36,7 +31,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	defer d.release()
 	opts := d.screenOptions()
 
-	c, err := d.store.Load()
+	r, err := d.Resume()
 	var broken *store.BrokenError
 	switch {
 	case errors.Is(err, store.ErrNoCourse):
@@ -45,22 +40,17 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 		return runScreen(ui.New(append(opts, ui.WithNotice(broken.Error()+"; start a new course"))...))
 	case err != nil:
 		return err
+	case r.Over:
+		return runScreen(ui.New(append(opts, ui.WithNotice(fmt.Sprintf("Your %s course is over; it is in 'icetimer history'.", r.Course.Preset)))...))
 	}
-	if c.StateAt(time.Now()).Done {
-		// Over while nothing was running: it goes to history.
-		if err := d.store.Archive(c, time.Now()); err != nil {
-			return err
-		}
-		return runScreen(ui.New(append(opts, ui.WithNotice(fmt.Sprintf("Your %s course is over; it is in 'icetimer history'.", c.Preset)))...))
-	}
-	return runScreen(ui.NewTimer(c, append(opts, ui.WithSince(d.since(c)))...))
+	return runScreen(ui.NewTimer(r.Course, append(opts, ui.WithSince(r.Since))...))
 }
 
 // screenOptions connect the screen to this process's saved course and to
 // the desktop's notifications.
 func (d *driver) screenOptions() []ui.Option {
-	opts := []ui.Option{ui.WithSave(d.save), ui.WithNotify(d.remindDesktop)}
-	if d.firstRun {
+	opts := []ui.Option{ui.WithClock(d.Now), ui.WithSave(d.save), ui.WithNotify(d.remindDesktop)}
+	if d.FirstRun {
 		opts = append(opts, ui.WithDisclaimer())
 	}
 	return opts

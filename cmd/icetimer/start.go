@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
@@ -16,7 +17,7 @@ func newStartCmd() *cobra.Command {
 		Example: `  icetimer start ice-then-heat --window 60h
   icetimer start --cycle "ice 20m, rest 20m" --window 48h --then "heat 20m, rest 20m" --quiet off`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			course, err := flags.course(cmd, args, now())
+			course, err := flags.course(cmd, args, session.EventInstant(clock()))
 			if err != nil {
 				return err
 			}
@@ -28,7 +29,7 @@ func newStartCmd() *cobra.Command {
 				return err
 			}
 			defer d.release()
-			if err := d.replaceWith(course); err != nil {
+			if err := d.Start(course); err != nil {
 				return err
 			}
 			// Its first phase is announced, as the picker and `run` do.

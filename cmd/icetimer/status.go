@@ -31,7 +31,7 @@ func newStatusCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			now := savedCourseNow()
+			now := clock().Round(0)
 			st := c.StateAt(now)
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), statusToJSON(c, st))

@@ -3,11 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
 
@@ -20,11 +18,7 @@ func newStopCmd() *cobra.Command {
 			"no saved course.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := store.Open()
-			if err != nil {
-				return err
-			}
-			release, err := s.Lock()
+			d, err := lockCourse()
 			var locked *store.LockedError
 			if errors.As(err, &locked) {
 				return fmt.Errorf("%v: stop the course there, or end that process", err)
@@ -32,22 +26,17 @@ func newStopCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer release()
-			c, err := loadSavedCourse(s)
+			defer d.release()
+			c, over, err := d.Stop()
+			if errors.Is(err, store.ErrNoCourse) {
+				return errNoCourse
+			}
 			if err != nil {
 				return err
 			}
-			now := savedCourseNow().Truncate(time.Second)
-			ended := c.StateAt(now).Done
-			if !ended {
-				c.Events = append(c.Events, schedule.Event{Type: schedule.Stop, At: now})
-			}
-			if err := s.Archive(c, now); err != nil {
-				return err
-			}
-			what := "stopped the " + describeCourse(c, now)
-			if ended {
-				what = "the " + describeCourse(c, now) + " had already ended"
+			what := "stopped the " + describeCourse(c, d.Now())
+			if over {
+				what = "the " + describeCourse(c, d.Now()) + " had already ended"
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s; it stays in history (icetimer history)\n", what)
 			return nil

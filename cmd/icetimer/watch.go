@@ -11,18 +11,21 @@ import (
 	"github.com/icetimer/icetimer/internal/ui/timer"
 )
 
-// watchCourse opens the timer screen read-only on the course saved in s,
-// which the process holder names drives: the screen follows it, re-reading
-// the course, and sends no reminders (that process does).
-func watchCourse(s *store.Store, holder *store.LockedError) error {
-	// Only the holder may move a broken file aside: the view only reads.
-	s = store.ReadOnly(s.Dir())
+// watchCourse opens the timer screen read-only on the saved course, which
+// the process holder names drives: the screen follows it, re-reading the
+// course, and sends no reminders (that process does). Only the holder may
+// move a broken file aside: the view only reads.
+func watchCourse(holder *store.LockedError) error {
+	s, err := readStore()
+	if err != nil {
+		return err
+	}
 	c, err := s.Load()
 	if err != nil && !errors.Is(err, store.ErrNoCourse) {
 		return err
 	}
 	reload := func() tea.Msg { return readCourse(s) }
-	return runScreen(ui.NewTimer(c, ui.WithReadOnly(readOnlyLine(holder), reload)))
+	return runScreen(ui.NewTimer(c, ui.WithClock(clock), ui.WithReadOnly(readOnlyLine(holder), reload)))
 }
 
 // readCourse reads the saved course again for a read-only screen.

@@ -9,7 +9,7 @@
 //     new one, never a mix.
 //   - history.jsonl: one line per course that ended (stopped, finished, or
 //     replaced by a new one), appended once, holding the whole course. Per-day
-//     figures are computed from these courses with the engine (see Figures),
+//     figures are computed from these courses with the engine (see package report),
 //     so nothing is counted twice and nothing is lost when the program was
 //     closed during a transition.
 //   - state.lock: the lock that lets one process at a time drive the course,

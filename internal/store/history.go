@@ -28,7 +28,7 @@ type Record struct {
 	Course schedule.Course
 	// EndedAt is when the course ended: the instant of its stop or of its
 	// last phase's end, or when it was replaced. Zero for the course that is
-	// still saved (see Figures).
+	// still saved (see package report).
 	EndedAt time.Time
 	Reason  Reason
 }

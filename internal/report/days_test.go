@@ -1,10 +1,11 @@
-package store
+package report
 
 import (
 	"testing"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
 )
 
 // custom is a course of one cycle repeated until stopped, quiet hours off.
@@ -24,7 +25,7 @@ type dayWant struct {
 	started, finished int
 }
 
-func checkFigures(t *testing.T, got []DayFigures, want []dayWant) {
+func checkFigures(t *testing.T, got []Day, want []dayWant) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%d days, want %d", len(got), len(want))
@@ -54,13 +55,13 @@ func TestFiguresAcrossMidnight(t *testing.T) {
 	replaced := custom(t, "ice 20m, rest 20m", at(19, 12, 0))
 	// long before the span: counts nowhere.
 	old := stopped(custom(t, "ice 20m, rest 20m", at(10, 12, 0)), at(10, 18, 0))
-	records := []Record{
-		{Course: old, EndedAt: at(10, 18, 0), Reason: Stopped},
-		{Course: heat, EndedAt: at(19, 10, 45), Reason: Stopped},
-		{Course: replaced, EndedAt: at(19, 12, 30), Reason: Replaced},
+	records := []store.Record{
+		{Course: old, EndedAt: at(10, 18, 0), Reason: store.Stopped},
+		{Course: heat, EndedAt: at(19, 10, 45), Reason: store.Stopped},
+		{Course: replaced, EndedAt: at(19, 12, 30), Reason: store.Replaced},
 		{Course: saved},
 	}
-	got := Figures(records, at(21, 1, 20), 3, loc)
+	got := Days(records, at(21, 1, 20), 3, loc)
 	checkFigures(t, got, []dayWant{
 		{date: "2026-11-19", ice: 1, iceMin: 20, heat: 2, heatMin: 35, started: 2, finished: 2},
 		{date: "2026-11-20", ice: 1, iceMin: 10, started: 1},
@@ -77,7 +78,7 @@ func TestFiguresAcrossDaylightSavingChange(t *testing.T) {
 	loc := berlin(t)
 	start := time.Date(2026, 10, 24, 22, 0, 0, 0, loc)
 	now := time.Date(2026, 10, 26, 1, 30, 0, 0, loc) // 00:30 UTC: half an ice hour
-	got := Figures([]Record{{Course: custom(t, "ice 1h, rest 1h", start)}}, now, 3, loc)
+	got := Days([]store.Record{{Course: custom(t, "ice 1h, rest 1h", start)}}, now, 3, loc)
 	checkFigures(t, got, []dayWant{
 		{date: "2026-10-24", ice: 1, iceMin: 60, started: 1},
 		{date: "2026-10-25", ice: 13, iceMin: 13 * 60},
@@ -91,7 +92,7 @@ func TestFiguresCountAFinishedCourse(t *testing.T) {
 	p, _ := schedule.PresetByID("ice-20-20")
 	start := time.Date(2026, 11, 18, 8, 0, 0, 0, loc)
 	c := schedule.Course{Preset: p.ID, Protocol: p.Protocol, Start: start}
-	got := Figures([]Record{{Course: c}}, time.Date(2026, 11, 21, 12, 0, 0, 0, loc), 4, loc)
+	got := Days([]store.Record{{Course: c}}, time.Date(2026, 11, 21, 12, 0, 0, 0, loc), 4, loc)
 	// 72 hours of ice 20, rest 20 with no quiet hours: 36 ice phases a day.
 	checkFigures(t, got, []dayWant{
 		{date: "2026-11-18", ice: 24, iceMin: 24 * 20, started: 1},
@@ -99,4 +100,20 @@ func TestFiguresCountAFinishedCourse(t *testing.T) {
 		{date: "2026-11-20", ice: 36, iceMin: 36 * 20},
 		{date: "2026-11-21", ice: 12, iceMin: 12 * 20, finished: 1},
 	})
+}
+
+// berlin is a zone with daylight saving: 2026-10-25 03:00 CEST becomes 02:00 CET.
+func berlin(t testing.TB) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatalf("time zone data: %v", err)
+	}
+	return loc
+}
+
+// stopped is c with a stop at at.
+func stopped(c schedule.Course, at time.Time) schedule.Course {
+	c.Events = append(append([]schedule.Event(nil), c.Events...), schedule.Event{Type: schedule.Stop, At: at})
+	return c
 }

@@ -1,9 +1,14 @@
-package store
+// Package report counts what a person did, day by day: ice and heat
+// applications and courses started and ended, from the courses in history
+// and the saved one, with the engine. It is policy, not storage: the store
+// only reads and writes the courses.
+package report
 
 import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
 )
 
 // Applications is how often, and for how long in all, packs were on.
@@ -12,8 +17,8 @@ type Applications struct {
 	Time  time.Duration
 }
 
-// DayFigures is what happened on one local calendar day.
-type DayFigures struct {
+// Day is what happened on one local calendar day.
+type Day struct {
 	// Day is the local midnight the day starts at.
 	Day time.Time
 	// Ice and Heat count the ice and heat phases that started that day, and
@@ -25,15 +30,15 @@ type DayFigures struct {
 	Started, Finished int
 }
 
-// Figures is one DayFigures for each of the days local calendar days up to
+// Figures is one Day for each of the days local calendar days up to
 // and including now's, oldest first, in loc. records are the courses from
 // History plus the saved course, if any, with a zero EndedAt; each course
 // counts up to its end and never past now. A saved course that is also the
 // last in history (an Archive cut short) must not be passed twice; Load
 // already reports it as no course.
-func Figures(records []Record, now time.Time, days int, loc *time.Location) []DayFigures {
+func Days(records []store.Record, now time.Time, days int, loc *time.Location) []Day {
 	now = now.Round(0).In(loc)
-	out := make([]DayFigures, days)
+	out := make([]Day, days)
 	y, m, d := now.Date()
 	bounds := make([]time.Time, days+1)
 	for i := range bounds {
@@ -78,7 +83,7 @@ func Figures(records []Record, now time.Time, days int, loc *time.Location) []Da
 }
 
 // courseEnd is when the course in r ended, if it had by limit.
-func courseEnd(r Record, limit time.Time) (time.Time, bool) {
+func courseEnd(r store.Record, limit time.Time) (time.Time, bool) {
 	if st := r.Course.StateAt(limit); st.Done {
 		return st.Current.Start, true
 	}
@@ -88,7 +93,7 @@ func courseEnd(r Record, limit time.Time) (time.Time, bool) {
 // addApplication counts seg on the day it started (index first, -1 when
 // before the span) and adds its time, clipped to limit, to every day it
 // overlaps.
-func addApplication(out []DayFigures, bounds []time.Time, first int, seg schedule.Segment, limit time.Time) {
+func addApplication(out []Day, bounds []time.Time, first int, seg schedule.Segment, limit time.Time) {
 	end := seg.End
 	if end.IsZero() || end.After(limit) {
 		end = limit

@@ -1,0 +1,159 @@
+// Package session is the process that drives a course: it holds the lock on
+// the saved course, starts, resumes, saves and stops it, and records how far
+// its changes have been announced. The rules of driving live here once, so
+// the timer screen and `icetimer run` follow the same ones; cmd/icetimer
+// only wires them to flags and output.
+package session
+
+import (
+	"errors"
+	"os"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
+)
+
+// Options configure a session; every field is optional.
+type Options struct {
+	// Clock is the wall clock; nil means time.Now. Tests pass one they set.
+	Clock func() time.Time
+}
+
+// Session is this process's hold on the saved course. Its methods do a
+// little blocking file I/O: the screen calls them from tea.Cmds.
+type Session struct {
+	store   *store.Store
+	clock   func() time.Time
+	release func()
+	saves   saver
+	// FirstRun is true when icetimer had never run here (the state
+	// directory did not exist): the screen then says once what icetimer is.
+	FirstRun bool
+}
+
+// Open takes the lock on the course saved in dir, creating dir on the first
+// run. When another process drives the course the error is a
+// *store.LockedError naming it.
+func Open(dir string, opts Options) (*Session, error) {
+	_, statErr := os.Stat(dir)
+	firstRun := errors.Is(statErr, os.ErrNotExist)
+	s, err := store.OpenDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	release, err := s.Lock()
+	if err != nil {
+		return nil, err
+	}
+	clock := opts.Clock
+	if clock == nil {
+		clock = time.Now
+	}
+	return &Session{store: s, clock: clock, release: release, FirstRun: firstRun}, nil
+}
+
+// Close gives the lock back.
+func (s *Session) Close() { s.release() }
+
+// Store is the state directory the session drives.
+func (s *Session) Store() *store.Store { return s.store }
+
+// Now is the wall clock, without its monotonic reading (which stops while
+// a laptop sleeps).
+func (s *Session) Now() time.Time { return s.clock().Round(0) }
+
+// EventTime is the instant a course starts or an event is recorded at:
+// whole seconds, so that every transition falls on a whole second, where
+// the screen's ticks land.
+func (s *Session) EventTime() time.Time { return EventInstant(s.Now()) }
+
+// EventInstant is now as a course's start or an event records it: whole
+// seconds, no monotonic reading.
+func EventInstant(now time.Time) time.Time { return now.Round(0).Truncate(time.Second) }
+
+// Start makes c the saved course, none of its changes announced yet. A
+// course still saved goes to history first (as replaced, or as finished
+// when it was over). The very same course started again within its first
+// second stays one course: moved to history, it would be taken for the one
+// saved after it, which would then read as no course at all.
+func (s *Session) Start(c schedule.Course) error {
+	old, err := s.store.Load()
+	var broken *store.BrokenError
+	switch {
+	case err == nil && store.SameCourse(old, c):
+	case err == nil:
+		if err := s.store.Archive(old, c.Start); err != nil {
+			return err
+		}
+	case errors.Is(err, store.ErrNoCourse), errors.As(err, &broken):
+	default:
+		return err
+	}
+	if err := s.store.ClearReminded(); err != nil {
+		return err
+	}
+	return s.store.Save(c)
+}
+
+// Resumed is the saved course as a resuming process finds it.
+type Resumed struct {
+	Course schedule.Course
+	// Since is where announcing resumes: the changes from it on were not
+	// announced while nothing was running.
+	Since time.Time
+	// Over says the course ended while nothing was running; it has been
+	// moved to history and there is nothing left to drive but the telling
+	// of what was missed.
+	Over bool
+}
+
+// Resume reads the saved course at now. It returns store.ErrNoCourse when
+// there is none, and a *store.BrokenError (the file moved aside) when it
+// cannot be read.
+func (s *Session) Resume() (Resumed, error) {
+	c, err := s.store.Load()
+	if err != nil {
+		return Resumed{}, err
+	}
+	r := Resumed{Course: c, Since: c.Start}
+	if t, ok := s.store.Reminded(); ok && t.After(r.Since) {
+		r.Since = t
+	}
+	now := s.Now()
+	if c.StateAt(now).Done {
+		r.Over = true
+		return r, s.end(c, now)
+	}
+	return r, nil
+}
+
+// Stop ends the saved course now and moves it to history. alreadyOver says
+// it had ended by itself; then no stop is recorded.
+func (s *Session) Stop() (c schedule.Course, alreadyOver bool, err error) {
+	if c, err = s.store.Load(); err != nil {
+		return c, false, err
+	}
+	now := s.EventTime()
+	alreadyOver = c.StateAt(now).Done
+	if !alreadyOver {
+		c.Events = append(c.Events, schedule.Event{Type: schedule.Stop, At: now})
+	}
+	return c, alreadyOver, s.end(c, now)
+}
+
+// Announced records that every change of the saved course up to through
+// has been announced, so a process resuming it later tells only the rest.
+func (s *Session) Announced(through time.Time) error { return s.store.SaveReminded(through) }
+
+// write saves c, or, once it is over at now, moves it to history: the one
+// place a course that is done leaves state.json.
+func (s *Session) write(c schedule.Course, now time.Time) error {
+	if c.StateAt(now).Done {
+		return s.end(c, now)
+	}
+	return s.store.Save(c)
+}
+
+// end moves c to history at now.
+func (s *Session) end(c schedule.Course, now time.Time) error { return s.store.Archive(c, now) }
