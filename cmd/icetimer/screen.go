@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -50,6 +51,12 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 // the desktop's notifications.
 func (d *driver) screenOptions() []ui.Option {
 	opts := []ui.Option{ui.WithClock(d.Now), ui.WithSave(d.save), ui.WithNotify(d.remindDesktop)}
+	// Today's count includes the courses that ended today; a history that
+	// cannot be read only makes it smaller.
+	y, m, day := d.Now().Date()
+	if today, _, err := d.Store().Recent(time.Date(y, m, day, 0, 0, 0, 0, time.Local)); err == nil {
+		opts = append(opts, ui.WithHistory(today))
+	}
 	if d.FirstRun {
 		opts = append(opts, ui.WithDisclaimer())
 	}

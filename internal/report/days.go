@@ -130,3 +130,10 @@ func minTime(a, b time.Time) time.Time {
 	}
 	return b
 }
+
+// Today is now's day in loc: the courses in history and c, the course
+// running now, which the timer screen counts as "today: ice 2, heat 1".
+func Today(history []store.Record, c schedule.Course, now time.Time, loc *time.Location) Day {
+	records := append(history[:len(history):len(history)], store.Record{Course: c})
+	return Days(records, now, 1, loc)[0]
+}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/picker"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 )
@@ -60,6 +61,12 @@ func WithNotice(text string) Option {
 // resumed course: what was missed while icetimer was not running).
 func WithSince(t time.Time) Option {
 	return func(m *Model) { m.timerCfg.Since = t }
+}
+
+// WithHistory gives the courses that ended today, which the timer screen
+// counts in today's applications with the running course.
+func WithHistory(records []store.Record) Option {
+	return func(m *Model) { m.timerCfg.History = records }
 }
 
 // WithReadOnly makes the timer screen a view of a course another process

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
 )
 
 // facts is what the screen shows, reduced to what is visible: two equal
@@ -45,9 +47,10 @@ func keyFor(c schedule.Course, s schedule.State) slowKey {
 	return k
 }
 
-// computeSlow answers the slow facts for state s of course c; local is the
+// computeSlow answers the slow facts for state s of course c, after the
+// courses in history; local is the
 // location whose midnight starts "today".
-func computeSlow(c schedule.Course, s schedule.State, local *time.Location) slowFacts {
+func computeSlow(c schedule.Course, history []store.Record, s schedule.State, local *time.Location) slowFacts {
 	f := slowFacts{key: keyFor(c, s)}
 	if s.Done {
 		return f
@@ -62,18 +65,8 @@ func computeSlow(c schedule.Course, s schedule.State, local *time.Location) slow
 	}
 	f.stage = stageLine(c.Protocol, s, local)
 
-	now := s.Now.In(local)
-	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, local)
-	var ice, heat int
-	for _, seg := range c.Segments(midnight, s.Now.Add(time.Nanosecond)) {
-		switch seg.Kind {
-		case schedule.Ice:
-			ice++
-		case schedule.Heat:
-			heat++
-		}
-	}
-	f.today = fmt.Sprintf("today: ice %d, heat %d", ice, heat)
+	day := report.Today(history, c, s.Now, local)
+	f.today = fmt.Sprintf("today: ice %d, heat %d", day.Ice.Count, day.Heat.Count)
 	return f
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
 )
 
 // ExtendBy is how much the extend key adds to the current phase.
@@ -47,6 +48,9 @@ type Config struct {
 	// change the course only point there, Save and Notify are never called,
 	// and changes ring no bell: the driving process reminds of them.
 	ReadOnly string
+	// History is the courses that ended today (or later), for the count of
+	// today's applications, which the running course adds to.
+	History []store.Record
 	// Notice is a quiet line at the foot of the screen, the first to go when
 	// the window is short (the disclaimer, on first run).
 	Notice string

@@ -62,7 +62,7 @@ func (m *Model) refresh(now time.Time) {
 func (m *Model) facts(now time.Time) facts {
 	s := m.course.StateAt(now)
 	if k := keyFor(m.course, s); k != m.slow.key {
-		m.slow = computeSlow(m.course, s, now.Location())
+		m.slow = computeSlow(m.course, m.cfg.History, s, now.Location())
 	}
 	f := facts{
 		kind:      s.Current.Kind,
