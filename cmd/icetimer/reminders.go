@@ -6,9 +6,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/ui/timer"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // remindDesktop is the screen's reminder command: one desktop notification for
@@ -16,7 +16,7 @@ import (
 // announced. A reminder that does not reach the desktop is said on screen,
 // where the banner and the bell already stand in for it.
 func (d *driver) remindDesktop(c schedule.Course, ts []schedule.Transition, st schedule.State) tea.Cmd {
-	r := remind.For(c, ts, st, time.Local)
+	r := words.For(c, ts, st, time.Local)
 	results := d.desktop.Send(r.Notification)
 	return func() tea.Msg {
 		saveErr := d.Announced(st.Now)

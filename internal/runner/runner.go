@@ -7,8 +7,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // DefaultHeartbeat is the longest the loop sleeps without reading the wall
@@ -36,7 +36,7 @@ func (SystemClock) After(d time.Duration) <-chan time.Time { return time.After(d
 // Due is what a wake hands over: the reminder for every change since the
 // previous one, and the instant everything before has been handled through.
 type Due struct {
-	Reminder remind.Reminder
+	Reminder words.Reminder
 	// Handled is the instant to resume from: every transition before it has
 	// been reminded of. Save it with the course, and pass it back as
 	// Config.Handled to resume without repeating a reminder.
@@ -86,8 +86,8 @@ func Run(ctx context.Context, cfg Config) error {
 		// handled now, not at the next wake.
 		through := now.Add(time.Nanosecond)
 		state := c.StateAt(now)
-		if ts := remind.Announced(c.Transitions(handled, through)); len(ts) > 0 {
-			cfg.OnDue(Due{Reminder: remind.For(c, ts, state, loc), Handled: through})
+		if ts := words.Announced(c.Transitions(handled, through)); len(ts) > 0 {
+			cfg.OnDue(Due{Reminder: words.For(c, ts, state, loc), Handled: through})
 		}
 		if through.After(handled) { // a clock stepping back repeats nothing
 			handled = through

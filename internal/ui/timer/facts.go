@@ -7,6 +7,7 @@ import (
 	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // facts is what the screen shows, reduced to what is visible: two equal
@@ -61,7 +62,7 @@ func computeSlow(c schedule.Course, history []store.Record, s schedule.State, lo
 		if i > 0 {
 			sep = ", "
 		}
-		f.next += sep + t.At.In(local).Format("15:04") + " " + kindName(t.To.Kind)
+		f.next += sep + t.At.In(local).Format("15:04") + " " + words.KindName(t.To.Kind)
 	}
 	f.stage = stageLine(c.Protocol, s, local)
 

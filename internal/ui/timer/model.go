@@ -10,9 +10,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // ExtendBy is how much the extend key adds to the current phase.
@@ -214,12 +214,12 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	if m.gone {
 		return m, nil
 	}
-	ts := remind.Announced(m.course.Transitions(handled, now))
+	ts := words.Announced(m.course.Transitions(handled, now))
 	if len(ts) == 0 {
 		return m, nil
 	}
 	last := ts[len(ts)-1]
-	m.banner = headline(last.To.Kind, false) + " since " + last.At.In(now.Location()).Format("15:04")
+	m.banner = words.Headline(last.To.Kind, false) + " since " + last.At.In(now.Location()).Format("15:04")
 	if len(ts) > 1 {
 		m.banner += " (" + plural(len(ts), "change") + " since " + ts[0].At.In(now.Location()).Format("15:04") + ")"
 	}
@@ -303,7 +303,7 @@ func (m Model) add(t schedule.EventType, amount time.Duration) (Model, tea.Cmd) 
 func (m Model) View() tea.View {
 	v := tea.NewView(m.content)
 	v.AltScreen = true
-	v.WindowTitle = "icetimer: " + headline(m.shownScreen.kind, m.shownScreen.paused)
+	v.WindowTitle = "icetimer: " + words.Headline(m.shownScreen.kind, m.shownScreen.paused)
 	return v
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/ui/bigtext"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // The smallest window the screen is drawn in; a smaller one is told so.
@@ -183,8 +184,8 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 	if s.banner != "" {
 		add(1, st.Banner.Render(" "+s.banner+" "))
 	}
-	add(0, st.Badge.Foreground(colour).Width(s.width).Render(headline(s.kind, s.paused)))
-	act := action(s.kind, s.paused)
+	add(0, st.Badge.Foreground(colour).Width(s.width).Render(words.Headline(s.kind, s.paused)))
+	act := words.Action(s.kind, s.paused)
 	if s.paused && s.readOnly == "" {
 		act += " Space resumes."
 	}
@@ -208,7 +209,7 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 	add(6, st.Info.Render(s.stage))
 	add(7, st.Info.Render(s.today))
 	out = append(out, gap)
-	add(4, st.Safety.Render(safety(s.kind, s.width-2)))
+	add(4, st.Safety.Render(words.Safety(s.kind, s.width-2)))
 	if s.notice != "" {
 		add(8, strings.Split(st.Info.Width(s.width-2).Align(lipgloss.Center).Render(s.notice), "\n")...)
 	}
@@ -248,7 +249,7 @@ func (m Model) helpView(s screen) string {
 // drawing a garbled screen.
 func (m Model) tooSmall(s screen) string {
 	lines := []string{
-		headline(s.kind, s.paused) + " " + schedule.FormatCountdown(s.remaining),
+		words.Headline(s.kind, s.paused) + " " + schedule.FormatCountdown(s.remaining),
 		fmt.Sprintf("too small: %dx%d, need %dx%d", s.width, s.height, MinWidth, MinHeight),
 	}
 	for i, l := range lines {

@@ -1,7 +1,9 @@
-// Package remind puts a course's changes into words: the one notification
-// and the one stdout line a person gets when the course moves on. It is pure:
-// the same transitions and state always give the same words.
-package remind
+// Package words is everything icetimer says to a person, in one place: the
+// reminders (notification and stdout line), the screen's lines and the
+// status line, with one rule for clock times, one for durations and one
+// safety table. It is pure: the same course and state always give the same
+// words.
+package words
 
 import (
 	"fmt"
@@ -56,8 +58,10 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 	}
 	sentences = append(sentences, whatNext(c.Protocol, last, now, loc))
 	r.Line = fmt.Sprintf("%s  %s. %s", last.At.In(loc).Format(time.TimeOnly), r.Title, strings.Join(sentences, " "))
-	if s := safety(last, now); s != "" {
-		sentences = append(sentences, s)
+	// A safety line while a pack is on or the night runs, and when one has
+	// just come off; a change between two pack-free segments needs none.
+	if k := now.Current.Kind; k.IsOn() || k == schedule.Quiet || last.From.Kind.IsOn() {
+		sentences = append(sentences, Safety(k, 0))
 	}
 	r.Body = strings.Join(sentences, " ")
 	return r
@@ -193,25 +197,6 @@ func nextWords(next schedule.Segment) string {
 		return string(next.Kind) + " again"
 	}
 	return string(next.Kind)
-}
-
-// safety is the one safety line that fits what the person does now.
-func safety(last schedule.Transition, now schedule.State) string {
-	switch now.Current.Kind {
-	case schedule.Ice:
-		return "Keep a towel between pack and skin; take it off if the skin goes numb, white or blistered."
-	case schedule.Heat:
-		return "Low or medium heat, a cloth between pack and skin; never sleep with it on."
-	case schedule.Quiet:
-		return "Never sleep with an ice or heat pack on."
-	}
-	switch last.From.Kind {
-	case schedule.Ice:
-		return "Let the skin warm up."
-	case schedule.Heat:
-		return "Let the skin cool down."
-	}
-	return ""
 }
 
 // clock is an instant as a local clock time, HH:MM.

@@ -1,4 +1,4 @@
-package remind
+package words
 
 import (
 	"strings"
@@ -60,9 +60,11 @@ func remindAt(t *testing.T, c schedule.Course, from, now time.Time) Reminder {
 }
 
 const (
-	towel = "Keep a towel between pack and skin; take it off if the skin goes numb, white or blistered."
+	towel = "Keep a towel between pack and skin; off if it goes numb, white or blistered."
 	heat  = "Low or medium heat, a cloth between pack and skin; never sleep with it on."
 	sleep = "Never sleep with an ice or heat pack on."
+	rest  = "Pack off: let the skin come back to its usual colour and feel."
+	done  = "If the pain is severe or not easing, see a clinician."
 )
 
 func TestEveryKindOfChange(t *testing.T) {
@@ -78,13 +80,13 @@ func TestEveryKindOfChange(t *testing.T) {
 		{"start with ice", ice, "08:00", "Put the ice pack on", false,
 			"Ice 20 min, until 08:20. " + towel},
 		{"ice off", ice, "08:20", "Remove the ice pack", true,
-			"Rest 20 min. Ice again at 08:40. Let the skin warm up."},
+			"Rest 20 min. Ice again at 08:40. " + rest},
 		{"ice on again", ice, "08:40", "Put the ice pack on", false,
 			"Ice 20 min, until 09:00. " + towel},
 		{"start with heat", course(t, "heat 20m, rest 20m", "", "", "off"), "08:00", "Heat on", false,
 			"Heat 20 min, until 08:20. " + heat},
 		{"heat off", course(t, "heat 20m, rest 20m", "", "", "off"), "08:20", "Remove the heat pack", true,
-			"Rest 20 min. Heat again at 08:40. Let the skin cool down."},
+			"Rest 20 min. Heat again at 08:40. " + rest},
 		{"start with rest", course(t, "rest 5m, ice 10m", "", "", "off"), "08:00", "Rest", false,
 			"Rest 5 min. Ice at 08:05."},
 		{"ice to heat", course(t, "ice 10m, heat 10m", "", "", "off"), "08:10", "Swap the ice pack for the heat pack", true,
@@ -98,7 +100,7 @@ func TestEveryKindOfChange(t *testing.T) {
 		{"rest before the night", course(t, "ice 20m, rest 20m", "", "", "09:00-07:00"), "08:40", "Put the ice pack on", false,
 			"Ice 20 min, until 09:00. " + towel},
 		{"rest, then quiet hours", course(t, "ice 20m, rest 20m", "", "", "08:40-07:00"), "08:20", "Remove the ice pack", true,
-			"Rest 20 min. Quiet hours from 08:40. Let the skin warm up."},
+			"Rest 20 min. Quiet hours from 08:40. " + rest},
 		{"night while ice is on", course(t, "ice 20m, rest 20m", "", "", "08:10-07:00"), "08:10", "Remove the ice pack for the night", true,
 			"Quiet until 07:00, then ice again. " + sleep},
 		{"night while resting", course(t, "ice 20m, rest 20m", "", "", "08:30-07:00"), "08:30", "Paused for the night", false,
@@ -110,17 +112,17 @@ func TestEveryKindOfChange(t *testing.T) {
 		{"finished after rest", course(t, "ice 20m, rest 20m", "40m", "", "off"), "08:40", "Course finished", false,
 			"The ice stage is complete. Heat may follow: icetimer start heat-20-20."},
 		{"finished with the pack on", course(t, "ice 20m", "20m", "", "off"), "08:20", "Remove the ice pack: course finished", true,
-			"The ice stage is complete. Heat may follow: icetimer start heat-20-20. Let the skin warm up."},
+			"The ice stage is complete. Heat may follow: icetimer start heat-20-20. " + done},
 		{"heat course finished", course(t, "heat 20m, rest 20m", "40m", "", "off"), "08:40", "Course finished", false,
 			"No more reminders."},
 		{"stopped with the pack on", course(t, "ice 20m, rest 20m", "", "", "off", schedule.Event{Type: schedule.Stop, At: at("08:05")}),
-			"08:05", "Remove the ice pack: course stopped", true, "No more reminders. Let the skin warm up."},
+			"08:05", "Remove the ice pack: course stopped", true, "No more reminders. " + done},
 		{"stopped while resting", course(t, "ice 20m, rest 20m", "", "", "off", schedule.Event{Type: schedule.Stop, At: at("08:25")}),
 			"08:25", "Course stopped", false, "No more reminders."},
 		{"skipped ice", course(t, "ice 20m, rest 20m", "", "", "off", schedule.Event{Type: schedule.Skip, At: at("08:05")}),
-			"08:05", "Remove the ice pack", true, "Rest 20 min. Ice again at 08:25. Let the skin warm up."},
+			"08:05", "Remove the ice pack", true, "Rest 20 min. Ice again at 08:25. " + rest},
 		{"ends during rest", course(t, "ice 20m, rest 20m", "40m", "", "off"), "08:20", "Remove the ice pack", true,
-			"Rest 20 min. The course ends at 08:40. Let the skin warm up."},
+			"Rest 20 min. The course ends at 08:40. " + rest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			when := at(tc.when)
