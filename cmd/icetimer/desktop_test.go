@@ -318,7 +318,7 @@ func TestRunNotifiesARealServerOnTime(t *testing.T) {
 	}{
 		{0, "towel between pack and skin"},
 		{1, "Rest 2 s."},
-		{1, "Let the skin warm up."},
+		{1, "let the skin come back"},
 		{4, "The ice stage is complete."},
 	} {
 		if !strings.Contains(got[want.i].Body, want.text) {
