@@ -40,18 +40,25 @@ func openDriver() (*driver, error) {
 	return d, err
 }
 
-// lockCourse makes this process the one driving the saved course. When
-// another process drives it, the error is a *store.LockedError.
+// lockCourse makes this process the one driving the saved course, with
+// desktop reminders. When another process drives it, the error is a
+// *store.LockedError.
 func lockCourse() (*driver, error) {
-	dir, err := store.Dir()
-	if err != nil {
-		return nil, err
-	}
-	s, err := session.Open(dir, session.Options{Clock: clock})
+	s, err := openSession()
 	if err != nil {
 		return nil, err
 	}
 	return &driver{Session: s, desktop: notify.NewDispatcher(notify.NewDesktop(), notify.Config{})}, nil
+}
+
+// openSession takes the lock on the saved course in the user's state
+// directory, for commands that change it but send no reminders (stop).
+func openSession() (*session.Session, error) {
+	dir, err := store.Dir()
+	if err != nil {
+		return nil, err
+	}
+	return session.Open(dir, session.Options{Clock: clock})
 }
 
 // release lets the course go: notifications in flight are given up and the

@@ -18,7 +18,7 @@ func newStopCmd() *cobra.Command {
 			"no saved course.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := lockCourse()
+			s, err := openSession()
 			var locked *store.LockedError
 			if errors.As(err, &locked) {
 				return fmt.Errorf("%v: stop the course there, or end that process", err)
@@ -26,17 +26,17 @@ func newStopCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer d.release()
-			c, over, err := d.Stop()
+			defer s.Close()
+			c, over, err := s.Stop()
 			if errors.Is(err, store.ErrNoCourse) {
 				return errNoCourse
 			}
 			if err != nil {
 				return err
 			}
-			what := "stopped the " + describeCourse(c, d.Now())
+			what := "stopped the " + describeCourse(c, s.Now())
 			if over {
-				what = "the " + describeCourse(c, d.Now()) + " had already ended"
+				what = "the " + describeCourse(c, s.Now()) + " had already ended"
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s; it stays in history (icetimer history)\n", what)
 			return nil
