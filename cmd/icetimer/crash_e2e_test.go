@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/testseed"
-	"github.com/icetimer/icetimer/internal/words"
 )
 
 // TestRunSurvivesKills starts `icetimer run` again and again in one state
@@ -211,8 +211,9 @@ func checkFirstReminder(t *testing.T, where string, c schedule.Course, since tim
 	if !ok {
 		t.Fatalf("%s: first line %q is not a reminder", where, line.text)
 	}
-	// The person's own skips are never announced (words.Announced).
-	ts := words.Announced(c.Transitions(since, at.Add(time.Nanosecond)))
+	// The one announce rule: the person's own skips are never announced.
+	announcer := session.NewAnnouncer(since)
+	ts := announcer.Due(c, at)
 	if len(ts) == 0 || !ts[len(ts)-1].At.Equal(at) {
 		t.Fatalf("%s: first line %q is for %v, but the engine has no change there after %v (already announced)", where, line.text, at, since)
 	}

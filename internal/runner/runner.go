@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -76,21 +77,16 @@ func Run(ctx context.Context, cfg Config) error {
 	if loc == nil {
 		loc = time.Local
 	}
-	handled := cfg.Handled.Round(0)
-	if handled.IsZero() {
-		handled = c.Start.Round(0)
+	since := cfg.Handled
+	if since.IsZero() {
+		since = c.Start
 	}
+	announcer := session.NewAnnouncer(since)
 	for {
 		now := clock.Now().Round(0)
-		// Transitions are asked for in [handled, now]: one due exactly now is
-		// handled now, not at the next wake.
-		through := now.Add(time.Nanosecond)
 		state := c.StateAt(now)
-		if ts := words.Announced(c.Transitions(handled, through)); len(ts) > 0 {
-			cfg.OnDue(Due{Reminder: words.For(c, ts, state, loc), Handled: through})
-		}
-		if through.After(handled) { // a clock stepping back repeats nothing
-			handled = through
+		if ts := announcer.Due(c, now); len(ts) > 0 {
+			cfg.OnDue(Due{Reminder: words.For(c, ts, state, loc), Handled: announcer.Handled()})
 		}
 		if state.Done {
 			return nil

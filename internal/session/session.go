@@ -116,11 +116,13 @@ func (s *Session) Resume() (Resumed, error) {
 	if err != nil {
 		return Resumed{}, err
 	}
+	now := s.Now()
 	r := Resumed{Course: c, Since: c.Start}
-	if t, ok := s.store.Reminded(); ok && t.After(r.Since) {
+	// A marker ahead of the clock was written under a clock that has since
+	// stepped back; trusting it would silence every change until then.
+	if t, ok := s.store.Reminded(); ok && t.After(r.Since) && !t.After(now.Add(StepSlack)) {
 		r.Since = t
 	}
-	now := s.Now()
 	if c.StateAt(now).Done {
 		r.Over = true
 		return r, s.end(c, now)

@@ -85,6 +85,31 @@ func TestResumeCatchesUpFromTheLastAnnouncement(t *testing.T) {
 	}
 }
 
+// A marker from a clock that was ahead (issue 10) would silence every
+// change up to it: resuming tells from the start instead.
+func TestResumeDistrustsAMarkerInTheFuture(t *testing.T) {
+	s, clock := openAt(t, t.TempDir(), testStart)
+	if err := s.Start(iceCourse(testStart)); err != nil {
+		t.Fatal(err)
+	}
+	*clock = testStart.Add(time.Hour)
+	if err := s.Announced(testStart.Add(30 * time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Resume()
+	if err != nil || !r.Since.Equal(testStart) {
+		t.Fatalf("resume: since %v, %v; want since the start, %v", r.Since, err, testStart)
+	}
+	// Within StepSlack it is an ordinary clock correction: trusted.
+	near := clock.Add(StepSlack / 2)
+	if err := s.Announced(near); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ = s.Resume(); !r.Since.Equal(near) {
+		t.Fatalf("resume: since %v, want the marker %v", r.Since, near)
+	}
+}
+
 // A course that ended while nothing ran goes to history on resume.
 func TestResumeOfACourseThatIsOver(t *testing.T) {
 	s, clock := openAt(t, t.TempDir(), testStart)

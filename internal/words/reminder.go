@@ -67,20 +67,6 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 	return r
 }
 
-// Announced is the rule for which changes become reminders, used by the
-// screen and by run alike: all of ts but those the person made with a key
-// (a skip, a stop), which they saw happen. A catch-up after reopening is
-// then never about the person's own key presses.
-func Announced(ts []schedule.Transition) []schedule.Transition {
-	var out []schedule.Transition
-	for _, t := range ts {
-		if t.To.Cause != schedule.CauseSkip && t.To.Cause != schedule.CauseStop {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // urgent is true for a reminder that takes a pack off: the latest change
 // ends an ice or heat phase, or the pack should be off now and one of the
 // missed changes was the one to take it off.

@@ -222,19 +222,3 @@ func TestSpan(t *testing.T) {
 		}
 	}
 }
-
-// The person's own skips and stops are left out of reminders; scheduled
-// changes, quiet hours and the start are kept.
-func TestAnnouncedLeavesOutThePersonsKeys(t *testing.T) {
-	ts := []schedule.Transition{
-		{To: schedule.Segment{Cause: schedule.CauseStart}},
-		{To: schedule.Segment{Cause: schedule.CauseSkip}},
-		{To: schedule.Segment{Cause: schedule.CauseScheduled}},
-		{To: schedule.Segment{Cause: schedule.CauseQuietStart}},
-		{To: schedule.Segment{Cause: schedule.CauseStop}},
-	}
-	got := Announced(ts)
-	if len(got) != 3 || got[0].To.Cause != schedule.CauseStart || got[1].To.Cause != schedule.CauseScheduled || got[2].To.Cause != schedule.CauseQuietStart {
-		t.Fatalf("Announced = %+v", got)
-	}
-}

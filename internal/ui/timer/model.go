@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -84,9 +85,9 @@ type Model struct {
 	id     int64
 
 	width, height int
-	// handled is the instant up to which transitions have been announced.
-	handled time.Time
-	banner  string
+	// announcer says which changes a tick tells of.
+	announcer session.Announcer
+	banner    string
 	// bannerUntil is when the banner comes down.
 	bannerUntil time.Time
 	problem     string
@@ -114,10 +115,11 @@ func New(c schedule.Course, cfg Config) Model {
 	}
 	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), id: nextID()}
 	m.help.Styles = m.styles.Help
-	m.handled = cfg.Since.Round(0)
-	if m.handled.IsZero() {
-		m.handled = m.now()
+	since := cfg.Since
+	if since.IsZero() {
+		since = m.now()
 	}
+	m.announcer = session.NewAnnouncer(since)
 	return m
 }
 
@@ -206,15 +208,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // announce looks for transitions since the last one handled: a banner and
 // one bell for them all, and the Notify hook.
 func (m Model) announce(now time.Time) (Model, tea.Cmd) {
-	if !now.After(m.handled) {
-		return m, nil
-	}
-	handled := m.handled
-	m.handled = now
 	if m.gone {
+		// A course that appears later is told of from then on.
+		m.announcer = session.NewAnnouncer(now)
 		return m, nil
 	}
-	ts := words.Announced(m.course.Transitions(handled, now))
+	ts := m.announcer.Due(m.course, now)
 	if len(ts) == 0 {
 		return m, nil
 	}

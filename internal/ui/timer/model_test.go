@@ -312,3 +312,24 @@ func TestErrorLine(t *testing.T) {
 		t.Fatal("a nil error did not clear the line")
 	}
 }
+
+// A clock stepped back an hour (issue 10): the countdown follows the wall
+// clock, never frozen or negative, and the next change is told at its
+// wall-clock instant.
+func TestClockSteppedBackAnHour(t *testing.T) {
+	m, clk, _, told := newScreen(t)
+	clk.t = start.Add(65 * time.Minute) // 10:05, ice until 10:20
+	send(m, TickMsg{ID: m.id})
+	n := len(*told)
+	clk.t = start.Add(5 * time.Minute) // back to 09:05: ice until 09:20
+	send(m, TickMsg{ID: m.id})
+	mustShow(t, *m, "15:00")
+	clk.t = start.Add(6 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	mustShow(t, *m, "14:00")
+	clk.t = start.Add(20 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	if len(*told) != n+1 || (*told)[n][0].To.Kind != schedule.Rest {
+		t.Fatalf("at 09:20 after the step back told %+v, want the change to rest", (*told)[n:])
+	}
+}

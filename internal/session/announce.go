@@ -1,0 +1,60 @@
+package session
+
+import (
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// StepSlack is how far the wall clock may step back (an NTP correction)
+// and still be taken for the same clock: the changes already announced stay
+// announced. A clock that steps back further, after a jump ahead or on a
+// restored machine, has the changes in between announced again when their
+// wall-clock instant comes: told twice is better than a pack left on.
+const StepSlack = 2 * time.Minute
+
+// Announcer is the one rule for which of a course's changes are announced,
+// and when, used by the timer screen and by `icetimer run` alike. Every
+// change is announced once, at its wall-clock instant or at the first look
+// after it (a laptop waking, a process resuming), never before it; the
+// person's own key presses (a skip, a stop) are never announced: they saw
+// them happen.
+type Announcer struct {
+	// handled is the instant every change before which has been announced.
+	handled time.Time
+}
+
+// NewAnnouncer starts announcing at since: changes from since on are told,
+// earlier ones were told already (the saved marker, or the course's start
+// for a course just begun).
+func NewAnnouncer(since time.Time) Announcer {
+	return Announcer{handled: since.Round(0)}
+}
+
+// Handled is the instant every change before which has been announced: what
+// the session saves with Announced, so a process resuming later tells only
+// the rest.
+func (a Announcer) Handled() time.Time { return a.handled }
+
+// Due returns the changes of c to announce at now, oldest first, and counts
+// them as announced. A change exactly at now is due now.
+func (a *Announcer) Due(c schedule.Course, now time.Time) []schedule.Transition {
+	now = now.Round(0)
+	if now.Before(a.handled.Add(-StepSlack)) {
+		a.handled = now // the clock went back: see StepSlack
+	}
+	// Transitions(from, to) excludes to; one nanosecond later includes now.
+	through := now.Add(time.Nanosecond)
+	if !through.After(a.handled) {
+		return nil
+	}
+	from := a.handled
+	a.handled = through
+	var out []schedule.Transition
+	for _, t := range c.Transitions(from, through) {
+		if t.To.Cause != schedule.CauseSkip && t.To.Cause != schedule.CauseStop {
+			out = append(out, t)
+		}
+	}
+	return out
+}

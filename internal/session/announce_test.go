@@ -1,0 +1,106 @@
+package session
+
+import (
+	"testing"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// instants lists when each transition happens.
+func instants(ts []schedule.Transition) []time.Time {
+	out := make([]time.Time, len(ts))
+	for i, t := range ts {
+		out[i] = t.At
+	}
+	return out
+}
+
+// announceAt runs one announcer over the clock readings, collecting every
+// change it announces with the reading it was announced at.
+func announceAt(c schedule.Course, since time.Time, readings ...time.Time) (at, told []time.Time) {
+	a := NewAnnouncer(since)
+	for _, now := range readings {
+		for _, t := range a.Due(c, now) {
+			at, told = append(at, now), append(told, t.At)
+		}
+	}
+	return at, told
+}
+
+func TestAChangeIsDueAtItsInstantAndOnlyOnce(t *testing.T) {
+	c := iceCourse(testStart)
+	change := testStart.Add(20 * time.Minute)
+	at, told := announceAt(c, testStart.Add(time.Second), change.Add(-time.Nanosecond), change, change, change.Add(time.Second))
+	if len(told) != 1 || !told[0].Equal(change) || !at[0].Equal(change) {
+		t.Fatalf("told %v at %v; want the 08:20 change once, at 08:20", told, at)
+	}
+}
+
+func TestThePersonsOwnKeysAreNotAnnounced(t *testing.T) {
+	c := iceCourse(testStart)
+	skip := testStart.Add(5 * time.Minute)
+	stop := testStart.Add(50 * time.Minute)
+	c.Events = []schedule.Event{{Type: schedule.Skip, At: skip}, {Type: schedule.Stop, At: stop}}
+	a := NewAnnouncer(testStart)
+	ts := a.Due(c, testStart.Add(time.Hour))
+	// The start, then rest (from the skip) gives way to ice at 08:25 and ice
+	// to rest at 08:45; not the skip itself, not the stop.
+	want := []time.Time{testStart, skip.Add(20 * time.Minute), skip.Add(40 * time.Minute)}
+	if got := instants(ts); len(got) != len(want) || !got[0].Equal(want[0]) || !got[1].Equal(want[1]) || !got[2].Equal(want[2]) {
+		t.Fatalf("announced %v, want %v", got, want)
+	}
+}
+
+// Clock steps (issue 10): a step in either direction never delays a
+// change past its wall-clock instant, and a small correction repeats none.
+func TestClockSteps(t *testing.T) {
+	c := iceCourse(testStart)
+	since := testStart.Add(time.Second) // the start was announced
+	at := func(d time.Duration) time.Time { return testStart.Add(d) }
+	for _, tc := range []struct {
+		name     string
+		readings []time.Time
+		want     []time.Time // the changes told, in order
+	}{
+		{
+			name:     "40 s back just after a change repeats nothing",
+			readings: []time.Time{at(20*time.Minute + 10*time.Second), at(19*time.Minute + 30*time.Second), at(20 * time.Minute), at(39 * time.Minute), at(40 * time.Minute)},
+			want:     []time.Time{at(20 * time.Minute), at(40 * time.Minute)},
+		},
+		{
+			name:     "40 s ahead tells the change at once",
+			readings: []time.Time{at(19*time.Minute + 50*time.Second), at(20*time.Minute + 30*time.Second)},
+			want:     []time.Time{at(20 * time.Minute)},
+		},
+		{
+			name:     "an hour back tells the next change at its instant",
+			readings: []time.Time{at(70 * time.Minute), at(10 * time.Minute), at(19 * time.Minute), at(20 * time.Minute)},
+			want:     []time.Time{at(20 * time.Minute), at(40 * time.Minute), at(60 * time.Minute), at(20 * time.Minute)},
+		},
+		{
+			name: "an hour ahead and back: every change of that hour told again at its instant",
+			readings: []time.Time{at(5 * time.Minute), at(65 * time.Minute), at(5*time.Minute + time.Second),
+				at(20 * time.Minute), at(40 * time.Minute), at(60 * time.Minute), at(80 * time.Minute)},
+			want: []time.Time{
+				at(20 * time.Minute), at(40 * time.Minute), at(60 * time.Minute), // the jump's catch-up
+				at(20 * time.Minute), at(40 * time.Minute), at(60 * time.Minute), at(80 * time.Minute),
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			whenTold, told := announceAt(c, since, tc.readings...)
+			if len(told) != len(tc.want) {
+				t.Fatalf("told %v, want %v", told, tc.want)
+			}
+			for i := range told {
+				if !told[i].Equal(tc.want[i]) {
+					t.Fatalf("told %v, want %v", told, tc.want)
+				}
+				if whenTold[i].Before(told[i]) {
+					t.Errorf("the %v change was told early, at %v", told[i], whenTold[i])
+				}
+			}
+		})
+	}
+}
