@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -71,13 +72,13 @@ func TestPresetsListsTheCatalogue(t *testing.T) {
 		}
 	}
 	code, out, _ = icetimer("presets", "--json")
-	var list []presetJSON
+	var list []document.Preset
 	if err := json.Unmarshal([]byte(out), &list); code != 0 || err != nil || len(list) != len(schedule.Presets()) {
 		t.Fatalf("presets --json: exit %d, %v, %d entries", code, err, len(list))
 	}
 	ith := list[1]
 	if ith.ID != "ice-then-heat" || *ith.WindowSeconds != 48*3600 || ith.Then == nil || ith.Then.WindowSeconds != nil ||
-		ith.Then.Phases[0] != (phaseJSON{Kind: schedule.Heat, Seconds: 1200}) {
+		ith.Then.Phases[0] != (document.Phase{Kind: schedule.Heat, Seconds: 1200}) {
 		t.Errorf("ice-then-heat in JSON: %+v", ith)
 	}
 }
@@ -88,7 +89,7 @@ func TestPlanIceThenHeatJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var plan planJSON
+	var plan document.Plan
 	if err := json.Unmarshal([]byte(out), &plan); err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestPlanIceThenHeatJSON(t *testing.T) {
 		if i >= 144 { // 48 h / 20 min
 			wantKind, wantStage = []schedule.Kind{schedule.Heat, schedule.Rest}[i%2], 2
 		}
-		want := planPhaseJSON{At: start.Add(time.Duration(i) * 20 * time.Minute).Format(time.RFC3339), Kind: wantKind, Seconds: 1200, Stage: wantStage}
+		want := document.PlanPhase{At: start.Add(time.Duration(i) * 20 * time.Minute).Format(time.RFC3339), Kind: wantKind, Seconds: 1200, Stage: wantStage}
 		if p != want {
 			t.Fatalf("phase %d: %+v, want %+v", i, p, want)
 		}
@@ -110,12 +111,12 @@ func TestPlanIceThenHeatJSON(t *testing.T) {
 
 func TestPlanKeepsTheOffsetOfStartAndShowsQuietAndDone(t *testing.T) {
 	code, out, _ := icetimer("plan", "--cycle", "ice 1h, rest 1h", "--window", "3h", "--start", "2026-11-21T08:00:00+01:00", "--quiet", "off", "--json")
-	var plan planJSON
+	var plan document.Plan
 	if err := json.Unmarshal([]byte(out), &plan); code != 0 || err != nil {
 		t.Fatalf("exit %d, %v", code, err)
 	}
 	last := plan.Phases[len(plan.Phases)-1]
-	if plan.Preset != "custom" || len(plan.Phases) != 5 || last != (planPhaseJSON{At: "2026-11-21T12:00:00+01:00", Kind: schedule.Done, Stage: 1}) {
+	if plan.Preset != "custom" || len(plan.Phases) != 5 || last != (document.PlanPhase{At: "2026-11-21T12:00:00+01:00", Kind: schedule.Done, Stage: 1}) {
 		t.Errorf("plan %+v", plan)
 	}
 }

@@ -30,7 +30,8 @@ func (f *courseFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.quiet, "quiet", "23:00-07:00", `quiet hours in local time, HH:MM-HH:MM, or "off"`)
 }
 
-// course builds the course the command line asks for, started at start.
+// course builds the course the command line asks for, started at start (a
+// command that takes the lock first sets the start once it holds it).
 // Every mistake is a usage error that says what is accepted.
 func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time) (schedule.Course, error) {
 	fs := cmd.Flags()

@@ -3,14 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 const maxHistoryDays = 3660
@@ -54,56 +54,12 @@ func newHistoryCmd() *cobra.Command {
 			}
 			figures := report.Days(records, now, days, time.Local)
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), historyToJSON(figures))
+				return document.Write(cmd.OutOrStdout(), document.HistoryOf(figures))
 			}
-			return writeHistory(cmd.OutOrStdout(), figures)
+			return words.History(cmd.OutOrStdout(), figures)
 		},
 	}
 	cmd.Flags().IntVar(&days, "days", 7, "how many days to show, today included")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
-}
-
-// historyJSON is what `history --json` prints: one entry per local day,
-// oldest first.
-type historyJSON struct {
-	Days []historyDayJSON `json:"days"`
-}
-
-type historyDayJSON struct {
-	Date        string `json:"date"`
-	IceCount    int    `json:"ice_count"`
-	IceSeconds  int64  `json:"ice_seconds"`
-	HeatCount   int    `json:"heat_count"`
-	HeatSeconds int64  `json:"heat_seconds"`
-	Started     int    `json:"started"`
-	Finished    int    `json:"finished"`
-}
-
-func historyToJSON(figures []report.Day) historyJSON {
-	out := historyJSON{Days: []historyDayJSON{}}
-	for _, f := range figures {
-		out.Days = append(out.Days, historyDayJSON{
-			Date:     f.Day.Format(time.DateOnly),
-			IceCount: f.Ice.Count, IceSeconds: int64(f.Ice.Time / time.Second),
-			HeatCount: f.Heat.Count, HeatSeconds: int64(f.Heat.Time / time.Second),
-			Started: f.Started, Finished: f.Finished,
-		})
-	}
-	return out
-}
-
-func writeHistory(w io.Writer, figures []report.Day) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED")
-	for _, f := range figures {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\n", f.Day.Format("Mon 02 Jan"),
-			applications(f.Ice), applications(f.Heat), f.Started, f.Finished)
-	}
-	return tw.Flush()
-}
-
-// applications writes a count and its total time in minutes: "3 × 60 min".
-func applications(a report.Applications) string {
-	return fmt.Sprintf("%d × %d min", a.Count, int(a.Time/time.Minute))
 }

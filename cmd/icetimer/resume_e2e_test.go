@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -166,11 +167,11 @@ func TestHistoryCountsAStoppedCourse(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Fatalf("history --json: exit %d, stderr %q", code, stderr)
 	}
-	var h historyJSON
+	var h document.History
 	if err := json.Unmarshal([]byte(out), &h); err != nil {
 		t.Fatalf("history --json printed %q: %v", out, err)
 	}
-	var got historyDayJSON
+	var got document.HistoryDay
 	for _, d := range h.Days { // two days, in case the test runs over midnight
 		got.IceCount += d.IceCount
 		got.IceSeconds += d.IceSeconds
@@ -192,8 +193,8 @@ func TestHistoryCountsAStoppedCourse(t *testing.T) {
 // iceUpTo is what history must count for course c stopped at stop: its ice
 // phases begun before then, their time up to then, one course started and
 // ended.
-func iceUpTo(c schedule.Course, stop time.Time) historyDayJSON {
-	want := historyDayJSON{Started: 1, Finished: 1}
+func iceUpTo(c schedule.Course, stop time.Time) document.HistoryDay {
+	want := document.HistoryDay{Started: 1, Finished: 1}
 	for _, seg := range c.Segments(c.Start, stop) {
 		if seg.Kind == schedule.Ice {
 			want.IceCount++

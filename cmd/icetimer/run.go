@@ -13,11 +13,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/icetimer/icetimer/internal/notify"
 	"github.com/icetimer/icetimer/internal/runner"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 func newRunCmd() *cobra.Command {
@@ -34,16 +34,16 @@ func newRunCmd() *cobra.Command {
 		Example: `  icetimer run ice-20-20
   icetimer run --cycle "ice 20m, rest 20m" --window 48h --quiet off`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			d, course, since, err := courseToRun(cmd, args, &flags)
+			s, course, since, err := courseToRun(cmd, args, &flags)
 			if err != nil {
 				return err
 			}
-			defer d.release()
+			defer s.Close()
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			runCourse(ctx, course, since, d, cmd.OutOrStdout())
-			if course.StateAt(d.Now()).Done {
-				return d.Save(d.Ticket(), course) // to history
+			runCourse(ctx, course, since, s, cmd.OutOrStdout())
+			if course.StateAt(s.Now()).Done {
+				return s.Save(s.Ticket(), course) // to history
 			}
 			return nil
 		},
@@ -54,82 +54,67 @@ func newRunCmd() *cobra.Command {
 
 // courseToRun takes the lock and gives the course run drives: a new one from
 // the command line (saved, replacing any other), or the saved one.
-func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*driver, schedule.Course, time.Time, error) {
+func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*session.Session, schedule.Course, time.Time, error) {
 	resume := len(args) == 0 && !cmd.Flags().Changed("cycle") && !cmd.Flags().Changed("then")
 	var course schedule.Course
 	if !resume {
 		var err error
-		if course, err = flags.course(cmd, args, session.EventInstant(clock())); err != nil {
+		if course, err = flags.course(cmd, args, time.Time{}); err != nil {
 			return nil, course, time.Time{}, err
 		}
 	}
-	d, err := openDriver()
+	s, err := openDriver()
 	if err != nil {
 		return nil, course, time.Time{}, err
 	}
-	since := course.Start
+	var since time.Time
 	if resume {
 		var r session.Resumed
-		r, err = d.Resume()
+		r, err = s.Resume()
 		course, since = r.Course, r.Since
 		if errors.Is(err, store.ErrNoCourse) {
 			err = errNoCourse
 		}
 	} else {
-		err = d.Start(course)
+		course.Start = s.EventTime() // once the lock is held
+		since = course.Start
+		err = s.Start(course)
 	}
 	if err != nil {
-		d.release()
+		s.Close()
 		return nil, course, since, err
 	}
-	return d, course, since, nil
+	return s, course, since, nil
 }
 
 // runCourse reminds of course's changes on out and the desktop until the
-// course is done or ctx ends, then waits for the notifications in flight.
-// How far it got is saved, so a later run or screen does not repeat it.
-func runCourse(ctx context.Context, course schedule.Course, since time.Time, d *driver, out io.Writer) {
+// course is done or ctx ends, then waits for the reminders in flight. How
+// far it got is saved, so a later run or screen does not repeat it.
+func runCourse(ctx context.Context, course schedule.Course, since time.Time, s *session.Session, out io.Writer) {
 	p := &linePrinter{w: out, bell: isTerminal(out)}
 	var inFlight sync.WaitGroup
 	err := runner.Run(ctx, runner.Config{
 		Course:  course,
 		Handled: since,
+		Clock:   runner.WallClock(s.Now),
 		OnDue: func(due runner.Due) {
-			r := due.Reminder
-			results := d.desktop.Send(r.Notification)
-			p.println(false, r.Line)
+			p.println(false, due.Reminder.Line)
+			answer := s.Remind(due.Reminder, due.Handled)
 			inFlight.Go(func() {
-				if res := <-results; !res.OK() {
-					p.println(true, fallbackLine(res, d.Now()))
+				a := <-answer
+				if !a.OK() {
+					p.println(true, words.Undelivered(a.Result, s.Now()))
+				}
+				if a.SaveErr != nil {
+					p.println(true, words.NotSaved(a.SaveErr, s.Now()))
 				}
 			})
-			// After the reminder is out: a slow disk delays nothing that matters.
-			if err := d.Announced(due.Handled); err != nil {
-				p.println(true, fmt.Sprintf("%s  Could not save progress (the reminders go on): %v", d.Now().Format(time.TimeOnly), err))
-			}
 		},
 	})
-	inFlight.Wait() // each is answered within the dispatcher's timeout
+	inFlight.Wait() // each is answered within the notifier's timeout
 	if errors.Is(err, context.Canceled) {
-		p.println(false, stoppedLine(course, d.Now()))
+		p.println(false, words.Stopped(course.StateAt(s.Now())))
 	}
-}
-
-// fallbackLine tells that a reminder did not reach the desktop.
-func fallbackLine(res notify.Result, now time.Time) string {
-	return fmt.Sprintf("%s  Desktop notification %s: %v. Reminder: %s.",
-		now.Format(time.TimeOnly), res.Outcome, res.Err, res.Notification.Title)
-}
-
-// stoppedLine is the last line when run is interrupted: the course itself
-// goes on, so it says where it stands.
-func stoppedLine(course schedule.Course, now time.Time) string {
-	s := course.StateAt(now)
-	where := "The course is over."
-	if !s.Done {
-		where = fmt.Sprintf("Now: %s until %s.", s.Current.Kind, s.Current.End.In(time.Local).Format("15:04"))
-	}
-	return fmt.Sprintf("%s  Reminders stopped. %s", now.Format(time.TimeOnly), where)
 }
 
 // linePrinter writes whole lines from several goroutines.

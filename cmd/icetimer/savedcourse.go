@@ -2,8 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
@@ -32,30 +30,4 @@ func loadSavedCourse(s *store.Store) (schedule.Course, error) {
 		return c, errNoCourse
 	}
 	return c, err
-}
-
-// clockText is t as a clock time, with the day when it is neither today nor
-// within 12 hours (the end of tonight's quiet hours reads "07:00").
-func clockText(t, now time.Time) string {
-	t, now = t.In(time.Local), now.In(time.Local)
-	y, m, d := t.Date()
-	ny, nm, nd := now.Date()
-	if (y == ny && m == nm && d == nd) || t.Sub(now).Abs() < 12*time.Hour {
-		return t.Format("15:04")
-	}
-	return t.Format("Mon 2 Jan 15:04")
-}
-
-// rfc3339 is t in RFC 3339 in the local zone, or nil for the zero instant.
-func rfc3339(t time.Time) *string {
-	if t.IsZero() {
-		return nil
-	}
-	s := t.In(time.Local).Format(time.RFC3339)
-	return &s
-}
-
-// describeCourse names a course for messages: its preset and when it began.
-func describeCourse(c schedule.Course, now time.Time) string {
-	return fmt.Sprintf("%s course started %s", c.Preset, clockText(c.Start, now))
 }

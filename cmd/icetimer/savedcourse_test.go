@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
@@ -282,7 +283,7 @@ func TestHistoryLeavesOutPausedTime(t *testing.T) {
 	c.Events = []schedule.Event{{Type: schedule.Pause, At: st.at(21, 8, 10, 0)}, {Type: schedule.Resume, At: st.at(21, 8, 30, 0)}}
 	st.save(c)
 	code, out, errOut := st.run(st.at(21, 8, 45, 0), "history", "--days", "1", "--json")
-	var got historyJSON
+	var got document.History
 	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil {
 		t.Fatalf("history --json: exit %d, %q, %v", code, errOut, err)
 	}
@@ -303,11 +304,11 @@ func TestHistoryCommand(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("history --json: exit %d, %q", code, errOut)
 	}
-	var got historyJSON
+	var got document.History
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := historyJSON{Days: []historyDayJSON{
+	want := document.History{Days: []document.HistoryDay{
 		{Date: "2026-11-20"},
 		{Date: "2026-11-21", IceCount: 2, IceSeconds: 2400, Started: 1},
 	}}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
 )
@@ -21,7 +22,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	if err := needTerminal(); err != nil {
 		return err
 	}
-	d, err := lockCourse()
+	s, err := openSession(true)
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
 		return watchCourse(locked)
@@ -29,10 +30,10 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	defer d.release()
-	opts := d.screenOptions()
+	defer s.Close()
+	opts := screenOptions(s)
 
-	r, err := d.Resume()
+	r, err := s.Resume()
 	var broken *store.BrokenError
 	switch {
 	case errors.Is(err, store.ErrNoCourse):
@@ -47,18 +48,14 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	return runScreen(ui.NewTimer(r.Course, append(opts, ui.WithSince(r.Since))...))
 }
 
-// screenOptions connect the screen to this process's saved course and to
-// the desktop's notifications.
-func (d *driver) screenOptions() []ui.Option {
-	opts := []ui.Option{ui.WithClock(d.Now), ui.WithSave(d.save), ui.WithNotify(d.remindDesktop)}
+// screenOptions connect the screen to this process's session.
+func screenOptions(s *session.Session) []ui.Option {
+	opts := []ui.Option{ui.WithSession(s)}
 	// Today's count includes the courses that ended today; a history that
 	// cannot be read only makes it smaller.
-	y, m, day := d.Now().Date()
-	if today, _, err := d.Store().Recent(time.Date(y, m, day, 0, 0, 0, 0, time.Local)); err == nil {
+	y, m, day := s.Now().Date()
+	if today, _, err := s.Store().Recent(time.Date(y, m, day, 0, 0, 0, 0, time.Local)); err == nil {
 		opts = append(opts, ui.WithHistory(today))
-	}
-	if d.FirstRun {
-		opts = append(opts, ui.WithDisclaimer())
 	}
 	return opts
 }

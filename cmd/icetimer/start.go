@@ -1,9 +1,10 @@
 package main
 
 import (
+	"time"
+
 	"github.com/spf13/cobra"
 
-	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
@@ -17,23 +18,24 @@ func newStartCmd() *cobra.Command {
 		Example: `  icetimer start ice-then-heat --window 60h
   icetimer start --cycle "ice 20m, rest 20m" --window 48h --then "heat 20m, rest 20m" --quiet off`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			course, err := flags.course(cmd, args, session.EventInstant(clock()))
+			course, err := flags.course(cmd, args, time.Time{})
 			if err != nil {
 				return err
 			}
 			if err := needTerminal(); err != nil {
 				return err
 			}
-			d, err := openDriver()
+			s, err := openDriver()
 			if err != nil {
 				return err
 			}
-			defer d.release()
-			if err := d.Start(course); err != nil {
+			defer s.Close()
+			course.Start = s.EventTime() // once the lock is held
+			if err := s.Start(course); err != nil {
 				return err
 			}
 			// Its first phase is announced, as the picker and `run` do.
-			return runScreen(ui.NewTimer(course, append(d.screenOptions(), ui.WithSince(course.Start))...))
+			return runScreen(ui.NewTimer(course, append(screenOptions(s), ui.WithSince(course.Start))...))
 		},
 	}
 	flags.register(cmd)

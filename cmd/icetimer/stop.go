@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 func newStopCmd() *cobra.Command {
@@ -18,7 +19,7 @@ func newStopCmd() *cobra.Command {
 			"no saved course.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := openSession()
+			s, err := openSession(false)
 			var locked *store.LockedError
 			if errors.As(err, &locked) {
 				return fmt.Errorf("%v: stop the course there, or end that process", err)
@@ -34,9 +35,9 @@ func newStopCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			what := "stopped the " + describeCourse(c, s.Now())
+			what := "stopped the " + words.CourseName(c, s.Now())
 			if over {
-				what = "the " + describeCourse(c, s.Now()) + " had already ended"
+				what = "the " + words.CourseName(c, s.Now()) + " had already ended"
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s; it stays in history (icetimer history)\n", what)
 			return nil

@@ -25,14 +25,15 @@ type Clock interface {
 	After(d time.Duration) <-chan time.Time
 }
 
-// SystemClock is the real clock.
-type SystemClock struct{}
+// WallClock is the clock now reads, waited on with time.After: the real
+// one for time.Now, or a session's.
+func WallClock(now func() time.Time) Clock { return wallClock(now) }
 
-// Now is time.Now.
-func (SystemClock) Now() time.Time { return time.Now() }
+type wallClock func() time.Time
 
-// After is time.After.
-func (SystemClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+func (c wallClock) Now() time.Time { return c() }
+
+func (wallClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
 
 // Due is what a wake hands over: the reminder for every change since the
 // previous one, and the instant everything before has been handled through.
@@ -54,7 +55,7 @@ type Config struct {
 	Location *time.Location
 	// Heartbeat: zero means DefaultHeartbeat.
 	Heartbeat time.Duration
-	// Clock: nil means SystemClock.
+	// Clock: nil means WallClock(time.Now).
 	Clock Clock
 	// OnDue receives each reminder, on the loop's goroutine: it must not block
 	// (send notifications through a notify.Dispatcher).
@@ -67,7 +68,7 @@ func Run(ctx context.Context, cfg Config) error {
 	c := cfg.Course
 	clock := cfg.Clock
 	if clock == nil {
-		clock = SystemClock{}
+		clock = WallClock(time.Now)
 	}
 	heartbeat := cfg.Heartbeat
 	if heartbeat <= 0 {

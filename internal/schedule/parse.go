@@ -86,17 +86,6 @@ func FormatDuration(d time.Duration) string {
 	return s
 }
 
-// FormatCountdown writes a remaining time as a countdown shows it, "m:ss"
-// or "h:mm:ss", rounded up to the second so that it reads 0:00 at the very
-// instant of the change, not a second before.
-func FormatCountdown(d time.Duration) string {
-	s := int64((max(d, 0) + time.Second - 1) / time.Second)
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s%3600/60, s%60)
-	}
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
 // FormatCycle writes a cycle back in SPEC syntax.
 func FormatCycle(c Cycle) string {
 	parts := make([]string, len(c))

@@ -140,19 +140,3 @@ func FuzzParseInstant(f *testing.F) {
 		}
 	})
 }
-
-func TestFormatCountdownRoundsUpToTheSecond(t *testing.T) {
-	for d, want := range map[time.Duration]string{
-		0:                                "0:00",
-		-time.Second:                     "0:00",
-		time.Millisecond:                 "0:01",
-		59*time.Second + time.Nanosecond: "1:00",
-		24*time.Minute + 59*time.Second:  "24:59",
-		time.Hour:                        "1:00:00",
-		2*time.Hour + 39*time.Minute + 59*time.Second + 1: "2:40:00",
-	} {
-		if got := FormatCountdown(d); got != want {
-			t.Errorf("FormatCountdown(%v) = %q, want %q", d, got, want)
-		}
-	}
-}

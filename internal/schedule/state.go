@@ -87,3 +87,12 @@ func (s State) Progress() float64 {
 	p := 1 - float64(s.Remaining)/float64(s.Length)
 	return min(max(p, 0), 1)
 }
+
+// Length is the time from the segment's Start to its End; zero for Done,
+// which never ends.
+func (s Segment) Length() time.Duration {
+	if s.End.IsZero() {
+		return 0
+	}
+	return s.End.Sub(s.Start)
+}

@@ -18,6 +18,9 @@ import (
 type Options struct {
 	// Clock is the wall clock; nil means time.Now. Tests pass one they set.
 	Clock func() time.Time
+	// Notifier sends the desktop reminders; nil sends none (a command that
+	// only stops the course).
+	Notifier Notifier
 }
 
 // Session is this process's hold on the saved course. Its methods do a
@@ -27,6 +30,9 @@ type Session struct {
 	clock   func() time.Time
 	release func()
 	saves   saver
+	// notifier is nil when the session sends no reminders.
+	notifier Notifier
+	marks    marks
 	// FirstRun is true when icetimer had never run here (the state
 	// directory did not exist): the screen then says once what icetimer is.
 	FirstRun bool
@@ -50,11 +56,19 @@ func Open(dir string, opts Options) (*Session, error) {
 	if clock == nil {
 		clock = time.Now
 	}
-	return &Session{store: s, clock: clock, release: release, FirstRun: firstRun}, nil
+	return &Session{store: s, clock: clock, release: release, notifier: opts.Notifier, FirstRun: firstRun}, nil
 }
 
-// Close gives the lock back.
-func (s *Session) Close() { s.release() }
+// Close gives up the reminders still queued, waits for those in hand (at
+// most the notifier's timeout) to be answered and recorded, and gives the
+// lock back.
+func (s *Session) Close() {
+	if s.notifier != nil {
+		s.notifier.Close()
+	}
+	s.marks.running.Wait()
+	s.release()
+}
 
 // Store is the state directory the session drives.
 func (s *Session) Store() *store.Store { return s.store }

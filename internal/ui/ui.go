@@ -31,9 +31,9 @@ func WithSave(save func(schedule.Course) tea.Cmd) Option {
 	return func(m *Model) { m.timerCfg.Save = save }
 }
 
-// WithNotify is called with the course, the transitions each tick finds and
-// the state after them; its command sends the desktop reminder.
-func WithNotify(notify func(schedule.Course, []schedule.Transition, schedule.State) tea.Cmd) Option {
+// WithNotify is called with every announcement the timer screen makes; its
+// command sends the desktop reminder.
+func WithNotify(notify func(timer.Announcement) tea.Cmd) Option {
 	return func(m *Model) { m.timerCfg.Notify = notify }
 }
 

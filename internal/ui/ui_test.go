@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/ui/timer"
 )
 
 // picked runs the program in teatest with a fixed clock and a save that
@@ -92,7 +93,8 @@ func TestPickerStartsAPresetNow(t *testing.T) {
 // change missed while away.
 func TestPickerAnnouncesTheStart(t *testing.T) {
 	var told [][]schedule.Transition
-	p := runPicker(t, WithNotify(func(_ schedule.Course, ts []schedule.Transition, _ schedule.State) tea.Cmd {
+	p := runPicker(t, WithNotify(func(a timer.Announcement) tea.Cmd {
+		ts := a.Transitions
 		told = append(told, ts)
 		return nil
 	}))

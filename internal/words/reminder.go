@@ -51,13 +51,13 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 	if r.Missed > 1 {
 		sentences = append(sentences, fmt.Sprintf("Missed %d changes while away.", r.Missed))
 	} else if r.Missed == 1 {
-		sentences = append(sentences, fmt.Sprintf("This change was due at %s.", clock(last.At, loc)))
+		sentences = append(sentences, fmt.Sprintf("This change was due at %s.", Clock(last.At.In(loc))))
 	}
 	if s := stageOver(c.Protocol, last); s != "" {
 		sentences = append(sentences, s)
 	}
 	sentences = append(sentences, whatNext(c.Protocol, last, now, loc))
-	r.Line = fmt.Sprintf("%s  %s. %s", last.At.In(loc).Format(time.TimeOnly), r.Title, strings.Join(sentences, " "))
+	r.Line = fmt.Sprintf("%s  %s. %s", Stamp(last.At.In(loc)), r.Title, strings.Join(sentences, " "))
 	// A safety line while a pack is on or the night runs, and when one has
 	// just come off; a change between two pack-free segments needs none.
 	if k := now.Current.Kind; k.IsOn() || k == schedule.Quiet || last.From.Kind.IsOn() {
@@ -154,22 +154,22 @@ func whatNext(p schedule.Protocol, last schedule.Transition, now schedule.State,
 		}
 		return "No more reminders."
 	case schedule.Quiet:
-		return fmt.Sprintf("Quiet until %s, then %s.", clock(cur.End, loc), nextWords(now.Next))
+		return fmt.Sprintf("Quiet until %s, then %s.", Clock(cur.End.In(loc)), nextWords(now.Next))
 	case schedule.Ice, schedule.Heat:
-		return fmt.Sprintf("%s %s, until %s.", capital(string(cur.Kind)), span(now.Remaining), clock(cur.End, loc))
+		return fmt.Sprintf("%s %s, until %s.", capital(string(cur.Kind)), Span(now.Remaining), Clock(cur.End.In(loc)))
 	}
-	rest := fmt.Sprintf("Rest %s.", span(now.Remaining))
+	rest := fmt.Sprintf("Rest %s.", Span(now.Remaining))
 	switch next := now.Next.Kind; {
 	case next.IsOn():
 		again := ""
 		if next == last.From.Kind {
 			again = " again"
 		}
-		return fmt.Sprintf("%s %s%s at %s.", rest, capital(string(next)), again, clock(cur.End, loc))
+		return fmt.Sprintf("%s %s%s at %s.", rest, capital(string(next)), again, Clock(cur.End.In(loc)))
 	case next == schedule.Quiet:
-		return fmt.Sprintf("%s Quiet hours from %s.", rest, clock(cur.End, loc))
+		return fmt.Sprintf("%s Quiet hours from %s.", rest, Clock(cur.End.In(loc)))
 	case next == schedule.Done:
-		return fmt.Sprintf("%s The course ends at %s.", rest, clock(cur.End, loc))
+		return fmt.Sprintf("%s The course ends at %s.", rest, Clock(cur.End.In(loc)))
 	}
 	return rest
 }
@@ -183,28 +183,6 @@ func nextWords(next schedule.Segment) string {
 		return string(next.Kind) + " again"
 	}
 	return string(next.Kind)
-}
-
-// clock is an instant as a local clock time, HH:MM.
-func clock(t time.Time, loc *time.Location) string {
-	return t.In(loc).Format("15:04")
-}
-
-// span is a duration the way people say it: 45 s, 20 min, 2 h 40 min.
-func span(d time.Duration) string {
-	d = d.Round(time.Second)
-	if d < time.Minute {
-		return fmt.Sprintf("%d s", int(d.Seconds()))
-	}
-	d = d.Round(time.Minute)
-	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
-	switch {
-	case h == 0:
-		return fmt.Sprintf("%d min", m)
-	case m == 0:
-		return fmt.Sprintf("%d h", h)
-	}
-	return fmt.Sprintf("%d h %d min", h, m)
 }
 
 func capital(s string) string {

@@ -62,7 +62,7 @@ func computeSlow(c schedule.Course, history []store.Record, s schedule.State, lo
 		if i > 0 {
 			sep = ", "
 		}
-		f.next += sep + t.At.In(local).Format("15:04") + " " + words.KindName(t.To.Kind)
+		f.next += sep + words.Clock(t.At.In(local)) + " " + words.KindName(t.To.Kind)
 	}
 	f.stage = stageLine(c.Protocol, s, local)
 
@@ -88,19 +88,6 @@ func stageLine(p schedule.Protocol, s schedule.State, local *time.Location) stri
 // 0:00 at the instant of the change, not a second before.
 func ceilSecond(d time.Duration) time.Duration {
 	return (d + time.Second - 1).Truncate(time.Second)
-}
-
-// bigTime is the remaining time as the big digits show it: whole minutes
-// rounded up ("24 min", "2 h 40 min"), seconds in the last minute ("59 s").
-func bigTime(d time.Duration) string {
-	if d < time.Minute {
-		return fmt.Sprintf("%d s", int(d/time.Second))
-	}
-	mins := int((d + time.Minute - 1) / time.Minute)
-	if mins < 60 {
-		return fmt.Sprintf("%d min", mins)
-	}
-	return fmt.Sprintf("%d h %02d min", mins/60, mins%60)
 }
 
 // stageKinds names what a stage's packs are: "ice", "heat", or "ice and

@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/icetimer/icetimer/internal/ui/bigtext"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // detailMark stands for the detail line in a layout's lines until the frame
@@ -38,7 +39,7 @@ func (m *Model) frame(s screen) string {
 	if s.width < MinWidth || s.height < MinHeight {
 		return m.tooSmall(s)
 	}
-	key := layoutKey{screen: s, bigTime: bigTime(s.remaining)}
+	key := layoutKey{screen: s, bigTime: words.Span(s.remaining)}
 	key.remaining = 0
 	if key != m.layout.key {
 		m.layout = m.lay(s)

@@ -37,9 +37,9 @@ type Config struct {
 	// Save is called with the course after every event the person adds; its
 	// command does the saving. A failure should come back as an ErrorMsg.
 	Save func(schedule.Course) tea.Cmd
-	// Notify is called with the course, the transitions a tick found (oldest
-	// first) and the state after them, for desktop reminders.
-	Notify func(schedule.Course, []schedule.Transition, schedule.State) tea.Cmd
+	// Notify is called with every Announcement a tick makes; its command
+	// sends the desktop reminder.
+	Notify func(Announcement) tea.Cmd
 	// Since is the instant from which transitions are announced; zero means
 	// from the moment the screen is made. A resumed course passes the instant
 	// its last reminder was sent, so the changes missed meanwhile are told.
@@ -59,6 +59,18 @@ type Config struct {
 	// read-only screen runs it every ReloadEvery, to follow the pauses and
 	// skips made in the driving process.
 	Reload tea.Cmd
+}
+
+// Announcement is the changes a tick found to tell of.
+type Announcement struct {
+	Course schedule.Course
+	// Transitions are the changes, oldest first (at least one).
+	Transitions []schedule.Transition
+	// State is the course after them.
+	State schedule.State
+	// Through is the instant every change before which has now been told:
+	// what to record as announced once the reminder is out.
+	Through time.Time
 }
 
 // ErrorMsg puts a line on the screen about something that went wrong
@@ -218,9 +230,9 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 		return m, nil
 	}
 	last := ts[len(ts)-1]
-	m.banner = words.Headline(last.To.Kind, false) + " since " + last.At.In(now.Location()).Format("15:04")
+	m.banner = words.Headline(last.To.Kind, false) + " since " + words.Clock(last.At.In(now.Location()))
 	if len(ts) > 1 {
-		m.banner += " (" + plural(len(ts), "change") + " since " + ts[0].At.In(now.Location()).Format("15:04") + ")"
+		m.banner += " (" + plural(len(ts), "change") + " since " + words.Clock(ts[0].At.In(now.Location())) + ")"
 	}
 	m.bannerUntil = now.Add(bannerFor)
 	var cmds []tea.Cmd
@@ -228,7 +240,7 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 		cmds = append(cmds, tea.Raw("\a"))
 	}
 	if m.cfg.Notify != nil {
-		cmds = append(cmds, m.cfg.Notify(m.course, ts, m.course.StateAt(now)))
+		cmds = append(cmds, m.cfg.Notify(Announcement{Course: m.course, Transitions: ts, State: m.course.StateAt(now), Through: m.announcer.Handled()}))
 	}
 	return m, tea.Batch(cmds...)
 }

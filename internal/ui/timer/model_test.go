@@ -32,7 +32,8 @@ func newScreen(t *testing.T) (*Model, *clock, *[]schedule.Course, *[][]schedule.
 	m := New(c, Config{
 		Now:  clk.now,
 		Save: func(c schedule.Course) tea.Cmd { saved = append(saved, c); return nil },
-		Notify: func(_ schedule.Course, ts []schedule.Transition, _ schedule.State) tea.Cmd {
+		Notify: func(a Announcement) tea.Cmd {
+			ts := a.Transitions
 			told = append(told, ts)
 			return nil
 		},
@@ -193,7 +194,8 @@ func TestCatchUpLeavesOutThePersonsOwnKeys(t *testing.T) {
 	}}}}
 	// Skipped ice at 09:05 (rest until 09:25, ice from 09:25), then closed.
 	c.Events = []schedule.Event{{Type: schedule.Skip, At: start.Add(5 * time.Minute)}}
-	m := New(c, Config{Now: clk.now, Since: start.Add(time.Second), Notify: func(_ schedule.Course, ts []schedule.Transition, _ schedule.State) tea.Cmd {
+	m := New(c, Config{Now: clk.now, Since: start.Add(time.Second), Notify: func(a Announcement) tea.Cmd {
+		ts := a.Transitions
 		told = append(told, ts)
 		return nil
 	}})

@@ -24,7 +24,7 @@ func newReadOnly(t *testing.T, c schedule.Course) (*Model, *clock, *int) {
 		ReadOnly: holderLine,
 		Reload:   func() tea.Msg { return nil },
 		Save:     func(schedule.Course) tea.Cmd { calls++; return nil },
-		Notify: func(schedule.Course, []schedule.Transition, schedule.State) tea.Cmd {
+		Notify: func(Announcement) tea.Cmd {
 			calls++
 			return nil
 		},

@@ -74,7 +74,7 @@ func (m *Model) facts(now time.Time) facts {
 		today:     m.slow.today,
 	}
 	if !s.Current.End.IsZero() {
-		f.endsAt = s.Current.End.In(now.Location()).Format("15:04")
+		f.endsAt = words.Clock(s.Current.End.In(now.Location()))
 	}
 	if w := barWidth(m.width); w > 0 {
 		f.progress = math.Round(s.Progress()*float64(w)) / float64(w)
@@ -101,7 +101,7 @@ func (m Model) draw(s screen) ([]string, bigtext.Size) {
 	var body []block
 	size := bigtext.Large
 	for _, size = range bigtext.Sizes {
-		if s.kind != schedule.Done && bigtext.Width(bigTime(s.remaining), size) > s.width-2 {
+		if s.kind != schedule.Done && bigtext.Width(words.Span(s.remaining), size) > s.width-2 {
 			continue
 		}
 		if body = fitBlocks(m.blocks(s, size), room); body != nil {
@@ -196,7 +196,7 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 		if size == bigtext.Plain {
 			add(0, detailMark)
 		} else {
-			add(0, strings.Split(st.Digits.Foreground(colour).Render(bigtext.Render(bigTime(s.remaining), size)), "\n")...)
+			add(0, strings.Split(st.Digits.Foreground(colour).Render(bigtext.Render(words.Span(s.remaining), size)), "\n")...)
 			add(1, detailMark)
 		}
 		bar := progress.New(progress.WithWidth(barWidth(s.width)), progress.WithoutPercentage(),
@@ -233,9 +233,9 @@ func detailLine(f facts) string {
 	case f.kind == schedule.Done:
 		return ""
 	case f.paused && f.kind != schedule.Quiet:
-		return schedule.FormatCountdown(f.remaining) + " left, paused"
+		return words.Countdown(f.remaining) + " left, paused"
 	}
-	return fmt.Sprintf("%s left, until %s", schedule.FormatCountdown(f.remaining), f.endsAt)
+	return fmt.Sprintf("%s left, until %s", words.Countdown(f.remaining), f.endsAt)
 }
 
 func (m Model) helpView(s screen) string {
@@ -249,7 +249,7 @@ func (m Model) helpView(s screen) string {
 // drawing a garbled screen.
 func (m Model) tooSmall(s screen) string {
 	lines := []string{
-		words.Headline(s.kind, s.paused) + " " + schedule.FormatCountdown(s.remaining),
+		words.Headline(s.kind, s.paused) + " " + words.Countdown(s.remaining),
 		fmt.Sprintf("too small: %dx%d, need %dx%d", s.width, s.height, MinWidth, MinHeight),
 	}
 	for i, l := range lines {

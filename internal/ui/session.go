@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/ui/timer"
+	"github.com/icetimer/icetimer/internal/words"
+)
+
+// saveTimeout is how long a save may take before the screen says it is slow
+// (it goes on in the background).
+const saveTimeout = 5 * time.Second
+
+// WithSession connects the screens to the session driving the course: its
+// clock, its saves and its reminders, each run in the background and
+// reporting trouble as a line on the screen. It says once what icetimer is
+// on a first run.
+func WithSession(s *session.Session) Option {
+	return func(m *Model) {
+		WithClock(s.Now)(m)
+		WithSave(func(c schedule.Course) tea.Cmd { return save(s, c) })(m)
+		WithNotify(func(a timer.Announcement) tea.Cmd { return remind(s, a) })(m)
+		if s.FirstRun {
+			WithDisclaimer()(m)
+		}
+	}
+}
+
+// save numbers the save where the event happens, then writes in the
+// background: a slow disk delays nothing on screen.
+func save(s *session.Session, c schedule.Course) tea.Cmd {
+	ticket := s.Ticket()
+	return func() tea.Msg {
+		done := make(chan error, 1)
+		go func() { done <- s.Save(ticket, c) }()
+		select {
+		case err := <-done:
+			if err != nil {
+				return timer.ErrorMsg{Err: fmt.Errorf("saving failed, the timer goes on: %w", err)}
+			}
+			return timer.ErrorMsg{}
+		case <-time.After(saveTimeout):
+			return timer.ErrorMsg{Err: errors.New("saving is slow; the timer goes on")}
+		}
+	}
+}
+
+// remind sends the desktop reminder for a. One that does not reach the
+// desktop is said on screen, where the banner and the bell stand in for it.
+func remind(s *session.Session, a timer.Announcement) tea.Cmd {
+	answer := s.Remind(words.For(a.Course, a.Transitions, a.State, time.Local), a.Through)
+	return func() tea.Msg {
+		res := <-answer
+		switch {
+		case !res.OK():
+			return timer.ErrorMsg{Err: fmt.Errorf("desktop notification %s: %v", res.Outcome, res.Err)}
+		case res.SaveErr != nil:
+			return timer.ErrorMsg{Err: fmt.Errorf("saving failed, the timer goes on: %w", res.SaveErr)}
+		}
+		return nil
+	}
+}

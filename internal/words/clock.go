@@ -1,0 +1,73 @@
+package words
+
+import (
+	"fmt"
+	"time"
+)
+
+// The one clock format and the one duration rule: every clock time and
+// every time left that icetimer writes goes through these, so the screen, a
+// reminder and the status line never disagree by a minute.
+
+// Clock layouts. A 12-hour option sets them to "3:04 PM" and "3:04:05 PM".
+var (
+	clockLayout = "15:04"
+	stampLayout = "15:04:05"
+)
+
+// Clock is t as a clock time in t's location: "14:20".
+func Clock(t time.Time) string { return t.Format(clockLayout) }
+
+// Stamp is t to the second, where lines are read as a log: "14:20:00".
+func Stamp(t time.Time) string { return t.Format(stampLayout) }
+
+// ClockNear is t as a clock time in the local zone, with the day when t is
+// neither today nor within 12 hours of now (the end of tonight's quiet
+// hours reads "07:00", a course started last week "Mon 23 Nov 08:00").
+func ClockNear(t, now time.Time) string {
+	t, now = t.In(time.Local), now.In(time.Local)
+	y, m, d := t.Date()
+	ny, nm, nd := now.Date()
+	if (y == ny && m == nm && d == nd) || t.Sub(now).Abs() < 12*time.Hour {
+		return Clock(t)
+	}
+	return t.Format("Mon 2 Jan ") + Clock(t)
+}
+
+// Span is a time left as people say it: "45 s", "20 min", "2 h 40 min".
+// It rounds up, as a countdown does, so that it never says less than is
+// left: "20 min" until 19 minutes are left, "0 s" only once it is over.
+func Span(d time.Duration) string {
+	if secs := ceil(d, time.Second); secs < 60 {
+		return fmt.Sprintf("%d s", secs)
+	}
+	mins := ceil(d, time.Minute)
+	h, m := mins/60, mins%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%d min", m)
+	case m == 0:
+		return fmt.Sprintf("%d h", h)
+	}
+	return fmt.Sprintf("%d h %d min", h, m)
+}
+
+// Countdown is a time left as a countdown shows it, "m:ss" or "h:mm:ss",
+// rounded up like Span: it reads 0:00 at the very instant of the change,
+// not a second before.
+func Countdown(d time.Duration) string {
+	s := ceil(d, time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s%3600/60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// SecondsLeft is a time left in whole seconds, rounded up like Span and
+// Countdown, for the JSON that scripts read.
+func SecondsLeft(d time.Duration) int64 { return ceil(d, time.Second) }
+
+// ceil is how many units d takes, rounded up; never below zero.
+func ceil(d, unit time.Duration) int64 {
+	return int64((max(d, 0) + unit - 1) / unit)
+}

@@ -1,0 +1,59 @@
+package words
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/notify"
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// The one-line forms: `icetimer status` and the lines `icetimer run` adds
+// to its reminders.
+
+// Status is the course at st in one short line, fit for a status bar:
+// "ICE 12:04 left, rest at 14:20".
+func Status(st schedule.State) string {
+	kind := strings.ToUpper(string(st.Current.Kind))
+	switch {
+	case st.Done:
+		return "DONE, course ended " + ClockNear(st.Current.Start, st.Now)
+	case st.Current.Kind == schedule.Quiet:
+		return fmt.Sprintf("%s until %s, then %s", Headline(schedule.Quiet, false), ClockNear(st.Current.End, st.Now), st.Next.Kind)
+	case st.Paused:
+		return fmt.Sprintf("%s paused, %s left", kind, Countdown(st.Remaining))
+	}
+	next := string(st.Next.Kind)
+	if st.Next.Kind == schedule.Done {
+		next = "course ends"
+	}
+	return fmt.Sprintf("%s %s left, %s at %s", kind, Countdown(st.Remaining), next, ClockNear(st.Current.End, st.Now))
+}
+
+// Undelivered says, under a reminder's line, that it did not reach the
+// desktop.
+func Undelivered(res notify.Result, now time.Time) string {
+	return fmt.Sprintf("%s  Desktop notification %s: %v. Reminder: %s.", Stamp(now), res.Outcome, res.Err, res.Notification.Title)
+}
+
+// NotSaved says that how far the reminders got could not be recorded.
+func NotSaved(err error, now time.Time) string {
+	return fmt.Sprintf("%s  Could not save progress (the reminders go on): %v", Stamp(now), err)
+}
+
+// Stopped is the last line when reminders stop before the course is over:
+// the course itself goes on, so it says where it stands.
+func Stopped(st schedule.State) string {
+	where := "The course is over."
+	if !st.Done {
+		where = fmt.Sprintf("Now: %s until %s.", st.Current.Kind, Clock(st.Current.End.In(time.Local)))
+	}
+	return fmt.Sprintf("%s  Reminders stopped. %s", Stamp(st.Now), where)
+}
+
+// CourseName names a course in messages: its preset and when it began,
+// "ice-20-20 course started 08:00".
+func CourseName(c schedule.Course, now time.Time) string {
+	return fmt.Sprintf("%s course started %s", c.Preset, ClockNear(c.Start, now))
+}

@@ -1,0 +1,79 @@
+package words
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/report"
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// The listings the commands print for a person: the preset catalogue, a
+// plan and the history table.
+
+// Presets writes the catalogue: each preset's cycle, window, what follows,
+// and where it comes from.
+func Presets(w io.Writer, presets []schedule.Preset) {
+	for i, p := range presets {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s  %s\n", p.ID, p.Name)
+		fmt.Fprintf(w, "  %s\n", p.Description)
+		fmt.Fprintf(w, "  cycle:  %s\n", schedule.FormatCycle(p.Protocol.Stages[0].Cycle))
+		fmt.Fprintf(w, "  window: %s\n", window(p))
+		if len(p.Protocol.Stages) > 1 {
+			fmt.Fprintf(w, "  then:   %s, until stopped\n", schedule.FormatCycle(p.Protocol.Stages[1].Cycle))
+		}
+		fmt.Fprintf(w, "  source: %s\n", strings.Join(p.Sources, "; "))
+		if p.Interpretation != "" {
+			fmt.Fprintf(w, "  note:   %s\n", p.Interpretation)
+		}
+	}
+}
+
+// window is how long a preset's first stage lasts, and what --window
+// accepts for it.
+func window(p schedule.Preset) string {
+	first := p.Protocol.Stages[0]
+	if first.UntilStopped() {
+		return "until stopped"
+	}
+	s := schedule.FormatDuration(first.Window)
+	if p.WindowMin != p.WindowMax {
+		s += fmt.Sprintf(" (--window %s to %s)", schedule.FormatDuration(p.WindowMin), schedule.FormatDuration(p.WindowMax))
+	}
+	return s
+}
+
+// Plan writes course c's segments segs, one line each, clock times in loc.
+func Plan(w io.Writer, c schedule.Course, loc *time.Location, segs []schedule.Segment) {
+	fmt.Fprintf(w, "%s from %s, quiet hours %s\n", c.Preset, c.Start.In(loc).Format("Mon 2 Jan 2006 ")+Clock(c.Start.In(loc))+c.Start.In(loc).Format(" MST"), c.Quiet)
+	for _, s := range segs {
+		start := s.Start.In(loc)
+		line := fmt.Sprintf("%s  %-5s", start.Format("Mon 02 Jan ")+Stamp(start), strings.ToUpper(string(s.Kind)))
+		if s.Kind != schedule.Done {
+			line += fmt.Sprintf("  %-7s  stage %d", schedule.FormatDuration(s.Length().Round(time.Second)), s.Stage+1)
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+// History writes a table of the days' applications and courses.
+func History(w io.Writer, figures []report.Day) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED")
+	for _, f := range figures {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\n", f.Day.Format("Mon 02 Jan"),
+			applications(f.Ice), applications(f.Heat), f.Started, f.Finished)
+	}
+	return tw.Flush()
+}
+
+// applications writes a count and its total time in minutes: "3 × 60 min".
+func applications(a report.Applications) string {
+	return fmt.Sprintf("%d × %d min", a.Count, int(a.Time/time.Minute))
+}
