@@ -45,7 +45,8 @@ func buildIcetimer(t *testing.T) string {
 			return
 		}
 		binary.path = filepath.Join(dir, "icetimer")
-		out, err := exec.Command("go", "build", "-o", binary.path, ".").CombinedOutput()
+		// The test clock hook (testclock.go) lets tests step its clock.
+		out, err := exec.Command("go", "build", "-tags", "icetimer_testclock", "-o", binary.path, ".").CombinedOutput()
 		if err != nil {
 			binary.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}

@@ -56,8 +56,14 @@ type process struct {
 // startIcetimer starts the test binary with args in state directory dir.
 func startIcetimer(t *testing.T, dir string, args ...string) *process {
 	t.Helper()
+	return startIcetimerEnv(t, dir, nil, args...)
+}
+
+// startIcetimerEnv is startIcetimer with extra environment variables.
+func startIcetimerEnv(t *testing.T, dir string, extra []string, args ...string) *process {
+	t.Helper()
 	p := &process{cmd: exec.Command(buildIcetimer(t), args...), lines: make(chan timedLine, 256)}
-	p.cmd.Env = stateEnv(dir)
+	p.cmd.Env = append(stateEnv(dir), extra...)
 	p.cmd.Stderr = &p.stderr
 	out, err := p.cmd.StdoutPipe()
 	if err != nil {
