@@ -12,7 +12,7 @@ import (
 
 // clock is the wall clock every command reads, through the session where
 // one drives the course; tests set it.
-var clock = time.Now
+var clock session.Clock = time.Now
 
 // openDriver takes the lock on the saved course, with desktop reminders.
 // When another process holds it, the error names that process and points to

@@ -36,7 +36,7 @@ func newHistoryCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			now := clock().Round(0)
+			now := clock.Now()
 			y, m, d := now.In(time.Local).Date()
 			records, warnings, err := s.Recent(time.Date(y, m, d-days+1, 0, 0, 0, 0, time.Local))
 			if err != nil {

@@ -28,7 +28,7 @@ func newPlanCmd() *cobra.Command {
 		Example: `  icetimer plan ice-then-heat --start 08:00 --hours 50
   icetimer plan --cycle "ice 20m, rest 20m" --window 48h --then "heat 20m, rest 20m" --json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now := clock().Round(0)
+			now := clock.Now()
 			from := now
 			if cmd.Flags().Changed("start") {
 				t, err := schedule.ParseInstant(start, now)

@@ -30,7 +30,7 @@ func newStatusCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st := c.StateAt(clock().Round(0))
+			st := c.StateAt(clock.Now())
 			if asJSON {
 				return document.Write(cmd.OutOrStdout(), document.StatusOf(c, st, time.Local))
 			}

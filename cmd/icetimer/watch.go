@@ -2,13 +2,13 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
 	"github.com/icetimer/icetimer/internal/ui/timer"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // watchCourse opens the timer screen read-only on the saved course, which
@@ -25,7 +25,7 @@ func watchCourse(holder *store.LockedError) error {
 		return err
 	}
 	reload := func() tea.Msg { return readCourse(s) }
-	return runScreen(ui.NewTimer(c, ui.WithClock(clock), ui.WithReadOnly(readOnlyLine(holder), reload)))
+	return runScreen(ui.NewTimer(c, ui.WithClock(clock), ui.WithReadOnly(words.ReadOnly(holder.PID, holder.Command), reload)))
 }
 
 // readCourse reads the saved course again for a read-only screen.
@@ -35,12 +35,4 @@ func readCourse(s *store.Store) timer.ReloadedMsg {
 		return timer.ReloadedMsg{Gone: true}
 	}
 	return timer.ReloadedMsg{Course: c, Err: err}
-}
-
-// readOnlyLine says which process drives the course.
-func readOnlyLine(holder *store.LockedError) string {
-	if holder.PID == 0 {
-		return "Read-only: another icetimer process drives this course"
-	}
-	return fmt.Sprintf("Read-only: process %d (%s) drives this course", holder.PID, holder.Command)
 }

@@ -14,10 +14,19 @@ import (
 	"github.com/icetimer/icetimer/internal/store"
 )
 
+// Clock is the wall clock a process reads: time.Now, or one a test sets.
+// Commands that only read the course read it too, so every command has the
+// one clock.
+type Clock func() time.Time
+
+// Now is the clock's reading without its monotonic part, which stops while
+// a laptop sleeps: every state is computed from the wall clock.
+func (c Clock) Now() time.Time { return c().Round(0) }
+
 // Options configure a session; every field is optional.
 type Options struct {
 	// Clock is the wall clock; nil means time.Now. Tests pass one they set.
-	Clock func() time.Time
+	Clock Clock
 	// Notifier sends the desktop reminders; nil sends none (a command that
 	// only stops the course).
 	Notifier Notifier
@@ -27,7 +36,7 @@ type Options struct {
 // little blocking file I/O: the screen calls them from tea.Cmds.
 type Session struct {
 	store   *store.Store
-	clock   func() time.Time
+	clock   Clock
 	release func()
 	saves   saver
 	// notifier is nil when the session sends no reminders.
@@ -73,9 +82,8 @@ func (s *Session) Close() {
 // Store is the state directory the session drives.
 func (s *Session) Store() *store.Store { return s.store }
 
-// Now is the wall clock, without its monotonic reading (which stops while
-// a laptop sleeps).
-func (s *Session) Now() time.Time { return s.clock().Round(0) }
+// Now is the session's clock now (see Clock.Now).
+func (s *Session) Now() time.Time { return s.clock.Now() }
 
 // EventTime is the instant a course starts or an event is recorded at:
 // whole seconds, so that every transition falls on a whole second, where

@@ -57,3 +57,12 @@ func Stopped(st schedule.State) string {
 func CourseName(c schedule.Course, now time.Time) string {
 	return fmt.Sprintf("%s course started %s", c.Preset, ClockNear(c.Start, now))
 }
+
+// ReadOnly is the line a read-only screen shows: which process drives the
+// course (pid 0 when it is not known).
+func ReadOnly(pid int, command string) string {
+	if pid == 0 {
+		return "Read-only: another icetimer process drives this course"
+	}
+	return fmt.Sprintf("Read-only: process %d (%s) drives this course", pid, command)
+}
