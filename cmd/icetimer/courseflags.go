@@ -80,6 +80,9 @@ func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time)
 
 func (f *courseFlags) customProtocol(hasWindow, hasThen bool) (schedule.Protocol, error) {
 	first, err := schedule.ParseCycle(f.cycle)
+	if err == nil {
+		err = first.CheckRails()
+	}
 	if err != nil {
 		return schedule.Protocol{}, usagef("--cycle: %v", err)
 	}
@@ -97,6 +100,9 @@ func (f *courseFlags) customProtocol(hasWindow, hasThen bool) (schedule.Protocol
 		return p, usagef("--then needs --window: the first cycle must end for the next to begin")
 	}
 	then, err := schedule.ParseCycle(f.then)
+	if err == nil {
+		err = then.CheckRails()
+	}
 	if err != nil {
 		return p, usagef("--then: %v", err)
 	}

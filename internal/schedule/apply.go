@@ -30,18 +30,22 @@ func (w *walker) apply(e Event) {
 			w.endQuiet(e.At, CauseSkip)
 		}
 	case Extend:
-		if e.Amount <= 0 {
+		amount := e.Amount
+		if limit := MaxApplication(w.cur.Kind); limit > 0 && inPhase {
+			amount = min(amount, limit-w.length) // the rail holds for a file edited by hand
+		}
+		if amount <= 0 {
 			return
 		}
 		switch {
 		case !inPhase:
-			w.cur.End = w.cur.End.Add(e.Amount)
+			w.cur.End = w.cur.End.Add(amount)
 		case w.held:
-			w.remaining += e.Amount
-			w.length += e.Amount
+			w.remaining += amount
+			w.length += amount
 		default:
-			w.cur.End = w.cur.End.Add(e.Amount)
-			w.length += e.Amount
+			w.cur.End = w.cur.End.Add(amount)
+			w.length += amount
 		}
 	case Restart:
 		if inPhase {

@@ -45,6 +45,11 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 		r.Missed = 1
 	}
 	r.Title = title(last)
+	if now.Paused && last.To.Kind.IsOn() {
+		// The morning after a paused night: the pack goes on when the
+		// countdown does, never with no end (PROTOCOLS.md section 7).
+		r.Title = fmt.Sprintf("Paused: put the %s on when you resume", pack(last.To.Kind))
+	}
 	r.Urgent = urgent(ts)
 
 	var sentences []string

@@ -288,6 +288,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Skip):
 		return m.add(schedule.Skip, 0)
 	case key.Matches(msg, m.keys.Extend):
+		if limit := schedule.MaxApplication(s.Current.Kind); limit > 0 && !s.Paused && s.Length+ExtendBy > limit {
+			m.problem = words.AtLimit(s.Current.Kind, limit)
+			return m, nil
+		}
 		return m.add(schedule.Extend, ExtendBy)
 	case key.Matches(msg, m.keys.Restart):
 		return m.add(schedule.Restart, 0)

@@ -335,3 +335,18 @@ func TestClockSteppedBackAnHour(t *testing.T) {
 		t.Fatalf("at 09:20 after the step back told %+v, want the change to rest", (*told)[n:])
 	}
 }
+
+// `+` past the cap (PROTOCOLS.md section 7) says why and does nothing.
+func TestExtendPastTheCapSaysWhy(t *testing.T) {
+	m, _, saved, _ := newScreen(t)
+	press(m, "+")
+	press(m, "+")
+	if len(*saved) != 2 {
+		t.Fatalf("two extensions saved %d times", len(*saved))
+	}
+	press(m, "+") // 20 + 5 + 5 = 30 min: a third would pass the cap
+	if len(*saved) != 2 {
+		t.Fatal("a third extension past 30 min of ice was saved")
+	}
+	mustShow(t, *m, "lasts at most 30 min")
+}
