@@ -25,6 +25,10 @@ const (
 	Restart EventType = "restart"
 	// Stop ends the course.
 	Stop EventType = "stop"
+	// Ack records that the person acknowledged a reminder that repeats until
+	// they do ("the pack is off"). It changes no timing; it is kept so the
+	// lateness of removals can be told.
+	Ack EventType = "ack"
 )
 
 // Event is one thing the person did, at an instant.

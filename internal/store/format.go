@@ -168,7 +168,7 @@ func validate(j courseJSON) error {
 	}
 	for i, e := range j.Events {
 		switch e.Type {
-		case schedule.Pause, schedule.Resume, schedule.Skip, schedule.Extend, schedule.Restart, schedule.Stop:
+		case schedule.Pause, schedule.Resume, schedule.Skip, schedule.Extend, schedule.Restart, schedule.Stop, schedule.Ack:
 		default:
 			return fmt.Errorf("event %d has unknown type %q", i+1, e.Type)
 		}

@@ -54,7 +54,11 @@ func save(s *session.Session, c schedule.Course) tea.Cmd {
 // remind sends the desktop reminder for a. One that does not reach the
 // desktop is said on screen, where the banner and the bell stand in for it.
 func remind(s *session.Session, a timer.Announcement) tea.Cmd {
-	answer := s.Remind(words.For(a.Course, a.Transitions, a.State, time.Local), a.Through)
+	r := words.For(a.Course, a.Transitions, a.State, time.Local)
+	if a.Repeat > 0 {
+		r = words.Repeat(a.Course, a.Transitions[0], a.Repeat, a.State, time.Local)
+	}
+	answer := s.Remind(r, a.Through)
 	return func() tea.Msg {
 		res := <-answer
 		switch {

@@ -26,6 +26,22 @@ type Reminder struct {
 	// Line is the reminder as one line for stdout: clock time, action, what
 	// comes next.
 	Line string
+	// Repeat is 0 for the first telling, n for the n-th repeat of a reminder
+	// that waits for the person to acknowledge it.
+	Repeat int
+}
+
+// Repeat is the reminder for change t told again, the n-th time, while it
+// waits for the person: the same action, when it was due, and how to say
+// it is done.
+func Repeat(c schedule.Course, t schedule.Transition, n int, now schedule.State, loc *time.Location) Reminder {
+	r := For(c, []schedule.Transition{t}, now, loc)
+	r.Repeat = n
+	r.Title += " (again)"
+	ack := "Once it is off, press a on the screen or run icetimer ack."
+	r.Body = ack + " " + r.Body
+	r.Line = fmt.Sprintf("%s  %s. This change was due at %s. %s", Stamp(now.Now.In(loc)), r.Title, Clock(t.At.In(loc)), ack)
+	return r
 }
 
 // lateAfter is how late a reminder may come before it says when the change

@@ -213,3 +213,16 @@ func TestPausedSaysSo(t *testing.T) {
 		t.Errorf("body %q, want it to say the course is paused", r.Body)
 	}
 }
+
+func TestRepeatSaysItAgainAndHowToStopIt(t *testing.T) {
+	c := course(t, "ice 20m, rest 20m", "", "", "off")
+	ts := c.Transitions(at("08:20"), at("08:21"))
+	r := Repeat(c, ts[0], 2, c.StateAt(at("08:24")), zone)
+	if r.Title != "Remove the ice pack (again)" || !r.Urgent || r.Repeat != 2 ||
+		!strings.HasPrefix(r.Body, "Once it is off, press a on the screen or run icetimer ack. This change was due at 08:20.") {
+		t.Errorf("repeat: %+v", r)
+	}
+	if !strings.HasPrefix(r.Line, "08:24:00  Remove the ice pack (again). This change was due at 08:20.") {
+		t.Errorf("line %q", r.Line)
+	}
+}

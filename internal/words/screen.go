@@ -89,3 +89,9 @@ func KindName(kind schedule.Kind) string {
 func AtLimit(kind schedule.Kind, limit time.Duration) string {
 	return fmt.Sprintf("One %s application lasts at most %s: + adds no more.", kind, Span(limit))
 }
+
+// AckHint is the banner while a reminder repeats: what to do, and the key
+// that stops the repeats.
+func AckHint(kind schedule.Kind) string {
+	return fmt.Sprintf("Remove the %s, then press a", pack(kind))
+}

@@ -7,6 +7,8 @@ import (
 
 // KeyMap is the timer screen's key bindings. It implements help.KeyMap.
 type KeyMap struct {
+	// Ack says the pack is off, while a reminder repeats until it is.
+	Ack     key.Binding
 	Pause   key.Binding
 	Skip    key.Binding
 	Extend  key.Binding
@@ -22,6 +24,7 @@ type KeyMap struct {
 // DefaultKeyMap is the bindings the help bar lists.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
+		Ack:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "pack is off")),
 		Pause:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
 		Skip:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
 		Extend:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "add 5 min")),
@@ -36,13 +39,13 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp is the one-line help bar.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Pause, k.Skip, k.Help, k.Quit}
+	return []key.Binding{k.Ack, k.Pause, k.Skip, k.Help, k.Quit}
 }
 
 // FullHelp is every key, shown after "?".
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Pause, k.Skip, k.Extend},
+		{k.Ack, k.Pause, k.Skip, k.Extend},
 		{k.Restart, k.Stop},
 		{k.Help, k.Quit},
 	}
@@ -50,15 +53,17 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // changesCourse reports whether msg is a key that changes the course.
 func (k KeyMap) changesCourse(msg tea.KeyPressMsg) bool {
-	return key.Matches(msg, k.Pause, k.Skip, k.Extend, k.Restart, k.Stop)
+	return key.Matches(msg, k.Ack, k.Pause, k.Skip, k.Extend, k.Restart, k.Stop)
 }
 
 // withChanges is k with the keys that change the course enabled or not, so
-// that the help bar lists them only when they do something.
-func (k KeyMap) withChanges(enabled bool) KeyMap {
+// that the help bar lists them only when they do something; the ack key
+// only while a reminder waits for it.
+func (k KeyMap) withChanges(enabled, waiting bool) KeyMap {
 	for _, b := range []*key.Binding{&k.Pause, &k.Skip, &k.Extend, &k.Restart, &k.Stop} {
 		b.SetEnabled(enabled)
 	}
+	k.Ack.SetEnabled(enabled && waiting)
 	return k
 }
 

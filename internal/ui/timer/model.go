@@ -40,6 +40,10 @@ type Config struct {
 	// Notify is called with every Announcement a tick makes; its command
 	// sends the desktop reminder.
 	Notify func(Announcement) tea.Cmd
+	// Repeat is how often a "remove the pack" reminder repeats until the
+	// person acknowledges it; zero means session.DefaultRepeat, negative
+	// never.
+	Repeat time.Duration
 	// Since is the instant from which transitions are announced; zero means
 	// from the moment the screen is made. A resumed course passes the instant
 	// its last reminder was sent, so the changes missed meanwhile are told.
@@ -71,6 +75,9 @@ type Announcement struct {
 	// Through is the instant every change before which has now been told:
 	// what to record as announced once the reminder is out.
 	Through time.Time
+	// Repeat is 0 for a first telling, n for the n-th repeat of the
+	// reminder of Transitions[0], which waits for the person.
+	Repeat int
 }
 
 // ErrorMsg puts a line on the screen about something that went wrong
@@ -97,8 +104,12 @@ type Model struct {
 	id     int64
 
 	width, height int
-	// announcer says which changes a tick tells of.
+	// announcer says which changes a tick tells of, repeater which
+	// reminders it tells again.
 	announcer session.Announcer
+	repeater  session.Repeater
+	// waiting says a reminder repeats until the person presses the ack key.
+	waiting bool
 	banner    string
 	// bannerUntil is when the banner comes down.
 	bannerUntil time.Time
@@ -132,6 +143,11 @@ func New(c schedule.Course, cfg Config) Model {
 		since = m.now()
 	}
 	m.announcer = session.NewAnnouncer(since)
+	every := cfg.Repeat
+	if every == 0 {
+		every = session.DefaultRepeat
+	}
+	m.repeater = session.NewRepeater(every, since)
 	return m
 }
 
@@ -194,9 +210,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.ID != m.id {
 			return m, nil
 		}
-		var announce tea.Cmd
+		var announce, repeat tea.Cmd
 		m, announce = m.announce(now)
-		cmd = tea.Batch(announce, tick(m.id, now))
+		m, repeat = m.repeat(now)
+		cmd = tea.Batch(announce, repeat, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -235,12 +252,36 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 		m.banner += " (" + plural(len(ts), "change") + " since " + words.Clock(ts[0].At.In(now.Location())) + ")"
 	}
 	m.bannerUntil = now.Add(bannerFor)
+	m.repeater.Told(now)
 	var cmds []tea.Cmd
 	if m.cfg.ReadOnly == "" {
 		cmds = append(cmds, tea.Raw("\a"))
 	}
 	if m.cfg.Notify != nil {
 		cmds = append(cmds, m.cfg.Notify(Announcement{Course: m.course, Transitions: ts, State: m.course.StateAt(now), Through: m.announcer.Handled()}))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// repeat tells again the reminder that waits for the person, when one is
+// due: the bell, a banner and the Notify hook, as for a change. A
+// read-only screen leaves that to the driving process.
+func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
+	if m.gone || m.cfg.ReadOnly != "" {
+		m.waiting = false
+		return m, nil
+	}
+	_, m.waiting = session.Waiting(m.course, now)
+	t, n, due := m.repeater.Due(m.course, now)
+	if !due {
+		return m, nil
+	}
+	m.banner = words.AckHint(t.From.Kind)
+	m.bannerUntil = now.Add(bannerFor)
+	cmds := []tea.Cmd{tea.Raw("\a")}
+	if m.cfg.Notify != nil {
+		cmds = append(cmds, m.cfg.Notify(Announcement{Course: m.course, Transitions: []schedule.Transition{t},
+			State: m.course.StateAt(now), Through: m.announcer.Handled(), Repeat: n}))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -280,6 +321,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	switch {
+	case key.Matches(msg, m.keys.Ack):
+		if m.waiting {
+			m.waiting = false
+			return m.add(schedule.Ack, 0)
+		}
 	case key.Matches(msg, m.keys.Pause):
 		if s.WaitsForResume {
 			return m.add(schedule.Resume, 0)

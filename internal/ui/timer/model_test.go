@@ -350,3 +350,33 @@ func TestExtendPastTheCapSaysWhy(t *testing.T) {
 	}
 	mustShow(t, *m, "lasts at most 30 min")
 }
+
+// A "remove the pack" reminder repeats until the ack key (issue 9), which
+// the help bar lists only while it waits.
+func TestRemoveReminderRepeatsUntilAcknowledged(t *testing.T) {
+	m, clk, saved, told := newScreen(t)
+	send(m, TickMsg{ID: m.id})
+	if strings.Contains(ansi.Strip(m.View().Content), "pack is off") {
+		t.Fatal("the help lists the ack key while the pack is on")
+	}
+	clk.t = start.Add(20 * time.Minute) // ice off
+	send(m, TickMsg{ID: m.id})
+	n := len(*told)
+	clk.t = start.Add(22 * time.Minute)
+	var cmd tea.Cmd
+	*m, cmd = m.Update(TickMsg{ID: m.id})
+	if len(*told) != n+1 || !bells(cmd) {
+		t.Fatalf("no repeat with a bell at 2 min: told %d", len(*told)-n)
+	}
+	mustShow(t, *m, "Remove the ice pack, then press a")
+	mustShow(t, *m, "pack is off")
+	press(m, "a")
+	if last := (*saved)[len(*saved)-1].Events; last[len(last)-1].Type != schedule.Ack {
+		t.Fatalf("the ack key saved %+v", last)
+	}
+	clk.t = start.Add(24 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	if len(*told) != n+1 {
+		t.Fatal("repeated after the acknowledgement")
+	}
+}

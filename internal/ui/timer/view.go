@@ -37,6 +37,7 @@ type screen struct {
 	hint          bool // the read-only line points to the driving process
 	gone          bool
 	notice        string
+	waiting       bool // a reminder repeats until the ack key
 }
 
 // refresh reads the course at now and redraws the frame if anything visible
@@ -51,7 +52,8 @@ func (m *Model) refresh(now time.Time) {
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
 		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll,
-		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice}
+		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice,
+		waiting: m.waiting}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
@@ -242,7 +244,7 @@ func (m Model) helpView(s screen) string {
 	if s.confirming {
 		return m.help.View(confirmKeys{m.keys})
 	}
-	return m.help.View(m.keys.withChanges(s.readOnly == "" && !s.gone && s.kind != schedule.Done))
+	return m.help.View(m.keys.withChanges(s.readOnly == "" && !s.gone && s.kind != schedule.Done, s.waiting))
 }
 
 // tooSmall says what to do now and that the window is too small, rather than
