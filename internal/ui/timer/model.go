@@ -110,7 +110,7 @@ type Model struct {
 	repeater  session.Repeater
 	// waiting says a reminder repeats until the person presses the ack key.
 	waiting bool
-	banner    string
+	banner  string
 	// bannerUntil is when the banner comes down.
 	bannerUntil time.Time
 	problem     string
