@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-
-	"github.com/icetimer/icetimer/internal/ui/bigtext"
 )
 
 // detailMark stands for the detail line in a layout's lines until the frame
@@ -53,13 +51,13 @@ func (m *Model) frame(s screen) string {
 
 // lay draws s and splits it around its detail line.
 func (m Model) lay(s screen) layout {
-	lines, size := m.draw(s)
+	lines, digits := m.draw(s)
 	for i, line := range lines {
 		if line != detailMark {
 			continue
 		}
 		l := layout{hasDetail: true, detailStyle: m.styles.Detail}
-		if size == bigtext.Plain {
+		if digits == 0 {
 			l.detailStyle = m.styles.Digits.Foreground(m.styles.colour(s.kind, s.paused))
 		}
 		if i > 0 {

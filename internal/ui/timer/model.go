@@ -12,6 +12,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/ui/bigtext"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -80,6 +81,7 @@ type Model struct {
 	cfg    Config
 	keys   KeyMap
 	styles Styles
+	font   bigtext.Font
 	help   help.Model
 	id     int64
 
