@@ -25,6 +25,8 @@ type Config struct {
 	Now func() time.Time
 	// Footnote is shown under the list (the disclaimer, on first run).
 	Footnote string
+	// ASCII draws with ASCII characters only (TERM=dumb, LANG=C).
+	ASCII bool
 }
 
 // field is a line of the settings form.

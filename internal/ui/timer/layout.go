@@ -46,7 +46,7 @@ func (m *Model) frame(s screen) string {
 	if !l.hasDetail {
 		return l.above
 	}
-	return l.above + center(l.detailStyle.Render(detailLine(s.facts)), s.width) + l.below
+	return l.above + m.center(l.detailStyle.Render(detailLine(s.facts)), s.width) + l.below
 }
 
 // lay draws s and splits it around its detail line.

@@ -59,6 +59,9 @@ type Config struct {
 	// read-only screen runs it every ReloadEvery, to follow the pauses and
 	// skips made in the driving process.
 	Reload tea.Cmd
+	// ASCII draws with ASCII characters only, for terminals and locales
+	// without Unicode (TERM=dumb, LANG=C).
+	ASCII bool
 }
 
 // ErrorMsg puts a line on the screen about something that went wrong
@@ -81,6 +84,7 @@ type Model struct {
 	cfg    Config
 	keys   KeyMap
 	styles Styles
+	dark   bool
 	font   bigtext.Font
 	help   help.Model
 	id     int64
@@ -114,13 +118,26 @@ func New(c schedule.Course, cfg Config) Model {
 	if cfg.ReadOnly != "" {
 		cfg.Save, cfg.Notify = nil, nil
 	}
-	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), id: nextID()}
-	m.help.Styles = m.styles.Help
+	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), help: help.New(), id: nextID()}
+	m.setDark(true)
+	if cfg.ASCII {
+		m.font = bigtext.ASCII
+		m.help.ShortSeparator, m.help.FullSeparator, m.help.Ellipsis = " | ", "   ", "..."
+	}
 	m.handled = cfg.Since.Round(0)
 	if m.handled.IsZero() {
 		m.handled = m.now()
 	}
 	return m
+}
+
+// setDark takes the styles for a dark background or a light one: until the
+// terminal answers Bubble Tea's background colour query, dark, the most
+// common.
+func (m *Model) setDark(dark bool) {
+	m.dark = dark
+	m.styles = DefaultStyles(dark)
+	m.help.Styles = m.styles.Help
 }
 
 // Course is the course with every event added so far.
@@ -188,6 +205,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
+	case tea.BackgroundColorMsg:
+		m.setDark(msg.IsDark())
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
 	case ReloadedMsg:

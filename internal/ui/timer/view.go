@@ -38,6 +38,7 @@ type screen struct {
 	hint          bool // the read-only line points to the driving process
 	gone          bool
 	notice        string
+	dark          bool // the styles changed
 }
 
 // refresh reads the course at now and redraws the frame if anything visible
@@ -52,7 +53,7 @@ func (m *Model) refresh(now time.Time) {
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
 		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll,
-		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice}
+		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice, dark: m.dark}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
@@ -117,7 +118,7 @@ func (m Model) draw(s screen) ([]string, int) {
 	lines = append(lines, strings.Split(helpView, "\n")...)
 	for i, l := range lines {
 		if l != detailMark {
-			lines[i] = center(l, s.width)
+			lines[i] = m.center(l, s.width)
 		}
 	}
 	return lines, digits
@@ -185,10 +186,10 @@ func (m Model) scales(s screen, room int) (digits, word int) {
 // center cuts line to width and pads it with spaces to width, centred, the
 // odd space on the right. (lipgloss.PlaceHorizontal does the same but
 // measures every space it writes: 40 % of a redraw's time.)
-func center(line string, width int) string {
+func (m Model) center(line string, width int) string {
 	w := ansi.StringWidth(line)
 	if w > width {
-		line = ansi.Truncate(line, width, "…")
+		line = ansi.Truncate(line, width, m.ellipsis())
 		w = ansi.StringWidth(line)
 	}
 	gap := max(width-w, 0)
@@ -254,9 +255,9 @@ func (m Model) blocks(s screen, digits, word int) []block {
 	badge := head
 	if word > 0 {
 		addBig(st.Digits.Foreground(colour).Render(m.font.Render(head, word)))
-		badge += " · " + act
+		badge += m.dot() + act
 	}
-	add(0, st.Badge.Foreground(colour).Width(s.width).Render(center(badge, s.width)))
+	add(0, st.Badge.Foreground(colour).Width(s.width).Render(m.center(badge, s.width)))
 	if word == 0 {
 		add(3, st.Action.Render(act))
 	}
@@ -332,7 +333,23 @@ func (m Model) tooSmall(s screen) string {
 		fmt.Sprintf("too small: %dx%d, need %dx%d", s.width, s.height, MinWidth, MinHeight),
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, s.width, "…")
+		lines[i] = ansi.Truncate(l, s.width, m.ellipsis())
 	}
 	return strings.Join(lines[:min(len(lines), max(s.height, 0))], "\n")
+}
+
+// dot separates two parts of a line.
+func (m Model) dot() string {
+	if m.font == bigtext.ASCII {
+		return " - "
+	}
+	return " · "
+}
+
+// ellipsis marks a line cut to fit.
+func (m Model) ellipsis() string {
+	if m.font == bigtext.ASCII {
+		return "..."
+	}
+	return "…"
 }
