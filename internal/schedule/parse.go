@@ -95,6 +95,9 @@ func ParseDuration(s string, lo, hi time.Duration) (time.Duration, error) {
 func readDuration(s string) (time.Duration, error) {
 	notDuration := fmt.Errorf(`duration %q is not a duration: write it like 20m, 20 min, 1h30m, 1:30 or 90s`, s)
 	text := strings.TrimSpace(s)
+	if d, err := time.ParseDuration(text); err == nil {
+		return d, nil // Go's syntax, "0" included
+	}
 	if strings.Contains(text, ":") {
 		return readClockDuration(text, notDuration)
 	}
