@@ -97,6 +97,9 @@ type Model struct {
 	bannerUntil time.Time
 	problem     string
 	confirming  bool
+	// asking says the went-on question is asked; typed is the answer so far.
+	asking bool
+	typed  string
 	// gone says there is no course to show (see New).
 	gone bool
 	// hintUntil is when the read-only line stops pointing to the driving
@@ -271,6 +274,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.asking {
+		return m.answerWentOn(msg)
+	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
@@ -303,8 +309,21 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.add(schedule.Restart, 0)
 	case key.Matches(msg, m.keys.Stop):
 		m.confirming = true
+	case key.Matches(msg, m.keys.WentOn) && s.Current.Kind.IsOn() && !s.Paused:
+		m.asking, m.typed = true, ""
 	}
 	return m, nil
+}
+
+// addAt appends an event at instant at, which may be before now but not
+// before the last event.
+func (m Model) addAt(t schedule.EventType, at time.Time) (Model, tea.Cmd) {
+	m.course.Events = append(m.course.Events, schedule.Event{Type: t, At: at})
+	var save tea.Cmd
+	if m.cfg.Save != nil {
+		save = m.cfg.Save(m.course)
+	}
+	return m, save
 }
 
 // add appends an event now. Changes due before it are announced first, so
@@ -324,7 +343,13 @@ func (m Model) add(t schedule.EventType, amount time.Duration) (Model, tea.Cmd) 
 func (m Model) View() tea.View {
 	v := tea.NewView(m.content)
 	v.AltScreen = true
-	v.WindowTitle = "icetimer: " + words.Headline(m.shownScreen.kind, m.shownScreen.paused)
+	s := m.shownScreen
+	v.WindowTitle = "icetimer: " + words.Headline(s.kind, s.paused)
+	if s.kind != schedule.Done && !s.gone && s.kind != "" {
+		// The title changes with the big digits, once a minute, not every
+		// second: a title is rewritten whole each time.
+		v.WindowTitle = words.TitleLeft(words.Headline(s.kind, s.paused), bigTime(s.remaining))
+	}
 	return v
 }
 

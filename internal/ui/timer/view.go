@@ -39,6 +39,8 @@ type screen struct {
 	gone          bool
 	notice        string
 	dark          bool // the styles changed
+	asking        bool // the went-on question is asked
+	typed         string
 }
 
 // refresh reads the course at now and redraws the frame if anything visible
@@ -53,7 +55,8 @@ func (m *Model) refresh(now time.Time) {
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
 		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll,
-		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice, dark: m.dark}
+		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice, dark: m.dark,
+		asking: m.asking, typed: m.typed}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
@@ -74,9 +77,12 @@ func (m *Model) facts(now time.Time) facts {
 		next:      m.slow.next,
 		stage:     m.slow.stage,
 		today:     m.slow.today,
+		course:    m.slow.course,
+		prepare:   m.slow.prepare,
+		summary:   m.slow.summary,
 	}
 	if !s.Current.End.IsZero() {
-		f.endsAt = s.Current.End.In(now.Location()).Format("15:04")
+		f.endsAt = clockTime(s.Current.End, now.Location())
 	}
 	if w := barWidth(m.width); w > 0 {
 		f.progress = math.Round(s.Progress()*float64(w)) / float64(w)
@@ -117,6 +123,9 @@ func (m Model) draw(s screen) ([]string, int) {
 	}
 	lines = append(lines, strings.Split(helpView, "\n")...)
 	for i, l := range lines {
+		if m.font == bigtext.ASCII {
+			l = toASCII.Replace(l)
+		}
 		if l != detailMark {
 			lines[i] = m.center(l, s.width)
 		}
@@ -224,7 +233,8 @@ func (m Model) blocks(s screen, digits, word int) []block {
 	gap := block{lines: []string{""}, drop: 9}
 	var out []block
 	add := func(drop int, lines ...string) {
-		if len(lines) > 0 && lines[0] != "" {
+		// A style renders empty text as bare escapes: nothing to show.
+		if len(lines) > 0 && ansi.Strip(lines[0]) != "" {
 			out = append(out, block{lines: lines, drop: drop})
 		}
 	}
@@ -273,13 +283,16 @@ func (m Model) blocks(s screen, digits, word int) []block {
 		add(2, m.bar(s, colour))
 	}
 	out = append(out, gap)
+	add(1, st.Action.Render(s.summary))
+	add(4, st.Action.Render(s.prepare))
 	add(5, st.Info.Render(s.next))
+	add(6, st.Info.Render(s.course))
 	add(6, st.Info.Render(s.stage))
 	add(7, st.Info.Render(s.today))
 	out = append(out, gap)
 	add(4, st.Safety.Render(words.Safety(s.kind, s.width-2)))
 	if s.notice != "" {
-		add(8, strings.Split(st.Info.Width(s.width-2).Align(lipgloss.Center).Render(s.notice), "\n")...)
+		add(8, m.wrap(st.Info, s.notice, s.width)...)
 	}
 	return append(out, m.problemBlocks(s)...)
 }
@@ -301,8 +314,10 @@ func (m Model) problemBlocks(s screen) []block {
 	switch {
 	case s.confirming:
 		return []block{{lines: []string{m.styles.Problem.Render("Stop the course? y stops it, n keeps going.")}}}
+	case s.asking:
+		return []block{{lines: m.wrap(m.styles.Problem, words.WentOnPrompt(s.typed), s.width)}}
 	case s.problem != "":
-		return []block{{lines: []string{m.styles.Problem.Render("! " + s.problem)}, drop: 1}}
+		return []block{{lines: m.wrap(m.styles.Problem, "! "+s.problem, s.width), drop: 1}}
 	}
 	return nil
 }
@@ -322,7 +337,7 @@ func (m Model) helpView(s screen) string {
 	if s.confirming {
 		return m.help.View(confirmKeys{m.keys})
 	}
-	return m.help.View(m.keys.withChanges(s.readOnly == "" && !s.gone && s.kind != schedule.Done))
+	return m.help.View(m.keys.withChanges(s.readOnly == "" && !s.gone && s.kind != schedule.Done).forScreen(s))
 }
 
 // tooSmall says what to do now and that the window is too small, rather than
@@ -346,10 +361,20 @@ func (m Model) dot() string {
 	return " · "
 }
 
+// toASCII spells the few non-ASCII characters the screen's words use in
+// ASCII, for terminals that cannot show them.
+var toASCII = strings.NewReplacer("·", "-", "…", "...", "×", "x", "‹", "<", "›", ">", "↑", "^", "↓", "v", "←", "<", "→", ">")
+
 // ellipsis marks a line cut to fit.
 func (m Model) ellipsis() string {
 	if m.font == bigtext.ASCII {
 		return "..."
 	}
 	return "…"
+}
+
+// wrap is text in style, wrapped to fit width (less a margin), one string a
+// line: errors and questions are read whole, never cut.
+func (m Model) wrap(style lipgloss.Style, text string, width int) []string {
+	return strings.Split(style.Width(max(width-2, 1)).Align(lipgloss.Center).Render(text), "\n")
 }
