@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -69,6 +70,12 @@ func WithHistory(records []store.Record) Option {
 	return func(m *Model) { m.timerCfg.History = records }
 }
 
+// WithASCII draws with ASCII characters only, or not; without it the
+// environment decides (ASCIIOnly).
+func WithASCII(ascii bool) Option {
+	return func(m *Model) { m.timerCfg.ASCII, m.pickerCfg.ASCII = ascii, ascii }
+}
+
 // WithReadOnly makes the timer screen a view of a course another process
 // drives: line says which process, and reload's command reads the course
 // again (answering a timer.ReloadedMsg) every timer.ReloadEvery.
@@ -85,6 +92,9 @@ type Model struct {
 	picker    picker.Model
 	timer     timer.Model
 	size      tea.WindowSizeMsg
+	// background is the terminal's answer to the background colour query,
+	// passed on to a timer screen opened after it came.
+	background *tea.BackgroundColorMsg
 }
 
 // New opens the picker.
@@ -105,6 +115,8 @@ func NewTimer(c schedule.Course, opts ...Option) Model {
 
 func configure(opts []Option) Model {
 	var m Model
+	m.timerCfg.ASCII = ASCIIOnly(os.Getenv)
+	m.pickerCfg.ASCII = m.timerCfg.ASCII
 	for _, o := range opts {
 		o(&m)
 	}
@@ -117,19 +129,23 @@ func (m Model) Picking() bool { return m.picking }
 // Timer is the timer screen (zero while picking).
 func (m Model) Timer() timer.Model { return m.timer }
 
-// Init starts the screen showing.
+// Init starts the screen showing and asks the terminal for its background
+// colour, to choose light or dark styles.
 func (m Model) Init() tea.Cmd {
 	if m.picking {
-		return m.picker.Init()
+		return tea.Batch(m.picker.Init(), tea.RequestBackgroundColor)
 	}
-	return m.timer.Init()
+	return tea.Batch(m.timer.Init(), tea.RequestBackgroundColor)
 }
 
 // Update passes messages to the screen showing; a chosen course opens the
 // timer screen, saved at once.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if size, ok := msg.(tea.WindowSizeMsg); ok {
-		m.size = size
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.size = msg
+	case tea.BackgroundColorMsg:
+		m.background = &msg
 	}
 	if start, ok := msg.(picker.StartMsg); ok && m.picking {
 		m.picking = false
@@ -137,6 +153,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cfg := m.timerCfg
 		cfg.Since = start.Course.Start
 		m.timer = timer.New(start.Course, cfg)
+		if m.background != nil {
+			m.timer, _ = m.timer.Update(*m.background)
+		}
 		m.timer, _ = m.timer.Update(m.size)
 		var save tea.Cmd
 		if m.timerCfg.Save != nil {

@@ -13,9 +13,12 @@ type KeyMap struct {
 	Skip    key.Binding
 	Extend  key.Binding
 	Restart key.Binding
-	Stop    key.Binding
-	Help    key.Binding
-	Quit    key.Binding
+	// WentOn asks how many minutes ago the pack went on, and counts the
+	// phase from then.
+	WentOn key.Binding
+	Stop   key.Binding
+	Help   key.Binding
+	Quit   key.Binding
 	// Confirm and Cancel answer the question "stop the course?".
 	Confirm key.Binding
 	Cancel  key.Binding
@@ -29,6 +32,7 @@ func DefaultKeyMap() KeyMap {
 		Skip:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
 		Extend:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "add 5 min")),
 		Restart: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart phase")),
+		WentOn:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "went on N min ago")),
 		Stop:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop course")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -46,24 +50,36 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Ack, k.Pause, k.Skip, k.Extend},
-		{k.Restart, k.Stop},
+		{k.Restart, k.WentOn, k.Stop},
 		{k.Help, k.Quit},
 	}
 }
 
 // changesCourse reports whether msg is a key that changes the course.
 func (k KeyMap) changesCourse(msg tea.KeyPressMsg) bool {
-	return key.Matches(msg, k.Ack, k.Pause, k.Skip, k.Extend, k.Restart, k.Stop)
+	return key.Matches(msg, k.Ack, k.Pause, k.Skip, k.Extend, k.Restart, k.WentOn, k.Stop)
 }
 
 // withChanges is k with the keys that change the course enabled or not, so
 // that the help bar lists them only when they do something; the ack key
 // only while a reminder waits for it.
 func (k KeyMap) withChanges(enabled, waiting bool) KeyMap {
-	for _, b := range []*key.Binding{&k.Pause, &k.Skip, &k.Extend, &k.Restart, &k.Stop} {
+	for _, b := range []*key.Binding{&k.Pause, &k.Skip, &k.Extend, &k.Restart, &k.WentOn, &k.Stop} {
 		b.SetEnabled(enabled)
 	}
 	k.Ack.SetEnabled(enabled && waiting)
+	return k
+}
+
+// forScreen is k with its help saying what the keys do on screen s: space
+// resumes while paused, ? shows less while all keys show.
+func (k KeyMap) forScreen(s screen) KeyMap {
+	if s.paused {
+		k.Pause.SetHelp("space", "resume")
+	}
+	if s.fullHelp {
+		k.Help.SetHelp("?", "less")
+	}
 	return k
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/ui/bigtext"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -63,6 +64,9 @@ type Config struct {
 	// read-only screen runs it every ReloadEvery, to follow the pauses and
 	// skips made in the driving process.
 	Reload tea.Cmd
+	// ASCII draws with ASCII characters only, for terminals and locales
+	// without Unicode (TERM=dumb, LANG=C).
+	ASCII bool
 }
 
 // Announcement is the changes a tick found to tell of.
@@ -100,6 +104,8 @@ type Model struct {
 	cfg    Config
 	keys   KeyMap
 	styles Styles
+	dark   bool
+	font   bigtext.Font
 	help   help.Model
 	id     int64
 
@@ -115,6 +121,9 @@ type Model struct {
 	bannerUntil time.Time
 	problem     string
 	confirming  bool
+	// asking says the went-on question is asked; typed is the answer so far.
+	asking bool
+	typed  string
 	// gone says there is no course to show (see New).
 	gone bool
 	// hintUntil is when the read-only line stops pointing to the driving
@@ -136,8 +145,12 @@ func New(c schedule.Course, cfg Config) Model {
 	if cfg.ReadOnly != "" {
 		cfg.Save, cfg.Notify = nil, nil
 	}
-	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), id: nextID()}
-	m.help.Styles = m.styles.Help
+	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), help: help.New(), id: nextID()}
+	m.setDark(true)
+	if cfg.ASCII {
+		m.font = bigtext.ASCII
+		m.help.ShortSeparator, m.help.FullSeparator, m.help.Ellipsis = " | ", "   ", "..."
+	}
 	since := cfg.Since
 	if since.IsZero() {
 		since = m.now()
@@ -149,6 +162,15 @@ func New(c schedule.Course, cfg Config) Model {
 	}
 	m.repeater = session.NewRepeater(every, since)
 	return m
+}
+
+// setDark takes the styles for a dark background or a light one: until the
+// terminal answers Bubble Tea's background colour query, dark, the most
+// common.
+func (m *Model) setDark(dark bool) {
+	m.dark = dark
+	m.styles = DefaultStyles(dark)
+	m.help.Styles = m.styles.Help
 }
 
 // Course is the course with every event added so far.
@@ -217,6 +239,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
+	case tea.BackgroundColorMsg:
+		m.setDark(msg.IsDark())
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
 	case ReloadedMsg:
@@ -302,6 +326,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.asking {
+		return m.answerWentOn(msg)
+	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
@@ -343,8 +370,21 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.add(schedule.Restart, 0)
 	case key.Matches(msg, m.keys.Stop):
 		m.confirming = true
+	case key.Matches(msg, m.keys.WentOn) && s.Current.Kind.IsOn() && !s.Paused:
+		m.asking, m.typed = true, ""
 	}
 	return m, nil
+}
+
+// addAt appends an event at instant at, which may be before now but not
+// before the last event.
+func (m Model) addAt(t schedule.EventType, at time.Time) (Model, tea.Cmd) {
+	m.course.Events = append(m.course.Events, schedule.Event{Type: t, At: at})
+	var save tea.Cmd
+	if m.cfg.Save != nil {
+		save = m.cfg.Save(m.course)
+	}
+	return m, save
 }
 
 // add appends an event now. Changes due before it are announced first, so
@@ -364,7 +404,13 @@ func (m Model) add(t schedule.EventType, amount time.Duration) (Model, tea.Cmd) 
 func (m Model) View() tea.View {
 	v := tea.NewView(m.content)
 	v.AltScreen = true
-	v.WindowTitle = "icetimer: " + words.Headline(m.shownScreen.kind, m.shownScreen.paused)
+	s := m.shownScreen
+	v.WindowTitle = "icetimer: " + words.Headline(s.kind, s.paused)
+	if s.kind != schedule.Done && !s.gone && s.kind != "" {
+		// The title changes with the big digits, once a minute, not every
+		// second: a title is rewritten whole each time.
+		v.WindowTitle = words.TitleLeft(words.Headline(s.kind, s.paused), words.Span(s.remaining))
+	}
 	return v
 }
 

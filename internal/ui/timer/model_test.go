@@ -2,6 +2,7 @@ package timer
 
 import (
 	"errors"
+	"image/color"
 	"strings"
 	"testing"
 	"time"
@@ -23,13 +24,19 @@ var start = time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
 // 5 minutes and a bit in, with its saves and notifications recorded.
 func newScreen(t *testing.T) (*Model, *clock, *[]schedule.Course, *[][]schedule.Transition) {
 	t.Helper()
+	return newScreenWith(t, func(*Config) {})
+}
+
+// newScreenWith is newScreen with its Config changed by set.
+func newScreenWith(t *testing.T, set func(*Config)) (*Model, *clock, *[]schedule.Course, *[][]schedule.Transition) {
+	t.Helper()
 	clk := &clock{start.Add(5*time.Minute + 300*time.Millisecond)}
 	var saved []schedule.Course
 	var told [][]schedule.Transition
 	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
 		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
 	}}}}
-	m := New(c, Config{
+	cfg := Config{
 		Now:  clk.now,
 		Save: func(c schedule.Course) tea.Cmd { saved = append(saved, c); return nil },
 		Notify: func(a Announcement) tea.Cmd {
@@ -37,9 +44,19 @@ func newScreen(t *testing.T) (*Model, *clock, *[]schedule.Course, *[][]schedule.
 			told = append(told, ts)
 			return nil
 		},
-	})
+	}
+	set(&cfg)
+	m := New(c, cfg)
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return &m, clk, &saved, &told
+}
+
+// background is a terminal background colour, dark or light.
+func background(dark bool) color.Color {
+	if dark {
+		return color.RGBA{R: 0x1e, G: 0x1e, B: 0x1e, A: 0xff}
+	}
+	return color.RGBA{R: 0xfa, G: 0xfa, B: 0xfa, A: 0xff}
 }
 
 func send(m *Model, msg tea.Msg) tea.Cmd {
