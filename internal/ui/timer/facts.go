@@ -95,7 +95,6 @@ func stageLine(p schedule.Protocol, s schedule.State, local *time.Location) stri
 	return main + " until " + s.StageEnds.In(local).Format("Mon ") + words.Clock(s.StageEnds.In(local)) + ", " + then
 }
 
-
 // courseProgress is the course's name and the hour it is in: "Ice 20 on,
 // 20 off · hour 30 of 72", counted from its start; "of" the first stage's
 // window while that stage runs.
