@@ -18,7 +18,8 @@ const (
 	Resume EventType = "resume"
 	// Skip ends the current phase now; the next one starts at once.
 	Skip EventType = "skip"
-	// Extend adds Event.Amount to the current phase.
+	// Extend adds Event.Amount to the current phase; a negative Amount
+	// shortens it, never to before the instant of the event.
 	Extend EventType = "extend"
 	// Restart counts the current phase again from now, in full, and resumes it
 	// if it was paused (the pack went on late).
@@ -35,7 +36,8 @@ const (
 type Event struct {
 	Type EventType
 	At   time.Time
-	// Amount is the time added by an Extend event; other events ignore it.
+	// Amount is the time added (or, negative, taken) by an Extend event;
+	// other events ignore it.
 	Amount time.Duration
 }
 

@@ -118,6 +118,13 @@ func (s *Session) Start(c schedule.Course) error {
 	return s.store.Save(c)
 }
 
+// Running is the saved course when it is still running now: what Start
+// would replace.
+func (s *Session) Running() (schedule.Course, bool) {
+	c, err := s.store.Load()
+	return c, err == nil && !c.StateAt(s.Now()).Done
+}
+
 // Resumed is the saved course as a resuming process finds it.
 type Resumed struct {
 	Course schedule.Course

@@ -175,7 +175,7 @@ func validate(j courseJSON) error {
 		if e.At.IsZero() {
 			return fmt.Errorf("event %d has no time", i+1)
 		}
-		if e.AmountSeconds < 0 || e.AmountSeconds > maxAmountSeconds {
+		if e.AmountSeconds < -maxAmountSeconds || e.AmountSeconds > maxAmountSeconds {
 			return fmt.Errorf("event %d amount %ds is out of range", i+1, e.AmountSeconds)
 		}
 	}

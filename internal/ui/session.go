@@ -67,6 +67,6 @@ func remind(s *session.Session, a timer.Announcement) tea.Cmd {
 		case res.SaveErr != nil:
 			return timer.ErrorMsg{Err: fmt.Errorf("saving failed, the timer goes on: %w", res.SaveErr)}
 		}
-		return nil
+		return timer.ErrorMsg{} // the desktop is back: its error line goes
 	}
 }

@@ -12,6 +12,7 @@ type KeyMap struct {
 	Pause   key.Binding
 	Skip    key.Binding
 	Extend  key.Binding
+	Shorten key.Binding
 	Restart key.Binding
 	// WentOn asks how many minutes ago the pack went on, and counts the
 	// phase from then.
@@ -31,6 +32,7 @@ func DefaultKeyMap() KeyMap {
 		Pause:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
 		Skip:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
 		Extend:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "add 5 min")),
+		Shorten: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "5 min less")),
 		Restart: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart phase")),
 		WentOn:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "went on N min ago")),
 		Stop:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop course")),
@@ -49,7 +51,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is every key, shown after "?".
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Ack, k.Pause, k.Skip, k.Extend},
+		{k.Ack, k.Pause, k.Skip, k.Extend, k.Shorten},
 		{k.Restart, k.WentOn, k.Stop},
 		{k.Help, k.Quit},
 	}
@@ -57,14 +59,14 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // changesCourse reports whether msg is a key that changes the course.
 func (k KeyMap) changesCourse(msg tea.KeyPressMsg) bool {
-	return key.Matches(msg, k.Ack, k.Pause, k.Skip, k.Extend, k.Restart, k.WentOn, k.Stop)
+	return key.Matches(msg, k.Ack, k.Pause, k.Skip, k.Extend, k.Shorten, k.Restart, k.WentOn, k.Stop)
 }
 
 // withChanges is k with the keys that change the course enabled or not, so
 // that the help bar lists them only when they do something; the ack key
 // only while a reminder waits for it.
 func (k KeyMap) withChanges(enabled, waiting bool) KeyMap {
-	for _, b := range []*key.Binding{&k.Pause, &k.Skip, &k.Extend, &k.Restart, &k.WentOn, &k.Stop} {
+	for _, b := range []*key.Binding{&k.Pause, &k.Skip, &k.Extend, &k.Shorten, &k.Restart, &k.WentOn, &k.Stop} {
 		b.SetEnabled(enabled)
 	}
 	k.Ack.SetEnabled(enabled && waiting)

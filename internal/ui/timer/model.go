@@ -366,6 +366,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		return m.add(schedule.Extend, ExtendBy)
+	case key.Matches(msg, m.keys.Shorten):
+		return m.add(schedule.Extend, -ExtendBy)
 	case key.Matches(msg, m.keys.Restart):
 		return m.add(schedule.Restart, 0)
 	case key.Matches(msg, m.keys.Stop):

@@ -397,3 +397,15 @@ func TestRemoveReminderRepeatsUntilAcknowledged(t *testing.T) {
 		t.Fatal("repeated after the acknowledgement")
 	}
 }
+
+// `-` takes 5 minutes off the phase (issue 11).
+func TestShortenKey(t *testing.T) {
+	m, _, saved, _ := newScreen(t)
+	press(m, "-")
+	if len(*saved) != 1 {
+		t.Fatal("- saved nothing")
+	}
+	if s := m.State(); s.Current.End != start.Add(15*time.Minute) {
+		t.Fatalf("ice ends at %v after -, want 09:15", s.Current.End)
+	}
+}
