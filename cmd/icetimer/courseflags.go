@@ -20,6 +20,7 @@ const (
 // the course's settings.
 type courseFlags struct {
 	cycle, window, then, quiet string
+	repeat, sound              string
 }
 
 func (f *courseFlags) register(cmd *cobra.Command) {
@@ -28,6 +29,33 @@ func (f *courseFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.window, "window", "", "how long the first stage repeats (default: the preset's)")
 	fs.StringVar(&f.then, "then", "", "with --cycle and --window: the cycle that follows the first one, until stopped")
 	fs.StringVar(&f.quiet, "quiet", "23:00-07:00", `quiet hours in local time, HH:MM-HH:MM, or "off"`)
+}
+
+// registerReminders adds the flags of the commands that remind: start and
+// run.
+func (f *courseFlags) registerReminders(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.repeat, "repeat", "2m", `how often a "remove the pack" reminder repeats until acknowledged, or "off"`)
+	fs.StringVar(&f.sound, "sound", "on", `chimes at each change: "on" or "off"`)
+}
+
+// reminders reads --repeat and --sound.
+func (f *courseFlags) reminders() (repeat time.Duration, sound bool, err error) {
+	switch strings.ToLower(f.sound) {
+	case "on":
+		sound = true
+	case "off":
+	default:
+		return 0, false, usagef(`--sound %q: want "on" or "off"`, f.sound)
+	}
+	if strings.EqualFold(f.repeat, "off") {
+		return -1, sound, nil
+	}
+	repeat, err = schedule.ParseDuration(f.repeat, 30*time.Second, time.Hour)
+	if err != nil {
+		return 0, sound, usagef("--repeat: %v (or \"off\")", err)
+	}
+	return repeat, sound, nil
 }
 
 // course builds the course the command line asks for, started at start (a

@@ -61,6 +61,7 @@ func newRootCmd() *cobra.Command {
 		newHistoryCmd(),
 		newStartCmd(),
 		newRunCmd(),
+		newAckCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.SilenceErrors, c.SilenceUsage = true, true

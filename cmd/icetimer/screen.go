@@ -71,7 +71,10 @@ func needTerminal() error {
 
 // runScreen runs a screen until the person quits.
 func runScreen(m ui.Model) error {
-	_, err := tea.NewProgram(m, ui.ProgramOptions()...).Run()
+	final, err := tea.NewProgram(m, ui.ProgramOptions()...).Run()
+	if m, ok := final.(ui.Model); ok && m.Session() != nil {
+		m.Session().Close() // a read-only screen took the course over
+	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return fmt.Errorf("the timer screen failed: %w", err)
 	}

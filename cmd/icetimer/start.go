@@ -26,6 +26,10 @@ func newStartCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			repeat, _, err := flags.reminders()
+			if err != nil {
+				return err
+			}
 			if err := needTerminal(); err != nil {
 				return err
 			}
@@ -42,10 +46,11 @@ func newStartCmd() *cobra.Command {
 				return err
 			}
 			// Its first phase is announced, as the picker and `run` do.
-			return runScreen(ui.NewTimer(course, append(screenOptions(s), ui.WithSince(course.Start))...))
+			return runScreen(ui.NewTimer(course, append(screenOptions(s), ui.WithSince(course.Start), ui.WithRepeat(repeat))...))
 		},
 	}
 	flags.register(cmd)
+	flags.registerReminders(cmd)
 	cmd.Flags().BoolVar(&replace, "replace", false, "replace a course that is still running")
 	return cmd
 }

@@ -26,6 +26,7 @@ func WithSession(s *session.Session) Option {
 		WithClock(s.Now)(m)
 		WithSave(func(c schedule.Course) tea.Cmd { return save(s, c) })(m)
 		WithNotify(func(a timer.Announcement) tea.Cmd { return remind(s, a) })(m)
+		m.timerCfg.Acks = s.Acknowledgements()
 		if s.FirstRun {
 			WithDisclaimer()(m)
 		}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/picker"
 	"github.com/icetimer/icetimer/internal/ui/timer"
@@ -58,6 +59,12 @@ func WithNotice(text string) Option {
 	}
 }
 
+// WithRepeat sets how often a "remove the pack" reminder repeats until
+// acknowledged; negative never (see timer.Config.Repeat).
+func WithRepeat(every time.Duration) Option {
+	return func(m *Model) { m.timerCfg.Repeat = every }
+}
+
 // WithSince announces the transitions since t when the timer opens (a
 // resumed course: what was missed while icetimer was not running).
 func WithSince(t time.Time) Option {
@@ -95,6 +102,8 @@ type Model struct {
 	// background is the terminal's answer to the background colour query,
 	// passed on to a timer screen opened after it came.
 	background *tea.BackgroundColorMsg
+	// session is the one a read-only screen took over, if any.
+	session *session.Session
 }
 
 // New opens the picker.
@@ -146,6 +155,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.size = msg
 	case tea.BackgroundColorMsg:
 		m.background = &msg
+	}
+	if took, ok := msg.(tookOverMsg); ok {
+		return m.takeOver(took.session)
 	}
 	if start, ok := msg.(picker.StartMsg); ok && m.picking {
 		m.picking = false

@@ -66,3 +66,6 @@ func ReadOnly(pid int, command string) string {
 	}
 	return fmt.Sprintf("Read-only: process %d (%s) drives this course", pid, command)
 }
+
+// TookOver is the notice of a read-only screen that drives the course now.
+const TookOver = "The icetimer that drove this course has gone: this screen reminds you now."

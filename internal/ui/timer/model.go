@@ -41,6 +41,9 @@ type Config struct {
 	// Notify is called with every Announcement a tick makes; its command
 	// sends the desktop reminder.
 	Notify func(Announcement) tea.Cmd
+	// Acks receives the person's acknowledgements made elsewhere (`icetimer
+	// ack`, the notification's button); nil when there are none.
+	Acks <-chan struct{}
 	// Repeat is how often a "remove the pack" reminder repeats until the
 	// person acknowledges it; zero means session.DefaultRepeat, negative
 	// never.
@@ -83,6 +86,9 @@ type Announcement struct {
 	// reminder of Transitions[0], which waits for the person.
 	Repeat int
 }
+
+// AckMsg is an acknowledgement from Config.Acks: the pack is off.
+type AckMsg struct{}
 
 // ErrorMsg puts a line on the screen about something that went wrong
 // elsewhere, such as "saving failed: disk full". A nil Err clears it.
@@ -194,7 +200,19 @@ func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
 // and the reloads of a read-only screen.
 func (m Model) Init() tea.Cmd {
 	// The first tick comes at once; each tick schedules the next.
-	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater())
+	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater(), m.waitAck())
+}
+
+// waitAck waits for the next acknowledgement from elsewhere.
+func (m Model) waitAck() tea.Cmd {
+	if m.cfg.Acks == nil {
+		return nil
+	}
+	acks := m.cfg.Acks
+	return func() tea.Msg {
+		<-acks
+		return AckMsg{}
+	}
 }
 
 // reloadLater runs Config.Reload after ReloadEvery; each answer schedules
@@ -243,6 +261,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.setDark(msg.IsDark())
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
+	case AckMsg:
+		if _, m.waiting = session.Waiting(m.course, now); m.waiting {
+			m.waiting = false
+			m, cmd = m.add(schedule.Ack, 0)
+		}
+		cmd = tea.Batch(cmd, m.waitAck())
 	case ReloadedMsg:
 		m = m.reloaded(msg)
 		cmd = m.reloadLater()

@@ -409,3 +409,19 @@ func TestShortenKey(t *testing.T) {
 		t.Fatalf("ice ends at %v after -, want 09:15", s.Current.End)
 	}
 }
+
+// An acknowledgement from elsewhere (`icetimer ack`, the notification's
+// button) is recorded like the key, only while a reminder waits.
+func TestAckFromElsewhere(t *testing.T) {
+	m, clk, saved, _ := newScreen(t)
+	send(m, AckMsg{})
+	if len(*saved) != 0 {
+		t.Fatal("an ack with nothing waiting was saved")
+	}
+	clk.t = start.Add(20 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	send(m, AckMsg{})
+	if len(*saved) != 1 || (*saved)[0].Events[0].Type != schedule.Ack {
+		t.Fatalf("saved %+v, want the ack", *saved)
+	}
+}
