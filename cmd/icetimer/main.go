@@ -13,8 +13,7 @@ import (
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
-// disclaimer is said in --help; the screen says the same under the picker
-// on first run.
+// disclaimer is said in --help; the screen says it on first run.
 const disclaimer = ui.Disclaimer
 
 func main() {

@@ -1,11 +1,41 @@
 package session
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
 )
+
+// Ack is `icetimer ack` on the course saved in dir: the acknowledgement is
+// recorded, or, when another process drives the course, that process is
+// asked to record it (and stop repeating). It returns what became of it in
+// a line; store.ErrNoCourse when there is no course.
+func Ack(dir string, opts Options) (string, error) {
+	s, err := Open(dir, opts)
+	var locked *store.LockedError
+	if errors.As(err, &locked) {
+		if err := SignalAck(locked.PID); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("acknowledged: process %d stops repeating the reminder", locked.PID), nil
+	}
+	if err != nil {
+		return "", err
+	}
+	defer s.Close()
+	waited, err := s.Acknowledge()
+	switch {
+	case err != nil:
+		return "", err
+	case !waited:
+		return "no reminder is waiting for an acknowledgement", nil
+	}
+	return "acknowledged", nil
+}
 
 // Acknowledge records, on the saved course, that the person acknowledged
 // the reminder that waits for them (`icetimer ack` with no other process
