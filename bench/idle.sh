@@ -28,6 +28,7 @@ measure() {
 	cleanup() {
 		if [ -n "$pid" ]; then
 			tmux -L "$sock" send-keys q 2>/dev/null || true
+		sleep 0.2; tmux -L "$sock" send-keys n 2>/dev/null || true
 			for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
 			kill "$pid" 2>/dev/null || true
 		fi

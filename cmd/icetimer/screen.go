@@ -4,13 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/background"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
 )
@@ -31,7 +30,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 		return err
 	}
 	defer s.Close()
-	opts := screenOptions(s)
+	opts := []ui.Option{ui.WithSession(s)}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError
@@ -48,17 +47,6 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	return runScreen(ui.NewTimer(r.Course, append(opts, ui.WithSince(r.Since))...))
 }
 
-// screenOptions connect the screen to this process's session.
-func screenOptions(s *session.Session) []ui.Option {
-	opts := []ui.Option{ui.WithSession(s)}
-	// Today's count includes the courses that ended today; a history that
-	// cannot be read only makes it smaller.
-	y, m, day := s.Now().Date()
-	if today, _, err := s.Store().Recent(time.Date(y, m, day, 0, 0, 0, 0, time.Local)); err == nil {
-		opts = append(opts, ui.WithHistory(today))
-	}
-	return opts
-}
 
 // needTerminal refuses to open a screen where nobody can see it (output
 // piped or redirected, no terminal at all) before anything is saved.
@@ -69,14 +57,22 @@ func needTerminal() error {
 	return nil
 }
 
-// runScreen runs a screen until the person quits.
+// runScreen runs a screen until the person quits, then gives the course
+// back: to a background `icetimer run` when they chose to keep reminding.
 func runScreen(m ui.Model) error {
 	final, err := tea.NewProgram(m, ui.ProgramOptions()...).Run()
-	if m, ok := final.(ui.Model); ok && m.Session() != nil {
-		m.Session().Close() // a read-only screen took the course over
-	}
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return fmt.Errorf("the timer screen failed: %w", err)
+	}
+	if m, ok := final.(ui.Model); ok && m.Session() != nil {
+		defer m.Session().Close()
+		if m.KeepReminding() {
+			said, err := background.Keep(m.Session(), m.BackgroundArgs()...)
+			if err == nil {
+				fmt.Println(said)
+			}
+			return err
+		}
 	}
 	return nil
 }

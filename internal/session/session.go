@@ -8,6 +8,7 @@ package session
 import (
 	"errors"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -42,6 +43,7 @@ type Session struct {
 	// notifier is nil when the session sends no reminders.
 	notifier Notifier
 	marks    marks
+	closed   sync.Once
 	// FirstRun is true when icetimer had never run here (the state
 	// directory did not exist): the screen then says once what icetimer is.
 	FirstRun bool
@@ -71,12 +73,15 @@ func Open(dir string, opts Options) (*Session, error) {
 // Close gives up the reminders still queued, waits for those in hand (at
 // most the notifier's timeout) to be answered and recorded, and gives the
 // lock back.
+// Closing again does nothing.
 func (s *Session) Close() {
-	if s.notifier != nil {
-		s.notifier.Close()
-	}
-	s.marks.running.Wait()
-	s.release()
+	s.closed.Do(func() {
+		if s.notifier != nil {
+			s.notifier.Close()
+		}
+		s.marks.running.Wait()
+		s.release()
+	})
 }
 
 // Store is the state directory the session drives.

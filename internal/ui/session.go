@@ -18,17 +18,24 @@ import (
 const saveTimeout = 5 * time.Second
 
 // WithSession connects the screens to the session driving the course: its
-// clock, its saves and its reminders, each run in the background and
+// clock, its saves and its reminders, today's history, each run in the background and
 // reporting trouble as a line on the screen. It says once what icetimer is
 // on a first run.
 func WithSession(s *session.Session) Option {
 	return func(m *Model) {
+		m.session = s
 		WithClock(s.Now)(m)
 		WithSave(func(c schedule.Course) tea.Cmd { return save(s, c) })(m)
 		WithNotify(func(a timer.Announcement) tea.Cmd { return remind(s, a) })(m)
 		m.timerCfg.Acks = s.Acknowledgements()
 		if s.FirstRun {
 			WithDisclaimer()(m)
+		}
+		// Today's count includes the courses that ended today; a history
+		// that cannot be read only makes it smaller.
+		y, mo, day := s.Now().Date()
+		if today, _, err := s.Store().Recent(time.Date(y, mo, day, 0, 0, 0, 0, time.Local)); err == nil {
+			WithHistory(today)(m)
 		}
 	}
 }

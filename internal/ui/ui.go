@@ -102,7 +102,7 @@ type Model struct {
 	// background is the terminal's answer to the background colour query,
 	// passed on to a timer screen opened after it came.
 	background *tea.BackgroundColorMsg
-	// session is the one a read-only screen took over, if any.
+	// session drives the course (see Session).
 	session *session.Session
 }
 
@@ -134,6 +134,10 @@ func configure(opts []Option) Model {
 
 // Picking reports whether the picker is showing.
 func (m Model) Picking() bool { return m.picking }
+
+// KeepReminding reports whether the person quit the timer screen choosing
+// to keep reminding in the background.
+func (m Model) KeepReminding() bool { return !m.picking && m.timer.Background() }
 
 // Timer is the timer screen (zero while picking).
 func (m Model) Timer() timer.Model { return m.timer }

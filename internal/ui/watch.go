@@ -37,7 +37,6 @@ func WithWatch(s *store.Store, holder *store.LockedError, take func() (*session.
 // takeOver makes the screen drive the course through s: the saved course
 // resumed, its missed changes told, reminders from now on.
 func (m Model) takeOver(s *session.Session) (Model, tea.Cmd) {
-	m.session = s
 	WithSession(s)(&m)
 	cfg := m.timerCfg
 	cfg.ReadOnly, cfg.Reload = "", nil
@@ -54,6 +53,19 @@ func (m Model) takeOver(s *session.Session) (Model, tea.Cmd) {
 	return m, m.timer.Init()
 }
 
-// Session is the session a read-only screen took over (see WithWatch); nil
-// when it took none.
+// Session is the session the screens drive the course through: the one
+// given WithSession, or the one a read-only screen took over (WithWatch);
+// nil for a read-only screen that took none.
 func (m Model) Session() *session.Session { return m.session }
+
+// BackgroundArgs are the `icetimer run` arguments that keep reminding as
+// this screen did, for a person who quit choosing to keep the reminders.
+func (m Model) BackgroundArgs() []string {
+	switch every := m.timerCfg.Repeat; {
+	case every < 0:
+		return []string{"--repeat", "off"}
+	case every > 0:
+		return []string{"--repeat", every.String()}
+	}
+	return nil
+}

@@ -23,23 +23,32 @@ type KeyMap struct {
 	// Confirm and Cancel answer the question "stop the course?".
 	Confirm key.Binding
 	Cancel  key.Binding
+	// Background, NoReminders and Stay answer the question asked on quitting
+	// while the course runs. Quitting again is Background: a slip of the
+	// finger must not end the reminders.
+	Background  key.Binding
+	NoReminders key.Binding
+	Stay        key.Binding
 }
 
 // DefaultKeyMap is the bindings the help bar lists.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Ack:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "pack is off")),
-		Pause:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
-		Skip:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
-		Extend:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "add 5 min")),
-		Shorten: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "5 min less")),
-		Restart: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart phase")),
-		WentOn:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "went on N min ago")),
-		Stop:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop course")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Confirm: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, stop")),
-		Cancel:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep going")),
+		Ack:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "pack is off")),
+		Pause:       key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pause")),
+		Skip:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		Extend:      key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "add 5 min")),
+		Shorten:     key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "5 min less")),
+		Restart:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart phase")),
+		WentOn:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "went on N min ago")),
+		Stop:        key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop course")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
+		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Confirm:     key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, stop")),
+		Cancel:      key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep going")),
+		Background:  key.NewBinding(key.WithKeys("y", "Y", "enter", "q", "ctrl+c"), key.WithHelp("y", "quit, keep reminding")),
+		NoReminders: key.NewBinding(key.WithKeys("n", "N"), key.WithHelp("n", "quit, no reminders")),
+		Stay:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stay")),
 	}
 }
 
@@ -84,6 +93,14 @@ func (k KeyMap) forScreen(s screen) KeyMap {
 	}
 	return k
 }
+
+// quitKeys is the help shown while the quit question is asked.
+type quitKeys struct{ KeyMap }
+
+func (k quitKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Background, k.NoReminders, k.Stay}
+}
+func (k quitKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // confirmKeys is the help shown while the stop question is asked.
 type confirmKeys struct{ KeyMap }

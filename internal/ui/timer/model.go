@@ -127,6 +127,9 @@ type Model struct {
 	bannerUntil time.Time
 	problem     string
 	confirming  bool
+	// quitting asks whether reminders go on in the background; background
+	// is the answer.
+	quitting, background bool
 	// asking says the went-on question is asked; typed is the answer so far.
 	asking bool
 	typed  string
@@ -334,10 +337,37 @@ func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
+// quit ends the screen; while this screen drives a course that still
+// runs, it first asks whether reminders go on in the background, so that
+// quitting never silently stops them.
+func (m Model) quit() (Model, tea.Cmd) {
+	if m.cfg.ReadOnly != "" || m.gone || m.State().Done || m.cfg.Save == nil {
+		return m, tea.Quit
+	}
+	m.confirming, m.quitting = false, true
+	return m, nil
+}
+
+// Background reports whether the person quit choosing to keep reminding in
+// the background.
+func (m Model) Background() bool { return m.background }
+
 // key handles one key press. Every change to the course is an event at the
 // whole second, saved at once.
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.banner = ""
+	if m.quitting {
+		switch {
+		case key.Matches(msg, m.keys.Background):
+			m.background = true
+			return m, tea.Quit
+		case key.Matches(msg, m.keys.NoReminders):
+			return m, tea.Quit
+		case key.Matches(msg, m.keys.Stay):
+			m.quitting = false
+		}
+		return m, nil
+	}
 	if m.confirming {
 		switch {
 		case key.Matches(msg, m.keys.Confirm):
@@ -346,7 +376,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Cancel):
 			m.confirming = false
 		case key.Matches(msg, m.keys.Quit):
-			return m, tea.Quit
+			return m.quit()
 		}
 		return m, nil
 	}
@@ -355,7 +385,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		return m, tea.Quit
+		return m.quit()
 	case key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		return m, nil

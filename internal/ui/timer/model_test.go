@@ -180,9 +180,8 @@ func TestStopQuestionWaitsForAnAnswer(t *testing.T) {
 		t.Fatal("esc did not cancel the stop question")
 	}
 	press(m, "x")
-	if cmd := press(m, "q"); cmd == nil {
-		t.Fatal("q during the stop question did not quit")
-	}
+	press(m, "q")
+	mustShow(t, *m, "keep reminding you in the background?")
 }
 
 func TestHelpAndQuit(t *testing.T) {
@@ -192,11 +191,32 @@ func TestHelpAndQuit(t *testing.T) {
 	}
 	press(m, "?")
 	mustShow(t, *m, "restart phase", "stop course", "add 5 min")
-	for _, k := range []string{"q", "ctrl+c"} {
-		if cmd := press(m, k); cmd == nil {
-			t.Fatalf("%s gave no command", k)
-		} else if _, ok := cmd().(tea.QuitMsg); !ok {
-			t.Fatalf("%s did not quit", k)
+	press(m, "q")
+	mustShow(t, *m, "keep reminding you in the background?", "quit, no reminders")
+	if cmd := press(m, "n"); cmd == nil {
+		t.Fatal("n gave no command")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok || m.Background() {
+		t.Fatal("n did not quit without reminders")
+	}
+}
+
+// Quitting while the course runs never stops the reminders by accident
+// (issue 9): it asks, esc stays, and a second q or ctrl+c keeps them.
+func TestQuitAsksToKeepReminding(t *testing.T) {
+	for _, second := range []string{"q", "ctrl+c", "y"} {
+		m, _, _, _ := newScreen(t)
+		press(m, "q")
+		press(m, "esc")
+		if strings.Contains(screenText(*m), "background?") {
+			t.Fatal("esc did not take the question away")
+		}
+		press(m, "ctrl+c")
+		cmd := press(m, second)
+		if cmd == nil || !m.Background() {
+			t.Fatalf("%s during the question: background %v", second, m.Background())
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Fatalf("%s during the question did not quit", second)
 		}
 	}
 }

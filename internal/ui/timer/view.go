@@ -33,6 +33,7 @@ type screen struct {
 	banner        string
 	problem       string
 	confirming    bool
+	quitting      bool
 	fullHelp      bool
 	readOnly      string
 	hint          bool // the read-only line points to the driving process
@@ -55,7 +56,7 @@ func (m *Model) refresh(now time.Time) {
 		f = m.facts(now)
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
-		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll,
+		problem: m.problem, confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
 		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice, dark: m.dark,
 		asking: m.asking, typed: m.typed, waiting: m.waiting}
 	if next == m.shownScreen && m.content != "" {
@@ -313,6 +314,8 @@ func (m Model) bar(s screen, colour color.Color) string {
 // problemBlocks is the stop question or the line about a problem.
 func (m Model) problemBlocks(s screen) []block {
 	switch {
+	case s.quitting:
+		return []block{{lines: m.wrap(m.styles.Problem, words.QuitQuestion, s.width)}}
 	case s.confirming:
 		return []block{{lines: []string{m.styles.Problem.Render("Stop the course? y stops it, n keeps going.")}}}
 	case s.asking:
@@ -335,6 +338,9 @@ func detailLine(f facts) string {
 }
 
 func (m Model) helpView(s screen) string {
+	if s.quitting {
+		return m.help.View(quitKeys{m.keys})
+	}
 	if s.confirming {
 		return m.help.View(confirmKeys{m.keys})
 	}
