@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"time"
 
 	"github.com/godbus/dbus/v5"
@@ -17,33 +18,43 @@ const (
 	serverInterface = "org.freedesktop.Notifications"
 )
 
-// writeGrace is how long a call may outlive its context before its connection
+// writeGrace is how long a call may outlive its context before its socket
 // is closed under it. godbus returns at once when the context ends, except
-// when it is still writing the call to the bus socket: a frozen dbus-daemon
-// whose socket buffer is full holds that write forever, and only closing the
+// when it is still writing the call to the bus: a frozen dbus-daemon whose
+// socket buffer is full holds that write forever, and only closing the
 // socket frees it.
 const writeGrace = 100 * time.Millisecond
 
+// bus is a connection to the session bus and the socket under it, which
+// call closes when a write is stuck (see dialSession).
+type bus struct {
+	*dbus.Conn
+	socket net.Conn
+}
+
 // dial connects to the session bus and subscribes to the server's signals,
 // giving up when ctx ends: every step that waits on the bus daemon (the
-// authentication, Hello, AddMatch) is freed by closing the connection, so no
+// authentication, Hello, AddMatch) is freed by closing the socket, so no
 // goroutine is left behind. The channel receives the server's signals from
 // then on; godbus closes it when the connection closes.
-func dial(ctx context.Context) (*dbus.Conn, <-chan *dbus.Signal, error) {
+func dial(ctx context.Context) (*bus, <-chan *dbus.Signal, error) {
 	if err := desktopReachable(); err != nil {
 		return nil, nil, err
 	}
-	// NoAutoStartup: never launch a bus of our own (desktopReachable has
-	// already said there is one). Dialling a unix socket does not wait on
-	// the daemon: the kernel accepts, or refuses at once.
-	conn, err := dbus.SessionBusPrivateNoAutoStartup()
+	socket, err := dialSession(ctx)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %w", ErrNoDesktop, err)
+		return nil, nil, err
 	}
+	conn, err := dbus.NewConn(socket)
+	if err != nil {
+		socket.Close()
+		return nil, nil, fmt.Errorf("connecting to the session bus: %w", err)
+	}
+	b := &bus{Conn: conn, socket: socket}
 	// Buffered so that godbus, which delivers from its reading goroutine,
 	// rarely needs a goroutine of its own per signal.
 	signals := make(chan *dbus.Signal, 16)
-	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	stop := context.AfterFunc(ctx, func() { socket.Close() })
 	err = conn.Auth(nil)
 	if err == nil {
 		err = conn.Hello()
@@ -56,29 +67,30 @@ func dial(ctx context.Context) (*dbus.Conn, <-chan *dbus.Signal, error) {
 			dbus.WithMatchInterface(serverInterface))
 	}
 	if !stop() {
+		conn.Close()
 		return nil, nil, fmt.Errorf("connecting to the session bus: %w", context.Cause(ctx))
 	}
 	if err != nil {
 		conn.Close()
 		return nil, nil, fmt.Errorf("connecting to the session bus: %w", err)
 	}
-	return conn, signals, nil
+	return b, signals, nil
 }
 
-// call calls the server's method on conn and stores its answer in ret. It
+// call calls the server's method on b and stores its answer in ret. It
 // returns by the time ctx ends, or writeGrace after (see writeGrace).
-func call(ctx context.Context, conn *dbus.Conn, method string, args []any, ret ...any) error {
+func call(ctx context.Context, b *bus, method string, args []any, ret ...any) error {
 	returned := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		select {
 		case <-returned:
 		case <-time.After(writeGrace):
-			conn.Close()
+			b.socket.Close()
 		}
 	})
 	defer stop()
 	defer close(returned)
-	return conn.Object(serverName, serverPath).
+	return b.Object(serverName, serverPath).
 		CallWithContext(ctx, serverInterface+"."+method, 0, args...).
 		Store(ret...)
 }
@@ -86,8 +98,8 @@ func call(ctx context.Context, conn *dbus.Conn, method string, args []any, ret .
 // connectionBroken reports whether conn must be dropped after err: the
 // server's own error answers and a call that merely ran out of time leave a
 // working connection, anything else (the bus went away) does not.
-func connectionBroken(conn *dbus.Conn, err error) bool {
-	if !conn.Connected() {
+func connectionBroken(b *bus, err error) bool {
+	if !b.Connected() {
 		return true
 	}
 	var answer dbus.Error

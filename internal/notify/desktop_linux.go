@@ -38,7 +38,7 @@ type Desktop struct {
 	dialing sync.Mutex // one connection attempt at a time
 
 	mu     sync.Mutex // guards what follows, which the signal listener reads too
-	conn   *dbus.Conn // nil until connected, and after a failure
+	conn   *bus       // nil until connected, and after a failure
 	shown  map[string]shown
 	closed bool
 }
@@ -154,7 +154,7 @@ func (d *Desktop) Close() error {
 
 // connection is the live connection, made anew (within connectTimeout) when
 // there is none.
-func (d *Desktop) connection(ctx context.Context) (*dbus.Conn, error) {
+func (d *Desktop) connection(ctx context.Context) (*bus, error) {
 	d.dialing.Lock()
 	defer d.dialing.Unlock()
 	d.mu.Lock()
@@ -185,7 +185,7 @@ func (d *Desktop) connection(ctx context.Context) (*dbus.Conn, error) {
 
 // failed drops conn after err when err says it no longer works, so that the
 // next call connects again.
-func (d *Desktop) failed(conn *dbus.Conn, err error) {
+func (d *Desktop) failed(conn *bus, err error) {
 	if !connectionBroken(conn, err) {
 		return
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"syscall"
+	"strings"
 	"testing"
 	"time"
 )
@@ -34,6 +34,7 @@ func TestDesktopWithMockServer(t *testing.T) {
 		{"acknowledge button", testAcknowledgeButton},
 		{"withdraw", testWithdraw},
 		{"frozen server", testFrozenServer},
+		{"frozen bus", testFrozenBus},
 		{"connection lost", testConnectionLost},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -181,18 +182,7 @@ func testFrozenServer(t *testing.T, m *mock) {
 	delivered(t, d, Notification{Title: "before"}) // connected: what follows is the server's doing
 	conn := desk.conn
 
-	pid := m.pid(t)
-	if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {
-		t.Fatalf("SIGSTOP the mock (%d): %v", pid, err)
-	}
-	thawed := false
-	thaw := func() {
-		if !thawed {
-			thawed = true
-			syscall.Kill(pid, syscall.SIGCONT)
-		}
-	}
-	defer thaw()
+	thaw := freeze(t, m.pid(t, serverName))
 
 	begin := time.Now()
 	r := receive(t, d.Send(Notification{Title: "frozen"}))
@@ -252,5 +242,47 @@ func testConnectionLost(t *testing.T, m *mock) {
 	m.emit(t, "ActionInvoked", "us", desk.idOf("off"), "ack")
 	if tag := acknowledgedTag(t, d); tag != "off" {
 		t.Errorf("acknowledged %q, want off", tag)
+	}
+}
+
+func testFrozenBus(t *testing.T, m *mock) {
+	const timeout, abandon = 300 * time.Millisecond, time.Second
+	desk, d := newDesktop(t, Config{Timeout: timeout, Abandon: abandon})
+	desk.connectTimeout = timeout
+	delivered(t, d, Notification{Title: "before"})
+	first := desk.conn
+
+	thaw := freeze(t, m.pid(t, "org.freedesktop.DBus"))
+	// Far more than the socket buffers hold: its write cannot end while the
+	// bus daemon does not read.
+	begin := time.Now()
+	r := receive(t, d.Send(Notification{Title: "too big to write", Body: strings.Repeat("x", 8<<20)}))
+	if r.Outcome != TimedOut || r.Took > timeout+time.Second {
+		t.Fatalf("frozen bus: got %v after %v (%v), want timed out after the timeout (%v)", r.Outcome, r.Took, r.Err, timeout)
+	}
+	// After Abandon the stuck write is freed by closing the socket; the
+	// next notification is tried on a new connection, which the frozen bus
+	// does not accept either: it times out connecting.
+	r = sendUntil(t, d)
+	if r.Outcome != TimedOut {
+		t.Fatalf("after Abandon: got %+v, want a new try that times out", r)
+	}
+	if waited := time.Since(begin) - r.Took; waited < abandon {
+		t.Errorf("tried again %v after the stuck call began, want after Abandon (%v)", waited, abandon)
+	}
+
+	thaw()
+	if r := sendUntil(t, d); r.Outcome != Delivered {
+		t.Fatalf("thawed: got %+v, want delivered", r)
+	}
+	if desk.conn == first {
+		t.Error("still the connection whose write was stuck")
+	}
+	var summaries []string
+	for _, n := range m.notified(t) {
+		summaries = append(summaries, n.summary)
+	}
+	if want := []string{"before", "probe"}; !slices.Equal(summaries, want) {
+		t.Errorf("the server received %q, want %q: the cut-off one never reached it", summaries, want)
 	}
 }

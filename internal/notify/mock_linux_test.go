@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -156,15 +157,29 @@ func (m *mock) emit(t *testing.T, name, signature string, args ...any) {
 	m.call(t, "org.freedesktop.DBus.Mock.EmitSignal", []any{serverInterface, name, signature, vs})
 }
 
-// pid is the mock server's process, as the bus knows it.
-func (m *mock) pid(t *testing.T) int {
+// pid is the process of the bus name's owner, as the bus knows it:
+// serverName for the mock, org.freedesktop.DBus for the bus daemon.
+func (m *mock) pid(t *testing.T, name string) int {
 	t.Helper()
 	var pid uint32
 	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
 	defer cancel()
-	err := m.conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.GetConnectionUnixProcessID", 0, serverName).Store(&pid)
+	err := m.conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.GetConnectionUnixProcessID", 0, name).Store(&pid)
 	if err != nil {
-		t.Fatalf("the mock server's pid: %v", err)
+		t.Fatalf("the pid of %s: %v", name, err)
 	}
 	return int(pid)
+}
+
+// freeze stops the process pid until the returned func (also called when t
+// ends) lets it go on.
+func freeze(t *testing.T, pid int) (thaw func()) {
+	t.Helper()
+	if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {
+		t.Fatalf("SIGSTOP %d: %v", pid, err)
+	}
+	var once sync.Once
+	thaw = func() { once.Do(func() { syscall.Kill(pid, syscall.SIGCONT) }) }
+	t.Cleanup(thaw)
+	return thaw
 }

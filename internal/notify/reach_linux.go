@@ -44,9 +44,15 @@ func unixPath(address string) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	return addressValue(params, "path")
+}
+
+// addressValue is the value of key in an address's "key=value,..." part,
+// unescaped.
+func addressValue(params, key string) (string, bool) {
 	for _, kv := range strings.Split(params, ",") {
-		if p, ok := strings.CutPrefix(kv, "path="); ok {
-			return unescape(p), true
+		if v, ok := strings.CutPrefix(kv, key+"="); ok {
+			return unescape(v), true
 		}
 	}
 	return "", false
