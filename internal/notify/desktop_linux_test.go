@@ -194,14 +194,7 @@ func testFrozenServer(t *testing.T, m *mock) {
 	}
 	// The call is given up after Abandon; its goroutine returns and the
 	// desktop is tried again (and times out again: still frozen).
-	r = sendUntil(t, d)
-	if r.Outcome != TimedOut {
-		t.Fatalf("after Abandon: got %+v, want a new try that times out", r)
-	}
-	if waited := time.Since(begin) - r.Took; waited < abandon {
-		t.Errorf("tried again %v after the first timed-out call began, want after Abandon (%v)", waited, abandon)
-	}
-
+	triedAgainAfter(t, d, begin, abandon)
 	thaw()
 	if r := sendUntil(t, d); r.Outcome != Delivered {
 		t.Fatalf("thawed: got %+v, want delivered", r)
@@ -211,10 +204,7 @@ func testFrozenServer(t *testing.T, m *mock) {
 	}
 	// The server got the calls that timed out (on the wire before it froze),
 	// none that were answered ErrStuck.
-	var summaries []string
-	for _, n := range m.notified(t) {
-		summaries = append(summaries, n.summary)
-	}
+	summaries := m.summaries(t)
 	if want := []string{"before", "frozen", "probe", "probe"}; !slices.Equal(summaries, want) {
 		t.Errorf("the server received %q, want %q", summaries, want)
 	}
@@ -263,14 +253,7 @@ func testFrozenBus(t *testing.T, m *mock) {
 	// After Abandon the stuck write is freed by closing the socket; the
 	// next notification is tried on a new connection, which the frozen bus
 	// does not accept either: it times out connecting.
-	r = sendUntil(t, d)
-	if r.Outcome != TimedOut {
-		t.Fatalf("after Abandon: got %+v, want a new try that times out", r)
-	}
-	if waited := time.Since(begin) - r.Took; waited < abandon {
-		t.Errorf("tried again %v after the stuck call began, want after Abandon (%v)", waited, abandon)
-	}
-
+	triedAgainAfter(t, d, begin, abandon)
 	thaw()
 	if r := sendUntil(t, d); r.Outcome != Delivered {
 		t.Fatalf("thawed: got %+v, want delivered", r)
@@ -278,11 +261,22 @@ func testFrozenBus(t *testing.T, m *mock) {
 	if desk.conn == first {
 		t.Error("still the connection whose write was stuck")
 	}
-	var summaries []string
-	for _, n := range m.notified(t) {
-		summaries = append(summaries, n.summary)
-	}
+	summaries := m.summaries(t)
 	if want := []string{"before", "probe"}; !slices.Equal(summaries, want) {
 		t.Errorf("the server received %q, want %q: the cut-off one never reached it", summaries, want)
+	}
+}
+
+// triedAgainAfter sends until the desktop is tried again after a stuck call
+// that began at begin, which must be Abandon later at the earliest, and fails
+// unless that try times out too (the server or bus is still frozen).
+func triedAgainAfter(t *testing.T, d *Dispatcher, begin time.Time, abandon time.Duration) {
+	t.Helper()
+	r := sendUntil(t, d)
+	if r.Outcome != TimedOut {
+		t.Fatalf("after Abandon: got %+v, want a new try that times out", r)
+	}
+	if waited := time.Since(begin) - r.Took; waited < abandon {
+		t.Errorf("tried again %v after the stuck call began, want after Abandon (%v)", waited, abandon)
 	}
 }

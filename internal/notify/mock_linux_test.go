@@ -147,6 +147,16 @@ func (m *mock) notified(t *testing.T) []received {
 	return out
 }
 
+// summaries are the summaries of the Notify calls the mock received.
+func (m *mock) summaries(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, n := range m.notified(t) {
+		out = append(out, n.summary)
+	}
+	return out
+}
+
 // emit has the mock send one of the server's signals.
 func (m *mock) emit(t *testing.T, name, signature string, args ...any) {
 	t.Helper()
