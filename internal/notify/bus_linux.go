@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"sync/atomic"
 	"time"
 
 	"github.com/godbus/dbus/v5"
@@ -30,7 +31,14 @@ const writeGrace = 100 * time.Millisecond
 type bus struct {
 	*dbus.Conn
 	socket net.Conn
+	// broken is set once call closed the socket: godbus learns of it only
+	// later, from its reading goroutine, and the next call must not find
+	// the connection still looking usable.
+	broken atomic.Bool
 }
+
+// usable reports whether b can still carry calls.
+func (b *bus) usable() bool { return !b.broken.Load() && b.Connected() }
 
 // dial connects to the session bus and subscribes to the server's signals,
 // giving up when ctx ends: every step that waits on the bus daemon (the
@@ -85,6 +93,7 @@ func call(ctx context.Context, b *bus, method string, args []any, ret ...any) er
 		select {
 		case <-returned:
 		case <-time.After(writeGrace):
+			b.broken.Store(true)
 			b.socket.Close()
 		}
 	})
@@ -99,7 +108,7 @@ func call(ctx context.Context, b *bus, method string, args []any, ret ...any) er
 // server's own error answers and a call that merely ran out of time leave a
 // working connection, anything else (the bus went away) does not.
 func connectionBroken(b *bus, err error) bool {
-	if !b.Connected() {
+	if !b.usable() {
 		return true
 	}
 	var answer dbus.Error

@@ -163,7 +163,7 @@ func (d *Desktop) connection(ctx context.Context) (*bus, error) {
 	switch {
 	case closed:
 		return nil, ErrClosed
-	case conn != nil && conn.Connected():
+	case conn != nil && conn.usable():
 		return conn, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, d.connectTimeout)
