@@ -47,7 +47,6 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	return runScreen(ui.NewTimer(r.Course, append(opts, ui.WithSince(r.Since))...))
 }
 
-
 // needTerminal refuses to open a screen where nobody can see it (output
 // piped or redirected, no terminal at all) before anything is saved.
 func needTerminal() error {
