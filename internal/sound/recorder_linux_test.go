@@ -21,7 +21,9 @@ type recorder struct {
 	// clock time of sample 0, give or take how late the quickest packet
 	// arrived. The monitor delivers a fragment when the sink has mixed it,
 	// so this is when the sink mixed the audio, the moment it starts
-	// playing on a real device (less that device's own buffering).
+	// playing on a real device (less that device's own buffering). The null
+	// sink mixes up to its latency (about one fragment here) ahead of its
+	// clock, so an onset can read a few milliseconds before the Play call.
 	offset time.Duration
 	conn   *pulseConn
 }
