@@ -13,7 +13,7 @@ type fakeBackend struct {
 	mu       sync.Mutex
 	calls    []Chime
 	running  int
-	maxAtto  int
+	maxAtOnce  int
 	release  chan struct{} // closed: plays return at once
 	closed   chan struct{}
 	closeOne sync.Once
@@ -28,7 +28,7 @@ func (f *fakeBackend) play(c Chime, _ time.Time) error {
 	f.mu.Lock()
 	f.calls = append(f.calls, c)
 	f.running++
-	f.maxAtto = max(f.maxAtto, f.running)
+	f.maxAtOnce = max(f.maxAtOnce, f.running)
 	f.mu.Unlock()
 	defer func() {
 		f.mu.Lock()
@@ -51,7 +51,7 @@ func (f *fakeBackend) close() { f.closeOne.Do(func() { close(f.closed) }) }
 func (f *fakeBackend) stats() (calls []Chime, maxAtOnce int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]Chime(nil), f.calls...), f.maxAtto
+	return append([]Chime(nil), f.calls...), f.maxAtOnce
 }
 
 // answeredAtOnce returns the answer already in ch when Play returned.
