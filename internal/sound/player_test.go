@@ -10,14 +10,14 @@ import (
 // fakeBackend stands in for the sound server: each play waits for release
 // (or close), and it counts how many plays ever run at once.
 type fakeBackend struct {
-	mu       sync.Mutex
-	calls    []Chime
-	running  int
-	maxAtOnce  int
-	release  chan struct{} // closed: plays return at once
-	closed   chan struct{}
-	closeOne sync.Once
-	panics   bool
+	mu        sync.Mutex
+	calls     []Chime
+	running   int
+	maxAtOnce int
+	release   chan struct{} // closed: plays return at once
+	closed    chan struct{}
+	closeOne  sync.Once
+	panics    bool
 }
 
 func newFake() *fakeBackend {
