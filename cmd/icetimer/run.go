@@ -29,11 +29,11 @@ func newRunCmd() *cobra.Command {
 		Example: `  icetimer run ice-20-20
   icetimer run --cycle "ice 20m, rest 20m" --window 48h --quiet off`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			repeat, _, err := flags.reminders()
+			repeat, chimes, err := flags.reminders()
 			if err != nil {
 				return err
 			}
-			s, course, since, err := courseToRun(cmd, args, &flags)
+			s, course, since, err := courseToRun(cmd, args, &flags, chimes)
 			if err != nil {
 				return err
 			}
@@ -54,7 +54,7 @@ func newRunCmd() *cobra.Command {
 
 // courseToRun takes the lock and gives the course run drives: a new one from
 // the command line (saved, replacing any other), or the saved one.
-func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*session.Session, schedule.Course, time.Time, error) {
+func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags, chimes bool) (*session.Session, schedule.Course, time.Time, error) {
 	resume := len(args) == 0 && !cmd.Flags().Changed("cycle") && !cmd.Flags().Changed("then")
 	var course schedule.Course
 	if !resume {
@@ -63,7 +63,7 @@ func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*sessio
 			return nil, course, time.Time{}, err
 		}
 	}
-	s, err := openDriver()
+	s, err := openDriver(chimes)
 	if err != nil {
 		return nil, course, time.Time{}, err
 	}

@@ -21,7 +21,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	if err := needTerminal(); err != nil {
 		return err
 	}
-	s, err := openSession(true)
+	s, err := openSession(true, true)
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
 		return watchCourse(locked)

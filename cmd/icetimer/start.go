@@ -26,14 +26,14 @@ func newStartCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			repeat, _, err := flags.reminders()
+			repeat, chimes, err := flags.reminders()
 			if err != nil {
 				return err
 			}
 			if err := needTerminal(); err != nil {
 				return err
 			}
-			s, err := openDriver()
+			s, err := openDriver(chimes)
 			if err != nil {
 				return err
 			}

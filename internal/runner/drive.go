@@ -42,6 +42,9 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) s
 			if a.SaveErr != nil {
 				p.println(true, words.NotSaved(a.SaveErr, s.Now()))
 			}
+			if a.SoundErr != nil {
+				p.ring() // the chime did not play: the terminal's bell stands in
+			}
 		})
 	}
 	err := Run(ctx, cfg)
@@ -66,6 +69,15 @@ func (p *linePrinter) println(fallback bool, line string) {
 		line = "\a" + line
 	}
 	fmt.Fprintln(p.w, line)
+}
+
+// ring rings the terminal's bell, when there is a terminal to hear.
+func (p *linePrinter) ring() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bell {
+		fmt.Fprint(p.w, "\a")
+	}
 }
 
 // isTerminal reports whether w is a terminal, where a bell can be heard.

@@ -31,6 +31,8 @@ type Options struct {
 	// Notifier sends the desktop reminders; nil sends none (a command that
 	// only stops the course).
 	Notifier Notifier
+	// Player plays the chimes; nil plays none (--sound off).
+	Player Player
 }
 
 // Session is this process's hold on the saved course. Its methods do a
@@ -42,6 +44,7 @@ type Session struct {
 	saves   saver
 	// notifier is nil when the session sends no reminders.
 	notifier Notifier
+	player   Player
 	marks    marks
 	closed   sync.Once
 	// FirstRun is true when icetimer had never run here (the state
@@ -67,7 +70,7 @@ func Open(dir string, opts Options) (*Session, error) {
 	if clock == nil {
 		clock = time.Now
 	}
-	return &Session{store: s, clock: clock, release: release, notifier: opts.Notifier, FirstRun: firstRun}, nil
+	return &Session{store: s, clock: clock, release: release, notifier: opts.Notifier, player: opts.Player, FirstRun: firstRun}, nil
 }
 
 // Close gives up the reminders still queued, waits for those in hand (at
@@ -78,6 +81,9 @@ func (s *Session) Close() {
 	s.closed.Do(func() {
 		if s.notifier != nil {
 			s.notifier.Close()
+		}
+		if s.player != nil {
+			s.player.Close()
 		}
 		s.marks.running.Wait()
 		s.release()

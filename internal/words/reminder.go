@@ -29,7 +29,16 @@ type Reminder struct {
 	// Repeat is 0 for the first telling, n for the n-th repeat of a reminder
 	// that waits for the person to acknowledge it.
 	Repeat int
+	// To is the kind of segment the change led to: what the chime says.
+	To schedule.Kind
 }
+
+// ackLabel is the notification's button that says the pack is off.
+const ackLabel = "Pack is off"
+
+// Tag names the reminder of the change at at on the desktop: its repeats
+// replace it rather than stack, and an acknowledgement withdraws it.
+func Tag(at time.Time) string { return "change-" + at.UTC().Format(time.RFC3339) }
 
 // Repeat is the reminder for change t told again, the n-th time, while it
 // waits for the person: the same action, when it was due, and how to say
@@ -61,6 +70,7 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 		r.Missed = 1
 	}
 	r.Title = title(last)
+	r.To = last.To.Kind
 	if now.Paused && last.To.Kind.IsOn() {
 		// The morning after a paused night: the pack goes on when the
 		// countdown does, never with no end (PROTOCOLS.md section 7).
@@ -85,6 +95,10 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 		sentences = append(sentences, Safety(k, 0))
 	}
 	r.Body = strings.Join(sentences, " ")
+	if r.Urgent {
+		// It repeats until acknowledged: a button says so, a tag replaces it.
+		r.Tag, r.Ack = Tag(last.At), ackLabel
+	}
 	return r
 }
 
