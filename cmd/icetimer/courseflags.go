@@ -51,7 +51,7 @@ func (f *courseFlags) reminders() (repeat time.Duration, sound bool, err error) 
 	if strings.EqualFold(f.repeat, "off") {
 		return -1, sound, nil
 	}
-	repeat, err = schedule.ParseDuration(f.repeat, 30*time.Second, time.Hour)
+	repeat, err = schedule.ParseDuration(f.repeat, time.Second, time.Hour)
 	if err != nil {
 		return 0, sound, usagef("--repeat: %v (or \"off\")", err)
 	}
