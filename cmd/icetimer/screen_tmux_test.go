@@ -2,9 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,44 +14,23 @@ import (
 // second icetimer, in another window and with NO_COLOR, shows the course
 // read-only: the same time left, the first one's pause, no colour.
 func TestTimerScreenInTmux(t *testing.T) {
-	skipInShort(t)
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("tmux is missing: CI must install it (.ci/run)")
-		}
-		t.Skip("tmux is not installed")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "icetimer")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	sock := fmt.Sprintf("icetimer-test-%d", os.Getpid())
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
-	env := fmt.Sprintf("XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s ", filepath.Join(dir, "state"), filepath.Join(dir, "config"))
-	const driving, watching = "icetimer:0", "icetimer:1"
-	tmux("new-session", "-d", "-s", "icetimer", "-x", "80", "-y", "24", "env "+env+bin)
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", sock, "kill-server").Run() })
-
-	screen := func(window string) string { return tmux("capture-pane", "-p", "-t", window) }
-	keys := func(window string, keys ...string) { tmux(append([]string{"send-keys", "-t", window}, keys...)...) }
+	s := newTmux(t)
+	bin := buildIcetimer(t)
+	const driving, watching = "driving", "watching"
+	s.run(driving, bin)
+	tmux := s.tmux
+	screen := s.screen
+	keys := s.keys
 	waitFor := func(window, what string, ok func(string) bool) string {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
 		for {
-			s := screen(window)
-			if ok(s) {
-				return s
+			sc := screen(window)
+			if ok(sc) {
+				return sc
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("waited 10s for %s; screen:\n%s", what, s)
+				t.Fatalf("waited 10s for %s; screen:\n%s", what, sc)
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
@@ -66,15 +43,15 @@ func TestTimerScreenInTmux(t *testing.T) {
 	keys(driving, "Enter")
 	first := left(t, waitFor(driving, "the countdown", contains("ICE ON")))
 	waitFor(driving, "the countdown to fall", func(s string) bool { return leftOK(s) && left(t, s) < first })
-	mustHaveColour(t, tmux("capture-pane", "-p", "-e", "-t", driving), true)
+	mustHaveColour(t, tmux("capture-pane", "-p", "-e", "-t", "t:"+driving), true)
 
-	tmux("new-window", "-t", watching, "env NO_COLOR=1 "+env+bin)
+	s.run(watching, "env NO_COLOR=1 "+bin)
 	waitFor(watching, "the read-only view", contains("Read-only: process"))
 	waitFor(watching, "the same time left in both", func(s string) bool {
 		d := screen(driving)
 		return leftOK(s) && leftOK(d) && left(t, s) == left(t, d)
 	})
-	mustHaveColour(t, tmux("capture-pane", "-p", "-e", "-t", watching), false)
+	mustHaveColour(t, tmux("capture-pane", "-p", "-e", "-t", "t:"+watching), false)
 	keys(watching, "s")
 	waitFor(watching, "the read-only hint", contains("this view only follows it"))
 	if !strings.Contains(screen(driving), "ICE ON") {
@@ -99,7 +76,7 @@ func TestTimerScreenInTmux(t *testing.T) {
 	waitFor(driving, "the quit question", contains("background?"))
 	keys(driving, "n")
 	deadline := time.Now().Add(5 * time.Second)
-	for exec.Command("tmux", "-L", sock, "has-session").Run() == nil {
+	for exec.Command("tmux", "-L", s.sock, "has-session").Run() == nil {
 		if time.Now().After(deadline) {
 			t.Fatalf("q did not quit; screens:\n%s\n%s", screen(driving), screen(watching))
 		}

@@ -48,10 +48,14 @@ func (s *tmuxServer) tmux(args ...string) string {
 }
 
 // run starts command in a new 80x24 window named name.
-func (s *tmuxServer) run(name, command string) {
+func (s *tmuxServer) run(name, command string) { s.runSized(name, 80, 24, command) }
+
+// runSized starts command in a new window named name; the first window sets
+// the size of all.
+func (s *tmuxServer) runSized(name string, width, height int, command string) {
 	s.t.Helper()
 	if exec.Command("tmux", "-L", s.sock, "has-session").Run() != nil {
-		s.tmux("new-session", "-d", "-s", "t", "-n", name, "-x", "80", "-y", "24", s.env+command)
+		s.tmux("new-session", "-d", "-s", "t", "-n", name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), s.env+command)
 		return
 	}
 	s.tmux("new-window", "-t", "t", "-n", name, s.env+command)
