@@ -15,7 +15,7 @@ mkdir -p "$out"
 if [ -n "${ICETIMER_BIN:-}" ]; then
 	cp "$ICETIMER_BIN" "$out/icetimer"
 else
-	go build -o "$out/icetimer" ./cmd/icetimer
+	CGO_ENABLED=0 go build -o "$out/icetimer" ./cmd/icetimer # as releases are built
 fi
 measure() {
 	local size=$1

@@ -76,23 +76,25 @@ func (n note) envelope(t float64) float64 {
 }
 
 // render mixes the notes into 16-bit PCM. Overlapping notes add up; the
-// scores keep their sum below full scale.
+// scores keep their sum below full scale. Each sample is summed in place,
+// so no mixing buffer (four times the PCM's size) adds to the program's
+// peak memory.
 func render(ns []note) []byte {
 	end := 0.0
 	for _, n := range ns {
 		end = max(end, n.start+n.dur)
 	}
-	samples := make([]float64, int(math.Ceil(end*SampleRate)))
-	for _, n := range ns {
-		first := int(math.Round(n.start * SampleRate))
-		count := int(math.Round(n.dur * SampleRate))
-		for i := range count {
-			t := float64(i) / SampleRate
-			samples[first+i] += n.amp * n.envelope(t) * math.Sin(2*math.Pi*n.hz*t)
+	pcm := make([]byte, 2*int(math.Ceil(end*SampleRate)))
+	for i := range len(pcm) / 2 {
+		s := 0.0
+		for _, n := range ns {
+			j := i - int(math.Round(n.start*SampleRate))
+			if j < 0 || j >= int(math.Round(n.dur*SampleRate)) {
+				continue
+			}
+			t := float64(j) / SampleRate
+			s += n.amp * n.envelope(t) * math.Sin(2*math.Pi*n.hz*t)
 		}
-	}
-	pcm := make([]byte, 2*len(samples))
-	for i, s := range samples {
 		v := int16(math.Round(max(-1, min(1, s)) * math.MaxInt16))
 		binary.LittleEndian.PutUint16(pcm[2*i:], uint16(v))
 	}

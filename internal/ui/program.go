@@ -12,9 +12,10 @@ import (
 // FPS is the renderer's frame rate, for tea.WithFPS. Bubble Tea v2.0.10
 // flushes frames only on a ticker at this rate, waking the program each time
 // even when nothing changed, and has no way to flush at once; so FPS bounds
-// the delay from a key press to the screen (1000/FPS = 83 ms, under the
-// 100 ms a key may take) and sets most of the idle wakeups.
-const FPS = 12
+// the delay from a key press to the screen (1000/FPS = 67 ms) and the first
+// frame (one tick after start-up: under 100 ms, issue 11), and sets most of
+// the idle wakeups (15 a second of bench/idle.sh's ~60).
+const FPS = 15
 
 // gcPercent keeps the heap near what is live: the screen allocates a few
 // tens of kilobytes a second, so the default (100, with a 4 MB floor) let
