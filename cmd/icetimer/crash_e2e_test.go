@@ -33,18 +33,31 @@ func TestRunSurvivesKills(t *testing.T) {
 	t.Run("with events", func(t *testing.T) {
 		newKillTest(t, seed+1, true).run(t, 30)
 	})
+	// Issue 9: the kill lands right after a reminder line, between the
+	// desktop's answer and the progress record or just after it: the next
+	// run tells that change again at most, never loses it.
+	t.Run("right after a reminder", func(t *testing.T) {
+		k := newKillTest(t, seed+2, false)
+		k.afterLine = true
+		k.run(t, 50)
+	})
 }
 
 // killTest is what the test knows of the state directory: what it saw saved
 // and what history must hold.
 type killTest struct {
-	dir     string
-	s       *store.Store
-	rng     *rand.Rand
-	seed    uint64
-	events  bool              // add events to the saved course before resuming
-	history []schedule.Course // the courses history must hold, oldest first
-	kills   struct{ early, archived, reminded int }
+	dir    string
+	s      *store.Store
+	rng    *rand.Rand
+	seed   uint64
+	events bool // add events to the saved course before resuming
+	// afterLine kills as soon as a reminder line is read, not at random.
+	afterLine bool
+	history   []schedule.Course // the courses history must hold, oldest first
+	kills     struct{ early, archived, reminded, repeated int }
+	// lastTold is the instant of the last reminder line the previous run
+	// printed, for counting what a resume tells again.
+	lastTold time.Time
 }
 
 func newKillTest(t *testing.T, seed uint64, events bool) *killTest {
@@ -96,8 +109,15 @@ func (k *killTest) run(t *testing.T, kills int) {
 			args = []string{"run"}
 		}
 		p := startIcetimer(t, k.dir, args...)
-		time.Sleep(k.killDelay())
-		lines := p.kill(t)
+		var lines []timedLine
+		if k.afterLine {
+			if l, ok := p.nextReminder(5 * time.Second); ok {
+				lines = append(lines, l)
+			}
+		} else {
+			time.Sleep(k.killDelay())
+		}
+		lines = append(lines, p.kill(t)...)
 		killed := time.Now()
 		where := fmt.Sprintf("%s, kill %d (%s after %v)", k.where(), i, strings.Join(args, " "), killed.Sub(p.started).Round(time.Millisecond))
 
@@ -119,6 +139,12 @@ func (k *killTest) run(t *testing.T, kills int) {
 		}
 		if len(lines) > 0 {
 			k.kills.reminded++
+			if at, ok := reminderInstant(lines[0].text, lines[0].at); ok && resume && at.Equal(k.lastTold) {
+				k.kills.repeated++ // at most this one: the checks above allow no other
+			}
+			if at, ok := reminderInstant(lines[len(lines)-1].text, lines[len(lines)-1].at); ok {
+				k.lastTold = at
+			}
 		}
 	}
 	// A clean end: stop takes the lock, and nothing temporary is left.
@@ -128,8 +154,8 @@ func (k *killTest) run(t *testing.T, kills int) {
 	if temps, _ := filepath.Glob(filepath.Join(k.s.Dir(), "*.tmp-*")); len(temps) > 0 {
 		t.Fatalf("%s: temp files left after stop took the lock: %v", k.where(), temps)
 	}
-	t.Logf("%d kills in %v: %d before the new course was saved, %d between archive and save, %d after reminders; %d courses in history",
-		kills, time.Since(began).Round(time.Millisecond), k.kills.early, k.kills.archived, k.kills.reminded, len(k.history))
+	t.Logf("%d kills in %v: %d before the new course was saved, %d between archive and save, %d after reminders (%d resumes told the last change again); %d courses in history",
+		kills, time.Since(began).Round(time.Millisecond), k.kills.early, k.kills.archived, k.kills.reminded, k.kills.repeated, len(k.history))
 }
 
 // killDelay is how long a run lives: up to 400 ms, and a third of the time
