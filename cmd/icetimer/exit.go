@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/icetimer/icetimer/internal/cli"
 )
 
 // Exit statuses (docs: CLI.md).
@@ -13,17 +15,12 @@ const (
 	exitNoCourse = 3 // status: there is no saved course
 )
 
-// exitError carries the exit status a failure should end the process with.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
+// exitError carries the exit status a failure should end the process with
+// (one type with the commands of internal/cli).
+type exitError = cli.ExitError
 
 // usageErr marks err as the caller's mistake: exit status 2.
-func usageErr(err error) error { return &exitError{code: exitUsage, err: err} }
+func usageErr(err error) error { return &exitError{Code: exitUsage, Err: err} }
 
 // usagef is usageErr with a formatted message.
 func usagef(format string, args ...any) error { return usageErr(fmt.Errorf(format, args...)) }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/report"
-	"github.com/icetimer/icetimer/internal/words"
 )
 
 const maxHistoryDays = 3660
@@ -44,7 +43,7 @@ func newHistoryCmd() *cobra.Command {
 			if asJSON {
 				return document.Write(cmd.OutOrStdout(), document.HistoryOf(figures))
 			}
-			return words.History(cmd.OutOrStdout(), figures)
+			return report.WriteHistory(cmd.OutOrStdout(), figures)
 		},
 	}
 	cmd.Flags().IntVar(&days, "days", 7, "how many days to show, today included")

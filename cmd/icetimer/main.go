@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/cli"
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
@@ -31,9 +33,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	fmt.Fprintln(stderr, "icetimer: "+err.Error())
-	var exit *exitError
+	var exit interface{ ExitCode() int }
 	if errors.As(err, &exit) {
-		return exit.code
+		return exit.ExitCode()
 	}
 	return 1
 }
@@ -51,6 +53,7 @@ func newRootCmd() *cobra.Command {
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
+	env := cli.Env{Clock: func() time.Time { return clock() }} // read at each call: tests set clock
 	root.AddCommand(
 		newVersionCmd(),
 		newPresetsCmd(),
@@ -60,7 +63,10 @@ func newRootCmd() *cobra.Command {
 		newHistoryCmd(),
 		newStartCmd(),
 		newRunCmd(),
-		newAckCmd(),
+		cli.NewAckCmd(env),
+		cli.NewPainCmd(env),
+		cli.NewNextStageCmd(env),
+		cli.NewReportCmd(env),
 	)
 	for _, c := range root.Commands() {
 		c.SilenceErrors, c.SilenceUsage = true, true

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -182,7 +183,7 @@ func TestHistoryCountsAStoppedCourse(t *testing.T) {
 	var wants []string
 	for at := before.Truncate(time.Second); !at.After(after); at = at.Add(time.Second) {
 		want := iceUpTo(c, at)
-		if got == want {
+		if reflect.DeepEqual(got, want) {
 			return
 		}
 		wants = append(wants, fmt.Sprintf("%+v (stopped at %v)", want, at))

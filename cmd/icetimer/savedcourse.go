@@ -18,4 +18,4 @@ func readStore() (*store.Store, error) {
 }
 
 // errNoCourse is exit status 3 (docs: CLI.md): there is no saved course.
-var errNoCourse = &exitError{code: exitNoCourse, err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
+var errNoCourse = &exitError{Code: exitNoCourse, Err: errors.New("no saved course: start one with 'icetimer start PRESET'")}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/document"
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -36,7 +37,7 @@ func newStatusCmd() *cobra.Command {
 			}
 			st := c.StateAt(clock.Now())
 			if asJSON {
-				return document.Write(cmd.OutOrStdout(), document.StatusOf(c, st, time.Local))
+				return document.Write(cmd.OutOrStdout(), document.StatusOf(c, st, report.Given(s, st.Now), time.Local))
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), words.Status(st))
 			return nil

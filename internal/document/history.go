@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/report"
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 )
 
 // History is what `history --json` prints: one entry per local day, oldest
@@ -21,6 +23,29 @@ type HistoryDay struct {
 	HeatSeconds int64  `json:"heat_seconds"`
 	Started     int    `json:"started"`
 	Finished    int    `json:"finished"`
+	// Pain is the day's check-ins, in order.
+	Pain []PainPoint `json:"pain"`
+	// Removals counts the day's "remove the pack" reminders; LateRemovals
+	// is those acknowledged more than 2 minutes after the reminder,
+	// Unanswered those never acknowledged before the next change.
+	Removals     int           `json:"removals"`
+	LateRemovals []LateRemoval `json:"late_removals"`
+	Unanswered   int           `json:"unanswered_removals"`
+}
+
+// PainPoint is one check-in.
+type PainPoint struct {
+	At    string `json:"at"`
+	Score int    `json:"score"`
+	Note  string `json:"note,omitempty"`
+}
+
+// LateRemoval is a reminder to take a pack off that was acknowledged late.
+type LateRemoval struct {
+	At   string        `json:"at"`
+	Kind schedule.Kind `json:"kind"`
+	// LateSeconds is the time from the reminder to the acknowledgement.
+	LateSeconds int64 `json:"late_seconds"`
 }
 
 // HistoryOf is the figures of report.Days.
@@ -32,7 +57,25 @@ func HistoryOf(figures []report.Day) History {
 			IceCount: f.Ice.Count, IceSeconds: *seconds(f.Ice.Time),
 			HeatCount: f.Heat.Count, HeatSeconds: *seconds(f.Heat.Time),
 			Started: f.Started, Finished: f.Finished,
+			Pain: PainOf(f.Pain, f.Day.Location()), Removals: f.Removals, LateRemovals: latesOf(f.Late, f.Day.Location()), Unanswered: f.Unanswered,
 		})
+	}
+	return out
+}
+
+// PainOf is check-ins as the documents list them, instants in loc.
+func PainOf(scores []schedule.PainScore, loc *time.Location) []PainPoint {
+	out := []PainPoint{}
+	for _, p := range scores {
+		out = append(out, PainPoint{At: *instant(p.At, loc), Score: p.Score, Note: p.Note})
+	}
+	return out
+}
+
+func latesOf(late []session.Removal, loc *time.Location) []LateRemoval {
+	out := []LateRemoval{}
+	for _, r := range late {
+		out = append(out, LateRemoval{At: *instant(r.At, loc), Kind: r.Kind, LateSeconds: *seconds(r.Answered.Sub(r.At))})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package document
 import (
 	"time"
 
+	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/words"
@@ -24,10 +25,35 @@ type Status struct {
 	// Repeating says a "remove the pack" reminder repeats until `icetimer
 	// ack`.
 	Repeating bool `json:"repeating"`
+	// Pain is the latest check-in's score, or null.
+	Pain *int `json:"pain"`
+	// Advice is what the check-ins have called for so far, each once.
+	Advice []AdviceItem `json:"advice"`
 }
 
-// StatusOf is course c at state st, clock times in loc.
-func StatusOf(c schedule.Course, st schedule.State, loc *time.Location) Status {
+// AdviceItem is one piece of the articles' advice and why it was given.
+type AdviceItem struct {
+	// Rule is the stable name of the rule (package advice).
+	Rule advice.Rule `json:"rule"`
+	Text string      `json:"text"`
+	// Source is the article's title.
+	Source string `json:"source"`
+	// At is the check-in that called for it.
+	At string `json:"at"`
+}
+
+// AdviceOf is the advice given, as the documents list it.
+func AdviceOf(given []advice.Given, loc *time.Location) []AdviceItem {
+	out := []AdviceItem{}
+	for _, g := range given {
+		out = append(out, AdviceItem{Rule: g.Rule, Text: words.Advice(g.Rule), Source: words.AdviceSource(g.Rule), At: *instant(g.At, loc)})
+	}
+	return out
+}
+
+// StatusOf is course c at state st, clock times in loc; given is the
+// advice its check-ins (with history's) called for (advice.For).
+func StatusOf(c schedule.Course, st schedule.State, given []advice.Given, loc *time.Location) Status {
 	out := Status{
 		Preset:           c.Preset,
 		Kind:             st.Current.Kind,
@@ -39,6 +65,10 @@ func StatusOf(c schedule.Course, st schedule.State, loc *time.Location) Status {
 		StartedAt:        *instant(c.Start, loc),
 	}
 	_, out.Repeating = session.Waiting(c, st.Now)
+	if p, ok := c.LastPain(); ok {
+		out.Pain = &p.Score
+	}
+	out.Advice = AdviceOf(given, loc)
 	if st.Next.Kind != "" {
 		next := st.Next.Kind
 		out.NextKind = &next

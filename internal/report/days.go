@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 )
 
@@ -28,6 +29,13 @@ type Day struct {
 	// Started and Finished count the courses that began and that ended that
 	// day (however they ended: stopped, finished or replaced).
 	Started, Finished int
+	// Pain is the check-ins given that day, in order.
+	Pain []schedule.PainScore
+	// Removals counts the "remove the pack" reminders of the day; Late is
+	// those acknowledged more than session.LateAfter after the reminder,
+	// Unanswered those nothing acknowledged before the next change.
+	Removals, Unanswered int
+	Late                 []session.Removal
 }
 
 // Figures is one Day for each of the days local calendar days up to
@@ -78,6 +86,7 @@ func Days(records []store.Record, now time.Time, days int, loc *time.Location) [
 				addApplication(out, bounds, dayOf(seg.Start), seg, limit)
 			}
 		}
+		addCheckIns(out, dayOf, c, limit)
 	}
 	return out
 }

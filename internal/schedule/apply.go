@@ -38,6 +38,8 @@ func (w *walker) apply(e Event) {
 			w.cur.End = e.At.Add(d)
 			w.length = d
 		}
+	case NextStage:
+		w.nextStage(e.At)
 	case Stop:
 		w.begin(Segment{Kind: Done, Stage: w.cur.Stage, Index: -1, Start: e.At, Cause: CauseStop})
 	}

@@ -30,6 +30,10 @@ const (
 	// they do ("the pack is off"). It changes no timing; it is kept so the
 	// lateness of removals can be told.
 	Ack EventType = "ack"
+	// NextStage moves the course to its next stage now: the next stage's
+	// first ice or heat phase starts at once and its window counts from
+	// then. It does nothing in the last stage.
+	NextStage EventType = "next-stage"
 )
 
 // Event is one thing the person did, at an instant.
@@ -50,6 +54,10 @@ type Course struct {
 	Start    time.Time
 	Quiet    QuietHours
 	Events   []Event
+	// Pain is the person's pain check-ins, in the order recorded
+	// (append-only, like Events). The engine never reads them: they change
+	// no timing.
+	Pain []PainScore
 }
 
 // MainKind is the kind of a stage's first ice or heat phase: what the stage is

@@ -37,7 +37,7 @@ func randomCourse(r *rand.Rand) Course {
 		}
 	}
 	t := c.Start
-	types := []EventType{Pause, Resume, Skip, Extend, Restart, Stop}
+	types := []EventType{Pause, Resume, Skip, Extend, Restart, NextStage, Stop}
 	for range r.IntN(40) {
 		t = t.Add(time.Duration(r.IntN(4*3600)) * time.Second)
 		e := Event{Type: types[r.IntN(len(types)-1)], At: t}

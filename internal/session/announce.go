@@ -17,8 +17,8 @@ const StepSlack = 2 * time.Minute
 // and when, used by the timer screen and by `icetimer run` alike. Every
 // change is announced once, at its wall-clock instant or at the first look
 // after it (a laptop waking, a process resuming), never before it; the
-// person's own key presses (a skip, a stop) are never announced: they saw
-// them happen.
+// person's own key presses (a skip, a stop, a move to the next stage) are
+// never announced: they saw them happen.
 type Announcer struct {
 	// handled is the instant every change before which has been announced.
 	handled time.Time
@@ -52,7 +52,7 @@ func (a *Announcer) Due(c schedule.Course, now time.Time) []schedule.Transition 
 	a.handled = through
 	var out []schedule.Transition
 	for _, t := range c.Transitions(from, through) {
-		if t.To.Cause != schedule.CauseSkip && t.To.Cause != schedule.CauseStop {
+		if !t.To.Cause.ByPerson() {
 			out = append(out, t)
 		}
 	}

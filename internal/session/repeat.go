@@ -16,8 +16,9 @@ const endRepeatsFor = 30 * time.Minute
 
 // Waiting is the change whose reminder waits for the person at now: the
 // latest change, when it took a pack off on schedule (not by the person's
-// own skip or stop) and the person has done nothing since (an Ack, or any
-// other key, says they are there). It waits until the next change at most.
+// own skip, stop or move to the next stage) and the person has done nothing
+// since (an Ack, or any other key, says they are there). It waits until the
+// next change at most.
 func Waiting(c schedule.Course, now time.Time) (schedule.Transition, bool) {
 	now = now.Round(0)
 	st := c.StateAt(now)
@@ -26,7 +27,7 @@ func Waiting(c schedule.Course, now time.Time) (schedule.Transition, bool) {
 		return schedule.Transition{}, false
 	}
 	t := ts[len(ts)-1]
-	if !t.From.Kind.IsOn() || t.To.Kind == t.From.Kind || t.To.Cause == schedule.CauseSkip || t.To.Cause == schedule.CauseStop {
+	if !t.From.Kind.IsOn() || t.To.Kind == t.From.Kind || t.To.Cause.ByPerson() {
 		return t, false
 	}
 	if st.Done && now.Sub(t.At) > endRepeatsFor {

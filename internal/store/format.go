@@ -32,6 +32,9 @@ type courseJSON struct {
 	Stages []stageJSON `json:"stages"`
 	Quiet  quietJSON   `json:"quiet"`
 	Events []eventJSON `json:"events"`
+	// Pain is left out when empty, so a course with no check-ins is written
+	// as before.
+	Pain []painJSON `json:"pain,omitempty"`
 }
 
 type stageJSON struct {
@@ -58,6 +61,12 @@ type eventJSON struct {
 	Type          schedule.EventType `json:"type"`
 	At            time.Time          `json:"at"`
 	AmountSeconds int64              `json:"amount_seconds,omitempty"`
+}
+
+type painJSON struct {
+	At    time.Time `json:"at"`
+	Score int       `json:"score"`
+	Note  string    `json:"note,omitempty"`
 }
 
 // wholeSeconds is d in seconds, or an error when d has a fraction of a second
@@ -93,6 +102,9 @@ func courseToJSON(c schedule.Course) (courseJSON, error) {
 	for _, e := range c.Events {
 		out.Events = append(out.Events, eventJSON{Type: e.Type, At: e.At.Round(0), AmountSeconds: secs(string(e.Type)+" amount", e.Amount)})
 	}
+	for _, p := range c.Pain {
+		out.Pain = append(out.Pain, painJSON{At: p.At.Round(0), Score: p.Score, Note: p.Note})
+	}
 	if err := errors.Join(errs...); err != nil {
 		return courseJSON{}, err
 	}
@@ -119,6 +131,9 @@ func courseFromJSON(j courseJSON) (schedule.Course, error) {
 	}
 	for _, e := range j.Events {
 		c.Events = append(c.Events, schedule.Event{Type: e.Type, At: e.At, Amount: time.Duration(e.AmountSeconds) * time.Second})
+	}
+	for _, p := range j.Pain {
+		c.Pain = append(c.Pain, schedule.PainScore{At: p.At, Score: p.Score, Note: p.Note})
 	}
 	return c, nil
 }
@@ -168,7 +183,7 @@ func validate(j courseJSON) error {
 	}
 	for i, e := range j.Events {
 		switch e.Type {
-		case schedule.Pause, schedule.Resume, schedule.Skip, schedule.Extend, schedule.Restart, schedule.Stop, schedule.Ack:
+		case schedule.Pause, schedule.Resume, schedule.Skip, schedule.Extend, schedule.Restart, schedule.Stop, schedule.Ack, schedule.NextStage:
 		default:
 			return fmt.Errorf("event %d has unknown type %q", i+1, e.Type)
 		}
@@ -177,6 +192,14 @@ func validate(j courseJSON) error {
 		}
 		if e.AmountSeconds < -maxAmountSeconds || e.AmountSeconds > maxAmountSeconds {
 			return fmt.Errorf("event %d amount %ds is out of range", i+1, e.AmountSeconds)
+		}
+	}
+	for i, p := range j.Pain {
+		if p.At.IsZero() {
+			return fmt.Errorf("pain check-in %d has no time", i+1)
+		}
+		if err := CheckPain(p.Score, p.Note); err != nil {
+			return fmt.Errorf("pain check-in %d: %w", i+1, err)
 		}
 	}
 	return nil

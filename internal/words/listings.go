@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
-	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -60,20 +58,4 @@ func Plan(w io.Writer, c schedule.Course, loc *time.Location, segs []schedule.Se
 		}
 		fmt.Fprintln(w, line)
 	}
-}
-
-// History writes a table of the days' applications and courses.
-func History(w io.Writer, figures []report.Day) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED")
-	for _, f := range figures {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\n", f.Day.Format("Mon 02 Jan"),
-			applications(f.Ice), applications(f.Heat), f.Started, f.Finished)
-	}
-	return tw.Flush()
-}
-
-// applications writes a count and its total time in minutes: "3 × 60 min".
-func applications(a report.Applications) string {
-	return fmt.Sprintf("%d × %d min", a.Count, int(a.Time/time.Minute))
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -10,17 +10,18 @@ import (
 	"github.com/icetimer/icetimer/internal/store"
 )
 
-func newAckCmd() *cobra.Command {
+// NewAckCmd is `icetimer ack` (moved here from cmd/icetimer as it was).
+func NewAckCmd(env Env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "ack",
 		Short: "Acknowledge the reminder that is repeating: the pack is off (exit 3 when no course)",
-		Args:  noArgs,
+		Args:  args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			dir, err := store.Dir()
+			dir, err := env.dir()
 			if err != nil {
 				return err
 			}
-			said, err := session.Ack(dir, session.Options{Clock: clock})
+			said, err := session.Ack(dir, session.Options{Clock: env.Clock})
 			if errors.Is(err, store.ErrNoCourse) {
 				return errNoCourse
 			}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/words"
+)
+
+// errLastStage is next-stage's exit 1 (CLI.md): the course has no next
+// stage.
+var errLastStage = errors.New("the course is in its last stage: there is no next stage to move to")
+
+// NewNextStageCmd is `icetimer next-stage`.
+func NewNextStageCmd(env Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "next-stage",
+		Short: "Move the running course to its next stage now, e.g. ice -> heat (exit 1 when there is none)",
+		Long: "next-stage moves the running course on to its next stage now: the stage's first\n" +
+			"ice or heat phase starts at once, and its window counts from now. When to move\n" +
+			"on is your call (\"once the ice has done its job\"). Exit status 1 in the last\n" +
+			"stage, 3 when no course runs.",
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return nextStageRun(env, cmd.OutOrStdout()) },
+	}
+}
+
+func nextStageRun(env Env, out io.Writer) error {
+	dir, err := env.dir()
+	if err != nil {
+		return err
+	}
+	c, err := session.Change(dir, session.Options{Clock: env.Clock}, func(c *schedule.Course, now time.Time) error {
+		if !c.Protocol.HasNextStage(c.StateAt(now).Current.Stage) {
+			return errLastStage
+		}
+		c.Events = append(c.Events, schedule.Event{Type: schedule.NextStage, At: now})
+		return nil
+	})
+	if err != nil {
+		return changeErr(err, "press n")
+	}
+	st := c.StateAt(env.Clock.Now())
+	fmt.Fprintf(out, "stage %d: %s\n", st.Current.Stage+1, words.Action(st.Current.Kind, st.Paused))
+	return nil
+}

@@ -1,0 +1,32 @@
+package report
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/report/reporttest"
+)
+
+// SampleSummary is the summary of reporttest.Sample over three days.
+func sampleSummary() Summary {
+	records, now := reporttest.Sample()
+	return Summarise(Days(records, now, 3, now.Location()), advice.For(records, now), now)
+}
+
+func TestReportMarkdown(t *testing.T) {
+	s := sampleSummary()
+	if len(s.Advice) != 2 || s.Advice[0].Rule != advice.ColdNotHelping || s.Advice[1].Rule != advice.Easing {
+		t.Fatalf("advice %+v", s.Advice)
+	}
+	if s.Days[1].Removals != 4 || len(s.Days[1].Late) != 1 || s.Trend != Easing {
+		t.Fatalf("day 2: %d removals, late %+v; trend %q", s.Days[1].Removals, s.Days[1].Late, s.Trend)
+	}
+	var b bytes.Buffer
+	if err := s.Markdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden.RequireEqual(t, b.Bytes())
+}

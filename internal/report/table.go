@@ -1,0 +1,68 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/words"
+)
+
+// WriteHistory writes `icetimer history`'s table: per day the
+// applications, the courses, late removals and the pain check-ins with
+// their trend.
+func WriteHistory(w io.Writer, figures []Day) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED\tLATE\tPAIN")
+	for _, f := range figures {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\n", f.Day.Format("Mon 02 Jan"),
+			applications(f.Ice), applications(f.Heat), f.Started, f.Finished, late(f, false), PainLine(f))
+	}
+	return tw.Flush()
+}
+
+// applications writes a count and its total time in minutes: "3 × 60 min".
+func applications(a Applications) string {
+	return fmt.Sprintf("%d × %d min", a.Count, int(a.Time/time.Minute))
+}
+
+// late is "1 of 4": the removals acknowledged late among the day's, with
+// by how much each when by is set ("1 of 4 (5 min)"), and how many went
+// unanswered; "-" for a day with none.
+func late(f Day, by bool) string {
+	if f.Removals == 0 {
+		return "-"
+	}
+	s := fmt.Sprintf("%d of %d", len(f.Late), f.Removals)
+	if by && len(f.Late) > 0 {
+		spans := make([]string, len(f.Late))
+		for i, r := range f.Late {
+			spans[i] = words.Span(r.Answered.Sub(r.At))
+		}
+		s += " (" + strings.Join(spans, ", ") + ")"
+	}
+	if f.Unanswered > 0 {
+		s += fmt.Sprintf(", %d unanswered", f.Unanswered)
+	}
+	return s
+}
+
+// PainLine is a day's scores in order with their trend: "7 6 4 (easing)";
+// "-" for a day with no check-in.
+func PainLine(f Day) string {
+	if len(f.Pain) == 0 {
+		return "-"
+	}
+	scores := make([]string, len(f.Pain))
+	for i, p := range f.Pain {
+		scores[i] = strconv.Itoa(p.Score)
+	}
+	line := strings.Join(scores, " ")
+	if t := TrendOf(f.Pain); t != NoTrend {
+		line += " (" + string(t) + ")"
+	}
+	return line
+}
