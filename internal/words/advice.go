@@ -49,3 +49,6 @@ const RedFlags = "Get urgent care now for numbness around the groin or buttocks,
 // PainScale says what the numbers mean, for `icetimer pain --help` and the
 // check-in on screen.
 const PainScale = "0 is no pain, 10 the worst imaginable"
+
+// PainPrompt is the screen's one-key check-in after a pack comes off.
+const PainPrompt = "Pain now? 0-9, t for 10 (0 none, 10 the worst); esc skips."

@@ -130,6 +130,13 @@ type Model struct {
 	// quitting asks whether reminders go on in the background; background
 	// is the answer.
 	quitting, background bool
+	// checkIn offers a one-key pain score after a pack came off.
+	checkIn bool
+	// advice is the line of advice a check-in called for, up until
+	// adviceUntil; offerNext says the n key moves to the next stage.
+	advice      string
+	adviceUntil time.Time
+	offerNext   bool
 	// asking says the went-on question is asked; typed is the answer so far.
 	asking bool
 	typed  string
@@ -298,6 +305,7 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 		return m, nil
 	}
 	last := ts[len(ts)-1]
+	m = m.offerCheckIn(last)
 	m.banner = words.Headline(last.To.Kind, false) + " since " + words.Clock(last.At.In(now.Location()))
 	if len(ts) > 1 {
 		m.banner += " (" + plural(len(ts), "change") + " since " + words.Clock(ts[0].At.In(now.Location())) + ")"
@@ -382,6 +390,14 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	if m.asking {
 		return m.answerWentOn(msg)
+	}
+	if m.checkIn {
+		if m, cmd, handled := m.checkInKey(msg); handled {
+			return m, cmd
+		}
+	}
+	if m.offerNext && msg.Text == "n" {
+		return m.nextStageKey()
 	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):

@@ -40,6 +40,8 @@ type screen struct {
 	gone          bool
 	notice        string
 	waiting       bool // a reminder repeats until the ack key
+	checkIn       bool // a pain score is asked for
+	advice        string
 	dark          bool // the styles changed
 	asking        bool // the went-on question is asked
 	typed         string
@@ -51,6 +53,9 @@ func (m *Model) refresh(now time.Time) {
 	if !now.Before(m.bannerUntil) {
 		m.banner = ""
 	}
+	if !now.Before(m.adviceUntil) {
+		m.advice, m.offerNext = "", false
+	}
 	var f facts
 	if !m.gone {
 		f = m.facts(now)
@@ -58,7 +63,7 @@ func (m *Model) refresh(now time.Time) {
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
 		problem: m.problem, confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
 		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice, dark: m.dark,
-		asking: m.asking, typed: m.typed, waiting: m.waiting}
+		asking: m.asking, typed: m.typed, waiting: m.waiting, checkIn: m.checkIn, advice: m.advice}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
@@ -293,6 +298,9 @@ func (m Model) blocks(s screen, digits, word int) []block {
 	add(7, st.Info.Render(s.today))
 	out = append(out, gap)
 	add(4, st.Safety.Render(words.Safety(s.kind, s.width-2)))
+	if s.advice != "" {
+		add(3, m.wrap(st.Action, s.advice, s.width)...)
+	}
 	if s.notice != "" {
 		add(8, m.wrap(st.Info, s.notice, s.width)...)
 	}
@@ -311,7 +319,8 @@ func (m Model) bar(s screen, colour color.Color) string {
 	return bar.ViewAs(s.progress)
 }
 
-// problemBlocks is the stop question or the line about a problem.
+// problemBlocks is the question asked, or the check-in and the line about
+// a problem.
 func (m Model) problemBlocks(s screen) []block {
 	switch {
 	case s.quitting:
@@ -320,10 +329,15 @@ func (m Model) problemBlocks(s screen) []block {
 		return []block{{lines: []string{m.styles.Problem.Render("Stop the course? y stops it, n keeps going.")}}}
 	case s.asking:
 		return []block{{lines: m.wrap(m.styles.Problem, words.WentOnPrompt(s.typed), s.width)}}
-	case s.problem != "":
-		return []block{{lines: m.wrap(m.styles.Problem, "! "+s.problem, s.width), drop: 1}}
 	}
-	return nil
+	var out []block
+	if s.checkIn {
+		out = append(out, block{lines: m.wrap(m.styles.Problem, words.PainPrompt, s.width), drop: 2})
+	}
+	if s.problem != "" {
+		out = append(out, block{lines: m.wrap(m.styles.Problem, "! "+s.problem, s.width), drop: 1})
+	}
+	return out
 }
 
 // detailLine is the exact remaining time and when the phase ends.
