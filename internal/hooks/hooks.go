@@ -19,6 +19,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/icetimer/icetimer/internal/worker"
 )
 
 // Defaults for a Runner (see Options).
@@ -108,8 +110,10 @@ func (r *Runner) Run(e Event) <-chan error {
 	return j.reply
 }
 
-// Close kills the hook running, answers those waiting with ErrClosed, and
-// returns once the worker has stopped. It may be called more than once.
+// Close lets the hooks running and waiting finish for at most one Limit
+// (the "done" hook of a course that just ended must still run), then kills
+// what is left and answers it with ErrClosed. It may be called more than
+// once.
 func (r *Runner) Close() {
 	r.mu.Lock()
 	if !r.closed {
@@ -117,8 +121,8 @@ func (r *Runner) Close() {
 		close(r.queue)
 	}
 	r.mu.Unlock()
+	worker.Drain(r.done, r.limit, r.cancel) // what is left fails at once
 	r.cancel()
-	<-r.done
 }
 
 func (r *Runner) work() {

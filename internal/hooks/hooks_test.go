@@ -163,7 +163,7 @@ func alive(pid string) bool {
 }
 
 func TestRunNeverBlocksWhenHooksPileUp(t *testing.T) {
-	r, _ := newRunner(t, `sleep 600`, wait)
+	r, _ := newRunner(t, `sleep 600`, 300*time.Millisecond)
 	start := time.Now()
 	var last <-chan error
 	for range DefaultQueueSize + 2 {
@@ -186,6 +186,21 @@ func TestRunNeverBlocksWhenHooksPileUp(t *testing.T) {
 	case <-closed:
 	case <-time.After(wait):
 		t.Fatal("Close did not kill the running hook")
+	}
+}
+
+// The hook of the last change (the course is done, the process exits)
+// still runs when Close comes right after it.
+func TestCloseLetsTheLastHookRun(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "done")
+	r, _ := newRunner(t, `echo "$ICETIMER_EVENT" > "`+out+`"`, wait)
+	c := r.Run(Event{Name: Done, At: t0})
+	r.Close()
+	if err := answer(t, c); err != nil {
+		t.Fatal(err)
+	}
+	if got := readLines(t, out); len(got) != 1 || got[0] != "done" {
+		t.Fatalf("the done hook wrote %q", got)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/words"
+	"github.com/icetimer/icetimer/internal/worker"
 )
 
 // Defaults and ntfy's limits (see Options).
@@ -242,14 +243,7 @@ func (p *Publisher) Close() {
 		close(p.queue)
 	}
 	p.mu.Unlock()
-	timer := time.NewTimer(p.closeWait)
-	defer timer.Stop()
-	select {
-	case <-p.done:
-	case <-timer.C:
-		p.cancel() // each request left fails at once
-		<-p.done
-	}
+	worker.Drain(p.done, p.closeWait, p.cancel) // what is left fails at once
 	p.cancel()
 }
 
