@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	goical "github.com/emersion/go-ical"
 
 	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -138,5 +141,66 @@ func TestHelpCarriesTheDisclaimer(t *testing.T) {
 		if code, out, _ := icetimer(sub, "-h"); code != 0 || !strings.Contains(out, "Usage:") {
 			t.Errorf("%s -h: exit %d", sub, code)
 		}
+	}
+}
+
+// plan --ics, read back by a second library (go-ical), holds one event per
+// ice or heat phase of plan --json, at the same instants, each with an
+// alarm at its start and one at its end.
+func TestPlanICSMatchesPlanJSON(t *testing.T) {
+	args := []string{"plan", "ice-then-heat", "--start", "2026-11-21T08:00:00+01:00", "--hours", "50"}
+	code, out, stderr := icetimer(append(args, "--json")...)
+	if code != 0 {
+		t.Fatalf("plan --json: %d %s", code, stderr)
+	}
+	var plan document.Plan
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = icetimer(append(args, "--ics")...)
+	if code != 0 {
+		t.Fatalf("plan --ics: %d %s", code, stderr)
+	}
+	cal, err := goical.NewDecoder(strings.NewReader(out)).Decode()
+	if err != nil {
+		t.Fatalf("go-ical cannot read plan --ics: %v", err)
+	}
+	events := cal.Events()
+	var kinds []schedule.Kind
+	i := 0
+	for _, p := range plan.Phases {
+		if !p.Kind.IsOn() {
+			continue
+		}
+		kinds = append(kinds, p.Kind)
+		if i >= len(events) {
+			break
+		}
+		at, _ := time.Parse(time.RFC3339, p.At)
+		from, err1 := events[i].DateTimeStart(time.UTC)
+		to, err2 := events[i].DateTimeEnd(time.UTC)
+		if err1 != nil || err2 != nil || !from.Equal(at) || to.Sub(from) != time.Duration(p.Seconds)*time.Second {
+			t.Errorf("event %d: %v to %v (%v %v), want %s for %ds", i, from, to, err1, err2, p.At, p.Seconds)
+		}
+		summary, _ := events[i].Props.Text(goical.PropSummary)
+		if want := map[schedule.Kind]string{schedule.Ice: "Ice pack on", schedule.Heat: "Heat pack on"}[p.Kind]; !strings.HasPrefix(summary, want) {
+			t.Errorf("event %d %q, want %s", i, summary, want)
+		}
+		alarms := 0
+		for _, c := range events[i].Children {
+			if c.Name == goical.CompAlarm {
+				alarms++
+			}
+		}
+		if alarms != 2 {
+			t.Errorf("event %d has %d alarms, want 2", i, alarms)
+		}
+		i++
+	}
+	if len(events) != len(kinds) || len(kinds) < 10 || !slices.Contains(kinds, schedule.Heat) {
+		t.Fatalf("%d events for %d on-phases (%v)", len(events), len(kinds), kinds)
+	}
+	if code, _, stderr := icetimer(append(args, "--json", "--ics")...); code != 2 || strings.Count(stderr, "\n") != 1 {
+		t.Fatalf("--json with --ics: exit %d, %q; want 2 and one line", code, stderr)
 	}
 }

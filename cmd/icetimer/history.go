@@ -8,6 +8,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/report"
+	"github.com/icetimer/icetimer/internal/store"
 )
 
 const maxHistoryDays = 3660
@@ -29,7 +30,7 @@ func newHistoryCmd() *cobra.Command {
 			if days < 1 || days > maxHistoryDays {
 				return usagef("--days %d: want a number of days from 1 to %d", days, maxHistoryDays)
 			}
-			s, err := readStore()
+			s, err := store.ReadOnlyDir()
 			if err != nil {
 				return err
 			}

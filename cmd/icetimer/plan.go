@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/calendar"
 	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/words"
@@ -19,6 +20,7 @@ func newPlanCmd() *cobra.Command {
 		start  string
 		hours  float64
 		asJSON bool
+		asICS  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "plan PRESET|--cycle SPEC",
@@ -46,6 +48,12 @@ func newPlanCmd() *cobra.Command {
 			}
 			span := time.Duration(hours * float64(time.Hour))
 			segs := course.Segments(from, from.Add(span))
+			if asICS && asJSON {
+				return usagef("--json and --ics: choose one")
+			}
+			if asICS {
+				return calendar.Write(cmd.OutOrStdout(), course, segs, now)
+			}
 			if asJSON {
 				return document.Write(cmd.OutOrStdout(), document.PlanOf(course, from.Location(), segs))
 			}
@@ -57,5 +65,6 @@ func newPlanCmd() *cobra.Command {
 	cmd.Flags().StringVar(&start, "start", "", "when the course starts: RFC 3339 or HH:MM today (default now)")
 	cmd.Flags().Float64Var(&hours, "hours", 72, "how many hours to show")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asICS, "ics", false, "print an iCalendar file: an event per ice or heat phase, alarms at its start and end")
 	return cmd
 }

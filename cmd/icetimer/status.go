@@ -25,7 +25,7 @@ func newStatusCmd() *cobra.Command {
   tmux: set -g status-right '#(icetimer status 2>/dev/null)'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := readStore()
+			s, err := store.ReadOnlyDir()
 			if err != nil {
 				return err
 			}

@@ -13,7 +13,7 @@ import (
 // reminders (that process does) until that process is gone; then it drives
 // the course itself. Only a driver may move a broken file aside.
 func watchCourse(holder *store.LockedError) error {
-	s, err := readStore()
+	s, err := store.ReadOnlyDir()
 	if err != nil {
 		return err
 	}

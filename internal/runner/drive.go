@@ -47,12 +47,34 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) s
 			}
 		})
 	}
+	stop := make(chan struct{})
+	showing := printTroubles(s, p, stop)
 	err := Run(ctx, cfg)
 	inFlight.Wait() // each is answered within the notifier's timeout
+	close(stop)
+	<-showing
 	if errors.Is(err, context.Canceled) {
 		p.println(false, words.Stopped(course.StateAt(s.Now())))
 	}
 	return course
+}
+
+// printTroubles shows each failure of the phone or the hooks as a line
+// until stop closes; the channel it returns closes once it has.
+func printTroubles(s *session.Session, p *linePrinter, stop <-chan struct{}) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case err := <-s.Troubles():
+				p.println(true, words.Stamp(s.Now())+"  "+err.Error())
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return done
 }
 
 // linePrinter writes whole lines from several goroutines.

@@ -49,6 +49,7 @@ func (s *Session) Acknowledge() (waited bool, err error) {
 	if _, waits := Waiting(c, s.Now()); !waits {
 		return false, nil
 	}
+	s.inherit(c, s.Now())
 	c.Events = append(c.Events, schedule.Event{Type: schedule.Ack, At: s.EventTime()})
 	return true, s.Save(s.Ticket(), c)
 }

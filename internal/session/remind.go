@@ -53,7 +53,8 @@ type marks struct {
 	running sync.WaitGroup
 }
 
-// Remind sends r to the desktop and returns at once. Once the desktop has
+// Remind sends r to the desktop, the phone and the hook, and returns at
+// once; failures of the last two come on Troubles. Once the desktop has
 // answered (or its timeout passed) the changes before through are recorded
 // as announced, and the channel receives the Answer. The record comes after
 // the answer so that a crash in between repeats the reminder instead of
@@ -61,6 +62,7 @@ type marks struct {
 func (s *Session) Remind(r words.Reminder, through time.Time) <-chan Answer {
 	results := s.send(r.Notification)
 	played := s.play(r)
+	s.remindAway(r)
 	ticket := s.marks.issued.Add(1)
 	answer := make(chan Answer, 1)
 	s.marks.running.Go(func() {

@@ -31,11 +31,14 @@ func (s *Session) Save(ticket uint64, c schedule.Course) error {
 	if ticket < s.saves.written {
 		return nil
 	}
-	if err := s.write(c, s.Now()); err != nil {
+	now := s.Now()
+	if err := s.write(c, now); err != nil {
 		return err
 	}
 	s.saves.written = ticket
 	s.withdrawAcknowledged(c)
+	// In the saves' order, so the phone follows the newest plan.
+	s.follow(c, now)
 	return nil
 }
 

@@ -33,6 +33,11 @@ type Options struct {
 	Notifier Notifier
 	// Player plays the chimes; nil plays none (--sound off).
 	Player Player
+	// Phone publishes the reminders to a phone and keeps the next change
+	// scheduled on its server; nil when there is no [ntfy] config.
+	Phone Phone
+	// Hooks runs the on_change hook at each change; nil for none.
+	Hooks Hooks
 }
 
 // Session is this process's hold on the saved course. Its methods do a
@@ -45,6 +50,9 @@ type Session struct {
 	// notifier is nil when the session sends no reminders.
 	notifier Notifier
 	player   Player
+	phone    Phone
+	hooks    Hooks
+	away     away
 	marks    marks
 	closed   sync.Once
 	// FirstRun is true when icetimer had never run here (the state
@@ -70,12 +78,19 @@ func Open(dir string, opts Options) (*Session, error) {
 	if clock == nil {
 		clock = time.Now
 	}
-	return &Session{store: s, clock: clock, release: release, notifier: opts.Notifier, player: opts.Player, FirstRun: firstRun}, nil
+	return &Session{
+		store: s, clock: clock, release: release, notifier: opts.Notifier, player: opts.Player,
+		phone: opts.Phone, hooks: opts.Hooks, away: away{troubles: make(chan error, troubleBuffer)},
+		FirstRun: firstRun,
+	}, nil
 }
 
-// Close gives up the reminders still queued, waits for those in hand (at
-// most the notifier's timeout) to be answered and recorded, and gives the
-// lock back.
+// Close gives up the desktop reminders still queued, waits for those in
+// hand (at most the notifier's timeout) to be answered and recorded, lets
+// the hooks finish and the phone send what is queued (each bounded), and
+// gives the lock back. The message scheduled on the phone's server stays:
+// a driver that stops reminding on purpose cancels it first
+// (CancelPhone).
 // Closing again does nothing.
 func (s *Session) Close() {
 	s.closed.Do(func() {
@@ -86,6 +101,7 @@ func (s *Session) Close() {
 			s.player.Close()
 		}
 		s.marks.running.Wait()
+		s.closeAway()
 		s.release()
 	})
 }
@@ -116,6 +132,7 @@ func (s *Session) Start(c schedule.Course) error {
 	switch {
 	case err == nil && store.SameCourse(old, c):
 	case err == nil:
+		s.inherit(old, s.Now())
 		if err := s.store.Archive(old, c.Start); err != nil {
 			return err
 		}
@@ -126,7 +143,11 @@ func (s *Session) Start(c schedule.Course) error {
 	if err := s.store.ClearReminded(); err != nil {
 		return err
 	}
-	return s.store.Save(c)
+	if err := s.store.Save(c); err != nil {
+		return err
+	}
+	s.follow(c, s.Now())
+	return nil
 }
 
 // Running is the saved course when it is still running now: what Start
@@ -163,6 +184,8 @@ func (s *Session) Resume() (Resumed, error) {
 	if t, ok := s.store.Reminded(); ok && t.After(r.Since) && !t.After(now.Add(StepSlack)) {
 		r.Since = t
 	}
+	s.inherit(c, now)
+	s.follow(c, now)
 	if c.StateAt(now).Done {
 		r.Over = true
 		return r, s.end(c, now)
@@ -177,11 +200,25 @@ func (s *Session) Stop() (c schedule.Course, alreadyOver bool, err error) {
 		return c, false, err
 	}
 	now := s.EventTime()
+	s.inherit(c, now)
 	alreadyOver = c.StateAt(now).Done
 	if !alreadyOver {
 		c.Events = append(c.Events, schedule.Event{Type: schedule.Stop, At: now})
 	}
-	return c, alreadyOver, s.end(c, now)
+	if err := s.end(c, now); err != nil {
+		return c, alreadyOver, err
+	}
+	s.follow(c, now)
+	return c, alreadyOver, nil
+}
+
+// CancelPhone deletes the message scheduled on the phone's server: for a
+// driver that stops reminding while the course goes on (quitting the screen
+// without handing the course on).
+func (s *Session) CancelPhone() {
+	if s.phone != nil {
+		trouble(s, s.phone.Cancel(), phoneErr)
+	}
 }
 
 // Announced records that every change of the saved course up to through

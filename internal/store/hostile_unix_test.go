@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -69,9 +70,19 @@ var storeCalls = []struct {
 	{"Save", []string{stateName}, func(s *Store) error { return s.Save(hostileCourse()) }},
 	{"SaveReminded", []string{remindedName}, func(s *Store) error { return s.SaveReminded(hostileStart) }},
 	{"ClearReminded", nil, func(s *Store) error { return s.ClearReminded() }},
+	{"OpenRunLog", []string{runLogName}, func(s *Store) error { return closeLog(s.OpenRunLog()) }},
+	{"OpenHookLog", []string{hookLogName}, func(s *Store) error { return closeLog(s.OpenHookLog()) }},
 	{"Archive", []string{stateName, historyName}, func(s *Store) error {
 		return s.Archive(hostileCourse(), hostileStart.Add(time.Hour))
 	}},
+}
+
+// closeLog closes a log that opened, and passes on why it did not.
+func closeLog(f *os.File, err error) error {
+	if err == nil {
+		f.Close()
+	}
+	return err
 }
 
 var hostileStart = time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
@@ -118,7 +129,7 @@ func outsideDir(t *testing.T) (dir string, checkOutside func(what string)) {
 }
 
 func TestPlantedStateFilesAreNeverFollowed(t *testing.T) {
-	for _, name := range stateFiles {
+	for _, name := range append(slices.Clone(stateFiles), runLogName, hookLogName) {
 		for _, plant := range plants {
 			for _, readOnly := range []bool{false, true} {
 				for _, c := range storeCalls {

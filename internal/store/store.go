@@ -228,17 +228,32 @@ func (s *Store) broken(cause error) error {
 	return e
 }
 
-// runLogName is the file a background `icetimer run` writes its lines to.
-const runLogName = "run.log"
+// The logs in the state directory.
+const (
+	// runLogName is the file a background `icetimer run` writes its lines to.
+	runLogName = "run.log"
+	// hookLogName is the file the on_change hook's output is appended to.
+	hookLogName = "hooks.log"
+)
 
 // OpenRunLog opens the log of a background `icetimer run` for appending,
 // created if need be: a regular file in the state directory only, like
 // every file here.
 func (s *Store) OpenRunLog() (*os.File, error) {
-	if err := s.refuseWrite("open the background log"); err != nil {
+	return s.openLog(runLogName, "open the background log")
+}
+
+// OpenHookLog opens the log of the on_change hook's output for appending,
+// as OpenRunLog does the background log.
+func (s *Store) OpenHookLog() (*os.File, error) { return s.openLog(hookLogName, "open the hook log") }
+
+// openLog opens the log name for appending; what says what is refused when
+// the directory is read-only.
+func (s *Store) openLog(name, what string) (*os.File, error) {
+	if err := s.refuseWrite(what); err != nil {
 		return nil, err
 	}
-	path, err := s.file(runLogName)
+	path, err := s.file(name)
 	if err != nil {
 		return nil, err
 	}

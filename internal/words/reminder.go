@@ -31,6 +31,9 @@ type Reminder struct {
 	Repeat int
 	// To is the kind of segment the change led to: what the chime says.
 	To schedule.Kind
+	// From is the kind of segment the change left: a hook tells "ice-off"
+	// from "heat-off" by it.
+	From schedule.Kind
 }
 
 // ackLabel is the notification's button that says the pack is off.
@@ -70,7 +73,7 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 		r.Missed = 1
 	}
 	r.Title = title(last)
-	r.To = last.To.Kind
+	r.To, r.From = last.To.Kind, last.From.Kind
 	if now.Paused && last.To.Kind.IsOn() {
 		// The morning after a paused night: the pack goes on when the
 		// countdown does, never with no end (PROTOCOLS.md section 7).

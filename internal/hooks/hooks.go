@@ -1,0 +1,196 @@
+// Package hooks runs the person's own command at each change of a course
+// (the config file's [hooks] on_change): a smart light, a speaker. It runs
+// through the shell (sh -c; cmd /C on Windows) with the change in its
+// environment, on a worker so that neither the screen nor `run` ever waits
+// for it, for at most Limit before it is killed with its process group, its
+// output appended to a log in the state directory.
+//
+// A hook still running when the next change comes is left to finish (or be
+// killed at its limit) and the next one runs after it: a light told "off"
+// must not be cut short by "on". So a hook starts at most Limit late, and
+// each change's hook runs, in order, unless QueueSize are already waiting.
+package hooks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/worker"
+)
+
+// Defaults for a Runner (see Options).
+const (
+	// DefaultLimit is how long a hook may run before it is killed.
+	DefaultLimit = 5 * time.Second
+	// DefaultQueueSize bounds the hooks waiting for the one running.
+	DefaultQueueSize = 4
+)
+
+// Config is the [hooks] table of the config file.
+type Config struct {
+	// OnChange is a shell command line run at each change; empty for none.
+	OnChange string
+}
+
+// Enabled reports whether there is a hook to run.
+func (c Config) Enabled() bool { return c.OnChange != "" }
+
+// Options tune a Runner; zero fields take the defaults.
+type Options struct {
+	Limit     time.Duration
+	QueueSize int
+	// Log opens the log the hook's output is appended to
+	// (store.OpenHookLog); nil discards it.
+	Log func() (*os.File, error)
+}
+
+// Errors of Run.
+var (
+	ErrClosed    = errors.New("hooks stopped")
+	ErrQueueFull = errors.New("too many hooks waiting; this change's is skipped")
+)
+
+// Runner runs the on_change hook, one at a time, on its own goroutine.
+type Runner struct {
+	line  string
+	limit time.Duration
+	log   func() (*os.File, error)
+	queue chan job
+
+	// runs is the parent of every hook's context: Close ends it, which
+	// kills the hook running.
+	runs   context.Context
+	cancel context.CancelFunc
+	mu     sync.Mutex
+	closed bool
+	done   chan struct{}
+}
+
+type job struct {
+	e     Event
+	reply chan error
+}
+
+// New starts a Runner for cfg; Close stops it.
+func New(cfg Config, o Options) *Runner {
+	if o.Limit <= 0 {
+		o.Limit = DefaultLimit
+	}
+	if o.QueueSize <= 0 {
+		o.QueueSize = DefaultQueueSize
+	}
+	runs, cancel := context.WithCancel(context.Background())
+	r := &Runner{line: cfg.OnChange, limit: o.Limit, log: o.Log, queue: make(chan job, o.QueueSize), runs: runs, cancel: cancel, done: make(chan struct{})}
+	go r.work()
+	return r
+}
+
+// Run queues the hook for e and returns at once. The channel receives
+// exactly one value once it is done: nil when the hook exited with status
+// 0, otherwise why not, in one line.
+func (r *Runner) Run(e Event) <-chan error {
+	j := job{e: e, reply: make(chan error, 1)}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch {
+	case r.closed:
+		j.reply <- r.failed(e, ErrClosed)
+	default:
+		select {
+		case r.queue <- j:
+		default:
+			j.reply <- r.failed(e, ErrQueueFull)
+		}
+	}
+	return j.reply
+}
+
+// Close lets the hooks running and waiting finish for at most one Limit
+// (the "done" hook of a course that just ended must still run), then kills
+// what is left and answers it with ErrClosed. It may be called more than
+// once.
+func (r *Runner) Close() {
+	r.mu.Lock()
+	if !r.closed {
+		r.closed = true
+		close(r.queue)
+	}
+	r.mu.Unlock()
+	worker.Drain(r.done, r.limit, r.cancel) // what is left fails at once
+	r.cancel()
+}
+
+func (r *Runner) work() {
+	defer close(r.done)
+	for j := range r.queue {
+		if r.runs.Err() != nil {
+			j.reply <- r.failed(j.e, ErrClosed)
+			continue
+		}
+		j.reply <- r.run(j.e)
+	}
+}
+
+// run runs the hook for e and says how it ended.
+func (r *Runner) run(e Event) error {
+	ctx, cancel := context.WithTimeout(r.runs, r.limit)
+	defer cancel()
+	out, logErr := r.openLog()
+	defer out.Close()
+	fmt.Fprintf(out, "%s %s: %s\n", time.Now().Format(time.RFC3339), e.Name, r.line)
+	cmd := shell(ctx, r.line)
+	cmd.Env = append(os.Environ(), e.environ()...)
+	cmd.Stdout, cmd.Stderr = out, out
+	// Output goes straight to the file, but a child that outlives the
+	// group kill (it left the group) must not hold Wait.
+	cmd.WaitDelay = time.Second
+	err := cmd.Run()
+	switch {
+	case ctx.Err() != nil && r.runs.Err() == nil:
+		err = fmt.Errorf("killed after %s", r.limit)
+	case ctx.Err() != nil:
+		err = ErrClosed
+	}
+	if err != nil {
+		fmt.Fprintf(out, "%s %s: %v\n", time.Now().Format(time.RFC3339), e.Name, err)
+		return r.failed(e, err)
+	}
+	if logErr != nil {
+		return r.failed(e, fmt.Errorf("ran, but its output is lost: %w", logErr))
+	}
+	return nil
+}
+
+// failed says that the hook for e failed, and why, in one line.
+func (r *Runner) failed(e Event, err error) error {
+	return fmt.Errorf("hook on_change (%s): %w", e.Name, err)
+}
+
+// openLog opens the log, or a sink when there is none (or it cannot be
+// opened: the hook still runs, and the error says its output is lost).
+func (r *Runner) openLog() (output, error) {
+	if r.log == nil {
+		return discard{}, nil
+	}
+	f, err := r.log()
+	if err != nil {
+		return discard{}, err
+	}
+	return f, nil
+}
+
+// output is where a hook's output goes: the log file, or nowhere.
+type output interface {
+	io.Writer
+	Close() error
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+func (discard) Close() error                { return nil }

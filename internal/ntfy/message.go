@@ -1,0 +1,77 @@
+package ntfy
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/words"
+)
+
+// Priorities, per ntfy: 5 is "max/urgent" (long vibration bursts, a
+// pop-over), 3 the default.
+const (
+	PriorityUrgent  = 5
+	PriorityDefault = 3
+)
+
+// Message is one ntfy publish.
+type Message struct {
+	Title, Body string
+	// Priority is 1 to 5.
+	Priority int
+	// Tags are ntfy tags: those that are emoji short codes show as emojis.
+	Tags []string
+	// SequenceID names the message on the server so that a later publish
+	// or DELETE can replace it; empty for none.
+	SequenceID string
+	// At is the delivery time of a scheduled message; zero delivers now.
+	At time.Time
+}
+
+// MessageFor is reminder r as a message to publish now: priority 5 when it
+// takes a pack off, 3 otherwise. Its sequence ID is the one its change was
+// scheduled under, so that it replaces that scheduled message when the
+// server has not delivered it yet (one ring, not two) and updates it in
+// place when it has; a repeat has none, so that each one rings anew.
+func MessageFor(r words.Reminder) Message {
+	m := Message{Title: r.Title, Body: r.Body, Priority: PriorityDefault, Tags: tags(r)}
+	if r.Urgent {
+		m.Priority = PriorityUrgent
+	}
+	if r.Repeat == 0 {
+		m.SequenceID = SequenceID(r.At)
+	}
+	return m
+}
+
+// SequenceID names the scheduled message for the change at at. One per
+// change, not one for the whole course: a phone shows a message with a
+// known sequence ID as an update of the earlier one, which may not ring,
+// and every change must ring. It depends on the instant alone, so a
+// process that resumes a course after another died names the same message
+// and replaces it instead of adding a second.
+func SequenceID(at time.Time) string {
+	return "icetimer-" + strconv.FormatInt(at.Unix(), 10)
+}
+
+// tags show what the reminder is about at a glance: the emoji of the
+// action first, then "icetimer" to filter on.
+func tags(r words.Reminder) []string {
+	var emoji string
+	switch {
+	case r.Urgent:
+		emoji = "rotating_light"
+	case r.To == schedule.Ice:
+		emoji = "ice_cube"
+	case r.To == schedule.Heat:
+		emoji = "hotsprings"
+	case r.To == schedule.Quiet:
+		emoji = "crescent_moon"
+	case r.To == schedule.Done:
+		emoji = "checkered_flag"
+	default:
+		emoji = "hourglass"
+	}
+	return []string{emoji, "icetimer"}
+}
