@@ -72,6 +72,7 @@ func runScreen(m ui.Model) error {
 			}
 			return err
 		}
+		m.Session().CancelPhone() // the person chose no more reminders
 	}
 	return nil
 }

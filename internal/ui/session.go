@@ -78,3 +78,15 @@ func remind(s *session.Session, a timer.Announcement) tea.Cmd {
 		return timer.ErrorMsg{} // the desktop is back: its error line goes
 	}
 }
+
+// troubleMsg is a phone push or a hook that failed (Session.Troubles).
+type troubleMsg struct{ err error }
+
+// waitTrouble waits for the session's next trouble, to show on screen.
+func waitTrouble(s *session.Session) tea.Cmd {
+	if s == nil {
+		return nil
+	}
+	troubles := s.Troubles()
+	return func() tea.Msg { return troubleMsg{<-troubles} }
+}

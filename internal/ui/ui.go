@@ -146,9 +146,9 @@ func (m Model) Timer() timer.Model { return m.timer }
 // colour, to choose light or dark styles.
 func (m Model) Init() tea.Cmd {
 	if m.picking {
-		return tea.Batch(m.picker.Init(), tea.RequestBackgroundColor)
+		return tea.Batch(m.picker.Init(), tea.RequestBackgroundColor, waitTrouble(m.session))
 	}
-	return tea.Batch(m.timer.Init(), tea.RequestBackgroundColor)
+	return tea.Batch(m.timer.Init(), tea.RequestBackgroundColor, waitTrouble(m.session))
 }
 
 // Update passes messages to the screen showing; a chosen course opens the
@@ -161,7 +161,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.background = &msg
 	}
 	if took, ok := msg.(tookOverMsg); ok {
-		return m.takeOver(took.session)
+		m, cmd := m.takeOver(took.session)
+		return m, tea.Batch(cmd, waitTrouble(m.session))
+	}
+	if trouble, ok := msg.(troubleMsg); ok {
+		// Shown on the timer screen like any problem elsewhere; the next waits.
+		msg = timer.ErrorMsg{Err: trouble.err}
+		m.timer, _ = m.timer.Update(msg)
+		return m, waitTrouble(m.session)
 	}
 	if start, ok := msg.(picker.StartMsg); ok && m.picking {
 		m.picking = false
