@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/cli"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -27,7 +28,8 @@ func (f *courseFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.cycle, "cycle", "", `a custom cycle instead of a preset: "KIND DURATION, ..." (KIND ice, heat or rest)`)
 	fs.StringVar(&f.window, "window", "", "how long the first stage repeats (default: the preset's)")
 	fs.StringVar(&f.then, "then", "", "with --cycle and --window: the cycle that follows the first one, until stopped")
-	fs.StringVar(&f.quiet, "quiet", "23:00-07:00", `quiet hours in local time, HH:MM-HH:MM, or "off"`)
+	fs.StringVar(&f.quiet, "quiet", "", `quiet hours in local time, HH:MM-HH:MM, or "off" (default: the config file's, else 23:00-07:00)`)
+	cli.CompleteCourse(cmd)
 }
 
 // course builds the course the command line asks for, started at start (a
@@ -36,6 +38,9 @@ func (f *courseFlags) register(cmd *cobra.Command) {
 func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time) (schedule.Course, error) {
 	fs := cmd.Flags()
 	c := schedule.Course{Start: start.Round(0)}
+	if !fs.Changed("quiet") {
+		f.quiet = settings.Quiet
+	}
 	quiet, err := schedule.ParseQuietHours(f.quiet, time.Local)
 	if err != nil {
 		return c, usagef("--quiet: %v", err)
@@ -51,7 +56,7 @@ func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time)
 	case len(args) == 1 && custom:
 		return c, usagef("give a preset or --cycle, not both")
 	case len(args) == 0 && !custom:
-		return c, usagef("give a preset (%s) or --cycle SPEC", strings.Join(schedule.PresetIDs(), ", "))
+		return c, usagef("give a preset (%s) or --cycle SPEC", strings.Join(settings.PresetIDs(), ", "))
 	}
 	if custom {
 		c.Preset = "custom"
@@ -59,9 +64,9 @@ func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time)
 		return c, err
 	}
 
-	preset, ok := schedule.PresetByID(args[0])
+	preset, ok := settings.Preset(args[0])
 	if !ok {
-		return c, usagef("unknown preset %q: known presets are %s", args[0], strings.Join(schedule.PresetIDs(), ", "))
+		return c, usagef("unknown preset %q: known presets are %s", args[0], strings.Join(settings.PresetIDs(), ", "))
 	}
 	c.Preset = preset.ID
 	c.Protocol = preset.Protocol

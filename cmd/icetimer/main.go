@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/cli"
+	"github.com/icetimer/icetimer/internal/config"
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
@@ -36,8 +38,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &exit) {
 		return exit.code
 	}
+	if cli.IsUsage(err) {
+		return exitUsage
+	}
 	return 1
 }
+
+// settings is the config file's, read before each command runs (cli.LoadSettings).
+var settings = config.Default()
 
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
@@ -49,11 +57,18 @@ func newRootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		Args:          noArgs,
 		RunE:          runTimerScreen,
+		Version:       cli.VersionString(),
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) (err error) {
+			settings, err = cli.LoadSettings(cmd)
+			return err
+		},
 	}
-	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetVersionTemplate(cli.VersionTemplate)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	root.AddCommand(
-		newVersionCmd(),
+		cli.NewVersionCmd(),
+		cli.NewConfigCmd(),
+		cli.NewManCmd(root),
 		newPresetsCmd(),
 		newPlanCmd(),
 		newStatusCmd(),

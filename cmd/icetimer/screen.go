@@ -50,7 +50,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 
 // screenOptions connect the screen to this process's session.
 func screenOptions(s *session.Session) []ui.Option {
-	opts := []ui.Option{ui.WithSession(s)}
+	opts := []ui.Option{ui.WithSession(s), ui.WithPresets(settings.Catalogue()), ui.WithQuiet(settings.Quiet)}
 	// Today's count includes the courses that ended today; a history that
 	// cannot be read only makes it smaller.
 	y, m, day := s.Now().Date()

@@ -57,6 +57,18 @@ func WithNotice(text string) Option {
 	}
 }
 
+// WithPresets lists presets in the picker: the built-in ones and the
+// person's own, from their config file.
+func WithPresets(presets []schedule.Preset) Option {
+	return func(m *Model) { m.pickerCfg.Presets = presets }
+}
+
+// WithQuiet makes quiet the picker's default quiet hours, as the config
+// file sets them ("HH:MM-HH:MM" or "off").
+func WithQuiet(quiet string) Option {
+	return func(m *Model) { m.pickerCfg.Quiet = quiet }
+}
+
 // WithSince announces the transitions since t when the timer opens (a
 // resumed course: what was missed while icetimer was not running).
 func WithSince(t time.Time) Option {

@@ -25,6 +25,12 @@ type Config struct {
 	Now func() time.Time
 	// Footnote is shown under the list (the disclaimer, on first run).
 	Footnote string
+	// Presets are listed before the custom cycle; nil means
+	// schedule.Presets(). The config file's own presets come this way.
+	Presets []schedule.Preset
+	// Quiet is the quiet hours offered first ("HH:MM-HH:MM" or "off");
+	// empty means 23:00-07:00. The config file's setting comes this way.
+	Quiet string
 }
 
 // field is a line of the settings form.
@@ -52,22 +58,26 @@ type Model struct {
 	cycle   textinput.Model
 	windows []time.Duration
 	window  int
+	quiets  []string // the quiet-hours choices, the default first
 	quiet   int
 }
 
-// New makes the picker listing schedule.Presets() and a custom cycle.
+// New makes the picker listing cfg.Presets and a custom cycle.
 func New(cfg Config) Model {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Presets == nil {
+		cfg.Presets = schedule.Presets()
+	}
 	var items []list.Item
-	for _, p := range schedule.Presets() {
+	for _, p := range cfg.Presets {
 		items = append(items, item{preset: &p})
 	}
 	items = append(items, item{})
 	d := list.NewDefaultDelegate()
 	d.SetHeight(3)
-	m := Model{cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New()}
+	m := Model{cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), quiets: QuietChoices(cfg.Quiet)}
 	m.list = list.New(items, d, 0, 0)
 	m.list.Title = "Start a course: pick a cycle"
 	m.list.SetFilteringEnabled(false)
@@ -157,7 +167,7 @@ func (m Model) formKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if m.focus == fieldWindow {
 			m.window = wrap(m.window+step, len(m.windows))
 		} else {
-			m.quiet = wrap(m.quiet+step, len(quietChoices))
+			m.quiet = wrap(m.quiet+step, len(m.quiets))
 		}
 		return m, nil
 	case m.focus == fieldCycle:
@@ -198,7 +208,7 @@ func wrap(i, n int) int { return ((i % n) + n) % n }
 func (m Model) course() (schedule.Course, error) {
 	now := m.cfg.Now().Round(0)
 	c := schedule.Course{Start: now.Truncate(time.Second)}
-	quiet, err := schedule.ParseQuietHours(quietChoices[m.quiet], now.Location())
+	quiet, err := schedule.ParseQuietHours(m.quiets[m.quiet], now.Location())
 	if err != nil {
 		return c, err
 	}

@@ -34,7 +34,7 @@ func (m Model) View() string {
 	if len(m.windows) > 0 {
 		lines = append(lines, m.row(fieldWindow, "Window", "‹ "+windowName(m.windows[m.window])+" ›"))
 	}
-	lines = append(lines, m.row(fieldQuiet, "Quiet hours", "‹ "+quietChoices[m.quiet]+" ›"), "")
+	lines = append(lines, m.row(fieldQuiet, "Quiet hours", "‹ "+m.quiets[m.quiet]+" ›"), "")
 	lines = append(lines, "The course starts now.", "", m.help.View(m.keys))
 	for i, l := range lines {
 		lines[i] = ansi.Wrap(l, max(m.width, 1), "")
