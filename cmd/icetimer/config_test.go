@@ -119,10 +119,10 @@ func TestOwnPresetsAreListedAsYours(t *testing.T) {
 	}
 }
 
-// --window with an own preset takes only the window its file gives.
+// An own preset's window is the one its file gives: --window is refused.
 func TestOwnPresetWindow(t *testing.T) {
 	withConfig(t, physioConfig)
-	if code, _, stderr := icetimer("plan", "physio", "--window", "3h"); code != exitUsage || !strings.Contains(stderr, `--window for physio: duration "3h" must be from 2h to 2h`) {
+	if code, _, stderr := icetimer("plan", "physio", "--window", "3h"); code != exitUsage || !strings.Contains(stderr, `preset physio has a fixed 2h window, set in the config file: change it there`) {
 		t.Errorf("exit %d, %s", code, stderr)
 	}
 }

@@ -74,6 +74,9 @@ func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time)
 		if preset.WindowMax == 0 {
 			return c, usagef("preset %s runs until stopped and takes no --window; use --cycle with --window for a custom one", preset.ID)
 		}
+		if preset.WindowMin == preset.WindowMax {
+			return c, usagef("preset %s has a fixed %s window, set in the config file: change it there, or use --cycle with --window", preset.ID, schedule.FormatDuration(preset.WindowMax))
+		}
 		w, err := schedule.ParseDuration(f.window, preset.WindowMin, preset.WindowMax)
 		if err != nil {
 			return c, usagef("--window for %s: %v", preset.ID, err)
