@@ -41,7 +41,7 @@ trap cleanup EXIT
 tmux -L "$sock" new-session -d -x 80 -y 24 "$out/icetimer start ice-20-20"
 for _ in $(seq 300); do [ -s "$dir/state.json" ] && break; sleep 0.01; done
 sleep 0.5
-tmux -L "$sock" send-keys q
+tmux -L "$sock" send-keys q; sleep 0.2; tmux -L "$sock" send-keys n 2>/dev/null || true
 for _ in $(seq 300); do tmux -L "$sock" has-session 2>/dev/null || break; sleep 0.01; done
 
 # status, 20 times: the median and the slowest.
@@ -77,4 +77,4 @@ for line in open(timing):
 else:
     print("first frame:    none")
 PY
-tmux -L "$sock" send-keys q
+tmux -L "$sock" send-keys q; sleep 0.2; tmux -L "$sock" send-keys n 2>/dev/null || true

@@ -34,7 +34,10 @@ func TestBadInputIsAOneLineErrorAndExit2(t *testing.T) {
 		{[]string{"plan", "--cycle", seventeen}, `17 phases: at most 16`},
 		{[]string{"plan", "--cycle", "rest 5m, rest 10m"}, `at least one must be ice or heat`},
 		{[]string{"plan", "--cycle", "ice 12h30m"}, `must be from 1s to 12h`},
-		{[]string{"plan", "--cycle", "ice 20m", "--window", "0"}, `--window: duration "0" must be from 1s to 720h`},
+		{[]string{"plan", "--cycle", "ice 20m, rest 20m", "--window", "0"}, `--window: duration "0" must be from 1s to 720h`},
+		{[]string{"plan", "--cycle", "ice 31m, rest 20m"}, `--cycle: ice 31m is too long: one ice application lasts at most 30m`},
+		{[]string{"plan", "--cycle", "ice 20m"}, `--cycle: ice follows ice with no rest between`},
+		{[]string{"plan", "--cycle", "ice 20m, rest 20m", "--window", "1h", "--then", "heat 90m, rest 10m"}, `--then: heat 1h30m is too long`},
 		{[]string{"plan", "ice-then-heat", "--window", "0"}, `--window for ice-then-heat: duration "0" must be from 48h to 72h`},
 		{[]string{"plan", "ice-then-heat", "--window", "96h"}, `must be from 48h to 72h`},
 		{[]string{"plan", "ice-20-20", "--window", "banana"}, `"banana" is not a duration`},
@@ -110,7 +113,7 @@ func TestPlanIceThenHeatJSON(t *testing.T) {
 }
 
 func TestPlanKeepsTheOffsetOfStartAndShowsQuietAndDone(t *testing.T) {
-	code, out, _ := icetimer("plan", "--cycle", "ice 1h, rest 1h", "--window", "3h", "--start", "2026-11-21T08:00:00+01:00", "--quiet", "off", "--json")
+	code, out, _ := icetimer("plan", "--cycle", "heat 1h, rest 1h", "--window", "3h", "--start", "2026-11-21T08:00:00+01:00", "--quiet", "off", "--json")
 	var plan document.Plan
 	if err := json.Unmarshal([]byte(out), &plan); code != 0 || err != nil {
 		t.Fatalf("exit %d, %v", code, err)

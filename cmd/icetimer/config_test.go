@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/icetimer/icetimer/internal/config"
 	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -134,7 +136,7 @@ func TestBadConfigFile(t *testing.T) {
 	want := []string{
 		path + `:1: sound = "yes": want true or false (no quotes)`,
 		path + `:3: preset id "ice-20-20" is a built-in preset's: choose another id`,
-		path + `:4: phase 1 "ice 40m": ice lasts at most 30m at a time`,
+		path + `:4: ice 40m is too long: one ice application lasts at most 30m`,
 	}
 	for _, args := range [][]string{{"plan", "ice-20-20"}, {"presets"}, {"start", "ice-20-20"}, {"run", "ice-20-20"}, {"config", "check"}, {}} {
 		code, stdout, stderr := icetimer(args...)
@@ -203,5 +205,36 @@ func TestConfigInit(t *testing.T) {
 	}
 	if code, _, stderr := icetimer("config", "edit"); code != exitUsage || !strings.Contains(stderr, "config needs one of path, init or check") {
 		t.Errorf("config edit: exit %d, %q", code, stderr)
+	}
+}
+
+// --sound and --repeat default to the config file's; given, they win.
+func TestRemindersFollowTheConfigFile(t *testing.T) {
+	withConfig(t, "sound = false\nrepeat = \"off\"\n")
+	c, err := config.Load(filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "icetimer", "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := settings
+	settings = c
+	t.Cleanup(func() { settings = old })
+	for _, tc := range []struct {
+		args   []string
+		repeat time.Duration
+		sound  bool
+	}{
+		{nil, config.RepeatOff, false},
+		{[]string{"--repeat", "30s", "--sound", "on"}, 30 * time.Second, true},
+	} {
+		var f courseFlags
+		cmd := &cobra.Command{}
+		f.registerReminders(cmd)
+		if err := cmd.Flags().Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		repeat, sound, err := f.reminders()
+		if err != nil || repeat != tc.repeat || sound != tc.sound {
+			t.Errorf("%q: repeat %v, sound %t, %v; want %v, %t", tc.args, repeat, sound, err, tc.repeat, tc.sound)
+		}
 	}
 }

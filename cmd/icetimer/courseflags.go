@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/icetimer/icetimer/internal/cli"
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -21,6 +22,8 @@ const (
 // the course's settings.
 type courseFlags struct {
 	cycle, window, then, quiet string
+	repeat, sound              string
+	reminderFlags              *pflag.FlagSet // where --repeat and --sound are, to see if they were given
 }
 
 func (f *courseFlags) register(cmd *cobra.Command) {
@@ -30,6 +33,40 @@ func (f *courseFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.then, "then", "", "with --cycle and --window: the cycle that follows the first one, until stopped")
 	fs.StringVar(&f.quiet, "quiet", "", `quiet hours in local time, HH:MM-HH:MM, or "off" (default: the config file's, else 23:00-07:00)`)
 	cli.CompleteCourse(cmd)
+}
+
+// registerReminders adds the flags of the commands that remind: start and
+// run.
+func (f *courseFlags) registerReminders(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.repeat, "repeat", "2m", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's)`)
+	fs.StringVar(&f.sound, "sound", "on", `chimes at each change: "on" or "off" (default: the config file's)`)
+	f.reminderFlags = fs
+}
+
+// reminders reads --repeat and --sound.
+func (f *courseFlags) reminders() (repeat time.Duration, sound bool, err error) {
+	if !f.reminderFlags.Changed("sound") && !settings.Sound {
+		f.sound = "off"
+	}
+	switch strings.ToLower(f.sound) {
+	case "on":
+		sound = true
+	case "off":
+	default:
+		return 0, false, usagef(`--sound %q: want "on" or "off"`, f.sound)
+	}
+	if !f.reminderFlags.Changed("repeat") {
+		return settings.Repeat, sound, nil // checked when the file was read
+	}
+	if strings.EqualFold(f.repeat, "off") {
+		return -1, sound, nil
+	}
+	repeat, err = schedule.ParseDuration(f.repeat, time.Second, time.Hour)
+	if err != nil {
+		return 0, sound, usagef("--repeat: %v (or \"off\")", err)
+	}
+	return repeat, sound, nil
 }
 
 // course builds the course the command line asks for, started at start (a
@@ -88,6 +125,9 @@ func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time)
 
 func (f *courseFlags) customProtocol(hasWindow, hasThen bool) (schedule.Protocol, error) {
 	first, err := schedule.ParseCycle(f.cycle)
+	if err == nil {
+		err = first.CheckRails()
+	}
 	if err != nil {
 		return schedule.Protocol{}, usagef("--cycle: %v", err)
 	}
@@ -105,6 +145,9 @@ func (f *courseFlags) customProtocol(hasWindow, hasThen bool) (schedule.Protocol
 		return p, usagef("--then needs --window: the first cycle must end for the next to begin")
 	}
 	then, err := schedule.ParseCycle(f.then)
+	if err == nil {
+		err = then.CheckRails()
+	}
 	if err != nil {
 		return p, usagef("--then: %v", err)
 	}

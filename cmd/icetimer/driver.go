@@ -7,6 +7,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/notify"
 	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/sound"
 	"github.com/icetimer/icetimer/internal/store"
 )
 
@@ -17,8 +18,8 @@ var clock session.Clock = time.Now
 // openDriver takes the lock on the saved course, with desktop reminders.
 // When another process holds it, the error names that process and points to
 // the read-only view.
-func openDriver() (*session.Session, error) {
-	s, err := openSession(true)
+func openDriver(sound bool) (*session.Session, error) {
+	s, err := openSession(true, sound)
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
 		return nil, fmt.Errorf("%w; 'icetimer' shows it read-only, 'icetimer status' prints it", err)
@@ -27,10 +28,10 @@ func openDriver() (*session.Session, error) {
 }
 
 // openSession takes the lock on the saved course in the user's state
-// directory, with desktop reminders or, for commands that send none (stop),
-// without. When another process drives the course, the error is a
-// *store.LockedError.
-func openSession(reminders bool) (*session.Session, error) {
+// directory, with desktop reminders and chimes or, for commands that send
+// none (stop), without. When another process drives the course, the error
+// is a *store.LockedError.
+func openSession(reminders, chimes bool) (*session.Session, error) {
 	dir, err := store.Dir()
 	if err != nil {
 		return nil, err
@@ -39,9 +40,17 @@ func openSession(reminders bool) (*session.Session, error) {
 	if reminders {
 		opts.Notifier = notify.NewDispatcher(notify.NewDesktop(), notify.Config{})
 	}
+	if chimes {
+		opts.Player = sound.NewPlayer(sound.Config{})
+	}
 	s, err := session.Open(dir, opts)
-	if err != nil && opts.Notifier != nil {
-		opts.Notifier.Close()
+	if err != nil {
+		if opts.Notifier != nil {
+			opts.Notifier.Close()
+		}
+		if opts.Player != nil {
+			opts.Player.Close()
+		}
 	}
 	return s, err
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -9,7 +8,6 @@ import (
 
 	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/report"
-	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -36,23 +34,13 @@ func newHistoryCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			now := clock.Now()
-			y, m, d := now.In(time.Local).Date()
-			records, warnings, err := s.Recent(time.Date(y, m, d-days+1, 0, 0, 0, 0, time.Local))
-			if err != nil {
-				return err
-			}
-			switch c, err := s.Load(); {
-			case err == nil:
-				records = append(records, store.Record{Course: c})
-			case errors.Is(err, store.ErrNoCourse):
-			default:
-				warnings = append(warnings, err.Error())
-			}
+			figures, warnings, err := report.Read(s, clock.Now(), days, time.Local)
 			for _, w := range warnings {
 				fmt.Fprintln(cmd.ErrOrStderr(), "icetimer: warning: "+w)
 			}
-			figures := report.Days(records, now, days, time.Local)
+			if err != nil {
+				return err
+			}
 			if asJSON {
 				return document.Write(cmd.OutOrStdout(), document.HistoryOf(figures))
 			}

@@ -15,8 +15,7 @@ import (
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
-// disclaimer is said in --help; the screen says the same under the picker
-// on first run.
+// disclaimer is said in --help; the screen says it on first run.
 const disclaimer = ui.Disclaimer
 
 func main() {
@@ -76,6 +75,7 @@ func newRootCmd() *cobra.Command {
 		newHistoryCmd(),
 		newStartCmd(),
 		newRunCmd(),
+		newAckCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.SilenceErrors, c.SilenceUsage = true, true

@@ -1,24 +1,18 @@
 package main
 
 import (
-	"context"
 	"errors"
-	"fmt"
-	"io"
 	"os"
 	"os/signal"
-	"sync"
 	"syscall"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/runner"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
-	"github.com/icetimer/icetimer/internal/words"
 )
 
 func newRunCmd() *cobra.Command {
@@ -35,14 +29,18 @@ func newRunCmd() *cobra.Command {
 		Example: `  icetimer run ice-20-20
   icetimer run --cycle "ice 20m, rest 20m" --window 48h --quiet off`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, course, since, err := courseToRun(cmd, args, &flags)
+			repeat, chimes, err := flags.reminders()
+			if err != nil {
+				return err
+			}
+			s, course, since, err := courseToRun(cmd, args, &flags, chimes)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			runCourse(ctx, course, since, s, cmd.OutOrStdout())
+			course = runner.Drive(ctx, runner.Config{Course: course, Handled: since, Repeat: repeat}, s, cmd.OutOrStdout())
 			if course.StateAt(s.Now()).Done {
 				return s.Save(s.Ticket(), course) // to history
 			}
@@ -50,12 +48,13 @@ func newRunCmd() *cobra.Command {
 		},
 	}
 	flags.register(cmd)
+	flags.registerReminders(cmd)
 	return cmd
 }
 
 // courseToRun takes the lock and gives the course run drives: a new one from
 // the command line (saved, replacing any other), or the saved one.
-func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*session.Session, schedule.Course, time.Time, error) {
+func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags, chimes bool) (*session.Session, schedule.Course, time.Time, error) {
 	resume := len(args) == 0 && !cmd.Flags().Changed("cycle") && !cmd.Flags().Changed("then")
 	var course schedule.Course
 	if !resume {
@@ -64,7 +63,7 @@ func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*sessio
 			return nil, course, time.Time{}, err
 		}
 	}
-	s, err := openDriver()
+	s, err := openDriver(chimes)
 	if err != nil {
 		return nil, course, time.Time{}, err
 	}
@@ -86,56 +85,4 @@ func courseToRun(cmd *cobra.Command, args []string, flags *courseFlags) (*sessio
 		return nil, course, since, err
 	}
 	return s, course, since, nil
-}
-
-// runCourse reminds of course's changes on out and the desktop until the
-// course is done or ctx ends, then waits for the reminders in flight. How
-// far it got is saved, so a later run or screen does not repeat it.
-func runCourse(ctx context.Context, course schedule.Course, since time.Time, s *session.Session, out io.Writer) {
-	p := &linePrinter{w: out, bell: isTerminal(out)}
-	var inFlight sync.WaitGroup
-	err := runner.Run(ctx, runner.Config{
-		Course:  course,
-		Handled: since,
-		Clock:   runner.WallClock(s.Now),
-		OnDue: func(due runner.Due) {
-			p.println(false, due.Reminder.Line)
-			answer := s.Remind(due.Reminder, due.Handled)
-			inFlight.Go(func() {
-				a := <-answer
-				if !a.OK() {
-					p.println(true, words.Undelivered(a.Result, s.Now()))
-				}
-				if a.SaveErr != nil {
-					p.println(true, words.NotSaved(a.SaveErr, s.Now()))
-				}
-			})
-		},
-	})
-	inFlight.Wait() // each is answered within the notifier's timeout
-	if errors.Is(err, context.Canceled) {
-		p.println(false, words.Stopped(course.StateAt(s.Now())))
-	}
-}
-
-// linePrinter writes whole lines from several goroutines.
-type linePrinter struct {
-	mu   sync.Mutex
-	w    io.Writer
-	bell bool // ring the terminal's bell with a fallback line
-}
-
-func (p *linePrinter) println(fallback bool, line string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if fallback && p.bell {
-		line = "\a" + line
-	}
-	fmt.Fprintln(p.w, line)
-}
-
-// isTerminal reports whether w is a terminal, where a bell can be heard.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
 }

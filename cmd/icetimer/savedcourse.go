@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 
-	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
 
@@ -20,14 +19,3 @@ func readStore() (*store.Store, error) {
 
 // errNoCourse is exit status 3 (docs: CLI.md): there is no saved course.
 var errNoCourse = &exitError{code: exitNoCourse, err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
-
-// loadSavedCourse reads the saved course. No course is exit status 3 (docs:
-// CLI.md); a broken file has been moved aside and is reported as a failure
-// naming it.
-func loadSavedCourse(s *store.Store) (schedule.Course, error) {
-	c, err := s.Load()
-	if errors.Is(err, store.ErrNoCourse) {
-		return c, errNoCourse
-	}
-	return c, err
-}

@@ -125,7 +125,7 @@ func TestStatusJSONMatchesTheEngine(t *testing.T) {
 		{Type: schedule.Resume, At: st.at(21, 9, 20, 0)},
 	}
 	st.save(c)
-	keys := []string{"ends_at", "kind", "next_kind", "paused", "preset", "remaining_seconds", "stage", "stage_ends_at", "started_at"}
+	keys := []string{"ends_at", "kind", "next_kind", "paused", "preset", "remaining_seconds", "repeating", "stage", "stage_ends_at", "started_at"}
 	instants := []time.Time{st.at(21, 8, 7, 56), st.at(21, 9, 5, 0), st.at(21, 9, 15, 0), st.at(21, 10, 0, 0), st.at(22, 2, 0, 0), st.at(23, 12, 0, 1)}
 	for _, now := range instants {
 		code, out, errOut := st.run(now, "status", "--json")

@@ -4,13 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/background"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
 )
@@ -22,7 +21,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	if err := needTerminal(); err != nil {
 		return err
 	}
-	s, err := openSession(true)
+	s, err := openSession(true, settings.Sound)
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
 		return watchCourse(locked)
@@ -31,7 +30,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 		return err
 	}
 	defer s.Close()
-	opts := screenOptions(s)
+	opts := []ui.Option{ui.WithSession(s), ui.WithPresets(settings.Catalogue()), ui.WithQuiet(settings.Quiet), ui.WithRepeat(settings.Repeat)}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError
@@ -48,18 +47,6 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	return runScreen(ui.NewTimer(r.Course, append(opts, ui.WithSince(r.Since))...))
 }
 
-// screenOptions connect the screen to this process's session.
-func screenOptions(s *session.Session) []ui.Option {
-	opts := []ui.Option{ui.WithSession(s), ui.WithPresets(settings.Catalogue()), ui.WithQuiet(settings.Quiet)}
-	// Today's count includes the courses that ended today; a history that
-	// cannot be read only makes it smaller.
-	y, m, day := s.Now().Date()
-	if today, _, err := s.Store().Recent(time.Date(y, m, day, 0, 0, 0, 0, time.Local)); err == nil {
-		opts = append(opts, ui.WithHistory(today))
-	}
-	return opts
-}
-
 // needTerminal refuses to open a screen where nobody can see it (output
 // piped or redirected, no terminal at all) before anything is saved.
 func needTerminal() error {
@@ -69,11 +56,22 @@ func needTerminal() error {
 	return nil
 }
 
-// runScreen runs a screen until the person quits.
+// runScreen runs a screen until the person quits, then gives the course
+// back: to a background `icetimer run` when they chose to keep reminding.
 func runScreen(m ui.Model) error {
-	_, err := tea.NewProgram(m, ui.ProgramOptions()...).Run()
+	final, err := tea.NewProgram(m, ui.ProgramOptions()...).Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return fmt.Errorf("the timer screen failed: %w", err)
+	}
+	if m, ok := final.(ui.Model); ok && m.Session() != nil {
+		defer m.Session().Close()
+		if m.KeepReminding() {
+			said, err := background.Keep(m.Session(), m.BackgroundArgs()...)
+			if err == nil {
+				fmt.Println(said)
+			}
+			return err
+		}
 	}
 	return nil
 }

@@ -96,6 +96,8 @@ func TestTimerScreenInTmux(t *testing.T) {
 
 	keys(watching, "q")
 	keys(driving, "q")
+	waitFor(driving, "the quit question", contains("background?"))
+	keys(driving, "n")
 	deadline := time.Now().Add(5 * time.Second)
 	for exec.Command("tmux", "-L", sock, "has-session").Run() == nil {
 		if time.Now().After(deadline) {

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/document"
+	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -26,8 +28,10 @@ func newStatusCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, err := loadSavedCourse(s)
-			if err != nil {
+			c, err := s.Load()
+			if errors.Is(err, store.ErrNoCourse) {
+				return errNoCourse // exit 3 (docs: CLI.md)
+			} else if err != nil {
 				return err
 			}
 			st := c.StateAt(clock.Now())

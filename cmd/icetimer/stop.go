@@ -19,7 +19,7 @@ func newStopCmd() *cobra.Command {
 			"no saved course.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := openSession(false)
+			s, err := openSession(false, false)
 			var locked *store.LockedError
 			if errors.As(err, &locked) {
 				return fmt.Errorf("%v: stop the course there, or end that process", err)

@@ -30,7 +30,8 @@ type Config struct {
 	// Sound is whether reminders make a sound; --sound wins over it.
 	Sound bool
 	// Repeat is how often a "remove the pack" reminder repeats until it is
-	// acknowledged; 0 means off. --repeat wins over it.
+	// acknowledged; RepeatOff (negative) never, as ui.WithRepeat reads it.
+	// --repeat wins over it.
 	Repeat time.Duration
 	// Clock is how clock times are written.
 	Clock ClockFormat
@@ -66,6 +67,9 @@ const (
 	DefaultQuiet  = "23:00-07:00"
 	DefaultRepeat = 2 * time.Minute
 )
+
+// RepeatOff is Repeat for repeat = "off".
+const RepeatOff time.Duration = -1
 
 // Default is the settings with no config file.
 func Default() Config {

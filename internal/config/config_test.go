@@ -116,7 +116,7 @@ on_change = "paplay ~/chime.oga"
 // Tables can be written inline and keys dotted: TOML says they are the same.
 func TestOtherTOMLForms(t *testing.T) {
 	c, err := Parse("c.toml", []byte("repeat = 'off'\nntfy = { url = \"http://localhost:8080\", topic = \"t\" }\nhooks.on_change = \"true\"\n"))
-	if err != nil || c.Repeat != 0 || c.Ntfy.URL != "http://localhost:8080" || c.Hooks.OnChange != "true" {
+	if err != nil || c.Repeat != RepeatOff || c.Ntfy.URL != "http://localhost:8080" || c.Hooks.OnChange != "true" {
 		t.Errorf("%+v, %v", c, err)
 	}
 }
@@ -148,9 +148,9 @@ func TestBadFiles(t *testing.T) {
 		{"quiet", "quiet = \"7-23\"\n", 1, `want HH:MM-HH:MM (such as 23:00-07:00) or "off"`},
 		{"quiet as a number", "quiet = 23\n", 1, `quiet = 23: want a string in double quotes: "HH:MM-HH:MM"`},
 		{"sound as a string", "sound = \"yes\"\n", 1, `sound = "yes": want true or false (no quotes)`},
-		{"repeat unitless", "repeat = \"2\"\n", 1, `repeat: duration "2" needs a unit: s, m or h, as in 2m, or "off"`},
-		{"repeat too often", "repeat = \"1s\"\n", 1, `repeat: duration "1s" must be from 10s to 1h, or "off"`},
-		{"repeat as a number", "repeat = 120\n", 1, `repeat = 120: want a string in double quotes: a duration from 10s to 1h`},
+		{"repeat unitless", "repeat = \"2\"\n", 1, `repeat: duration "2" needs a unit: s, m or h`},
+		{"repeat too seldom", "repeat = \"2h\"\n", 1, `repeat: duration "2h" must be from 1s to 1h, or "off"`},
+		{"repeat as a number", "repeat = 120\n", 1, `repeat = 120: want a string in double quotes: a duration from 1s to 1h`},
 		{"clock", "clock = \"24\"\n", 1, `clock = "24": want "24h" or "12h"`},
 		{"ntfy url", "[ntfy]\nurl = \"ntfy.sh\"\ntopic = \"t\"\n", 2, `url = "ntfy.sh": want the server's base URL, http or https`},
 		{"ntfy topic", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"my back\"\n", 3, `topic = "my back": want 1 to 64 letters`},
@@ -166,12 +166,12 @@ func TestBadFiles(t *testing.T) {
 		{"window too long", preset(`id = "a"`, `cycle = "ice 1m, rest 1m"`, `window = "721h"`), 5, `window: duration "721h" must be from 1s to 720h`},
 		{"then without window", preset(`id = "a"`, `cycle = "ice 1m, rest 1m"`, `then = "heat 1m, rest 1m"`), 5, `then needs window`},
 		{"bad then", preset(`id = "a"`, `cycle = "ice 1m, rest 1m"`, `window = "1h"`, `then = "heat"`), 6, `then: phase 1 "heat": want KIND DURATION`},
-		{"long ice", preset(`id = "a"`, `cycle = "ice 31m, rest 1h"`), 4, `phase 1 "ice 31m": ice lasts at most 30m at a time (safety rail`},
-		{"long heat", preset(`id = "a"`, `cycle = "rest 5m, heat 1h1m"`), 4, `phase 2 "heat 1h1m": heat lasts at most 1h at a time`},
-		{"long heat after", preset(`id = "a"`, `cycle = "ice 20m, rest 20m"`, `window = "48h"`, `then = "heat 2h, rest 1h"`), 6, `phase 1 "heat 2h": heat lasts at most 1h at a time`},
-		{"ice back to back", preset(`id = "a"`, `cycle = "rest 5m, ice 20m, ice 10m"`), 4, `phases 2 and 3 are both ice, back to back: the pack would stay on`},
-		{"heat around the cycle", preset(`id = "a"`, `cycle = "heat 20m, rest 5m, heat 20m"`), 4, `the last phase and the first are both heat, back to back as the cycle repeats`},
-		{"one ice phase", preset(`id = "a"`, `cycle = "ice 20m"`), 4, `the only phase is ice, so it follows itself`},
+		{"long ice", preset(`id = "a"`, `cycle = "ice 31m, rest 1h"`), 4, `ice 31m is too long: one ice application lasts at most 30m`},
+		{"long heat", preset(`id = "a"`, `cycle = "rest 5m, heat 1h1m"`), 4, `heat 1h1m is too long: one heat application lasts at most 1h`},
+		{"long heat after", preset(`id = "a"`, `cycle = "ice 20m, rest 20m"`, `window = "48h"`, `then = "heat 2h, rest 1h"`), 6, `heat 2h is too long: one heat application lasts at most 1h`},
+		{"ice back to back", preset(`id = "a"`, `cycle = "rest 5m, ice 20m, ice 10m"`), 4, `ice follows ice with no rest between`},
+		{"heat around the cycle", preset(`id = "a"`, `cycle = "heat 20m, rest 5m, heat 20m"`), 4, `heat follows heat with no rest between`},
+		{"one ice phase", preset(`id = "a"`, `cycle = "ice 20m"`), 4, `ice follows ice with no rest between`},
 		{"ice across the stages", preset(`id = "a"`, `cycle = "rest 20m, ice 20m"`, `window = "48h"`, `then = "ice 10m, rest 50m"`), 6, `cycle ends with ice and then starts with ice`},
 		{"name with an escape", preset(`id = "a"`, `cycle = "ice 1m, rest 1m"`, `name = "\u001b[2J"`), 5, `name has control characters`},
 		{"long note", preset(`id = "a"`, `cycle = "ice 1m, rest 1m"`, `note = "`+strings.Repeat("x", 201)+`"`), 5, `note is 201 characters long: at most 200`},
@@ -197,7 +197,7 @@ func TestBadFiles(t *testing.T) {
 func TestEveryProblemAtOnce(t *testing.T) {
 	_, err := Parse("c.toml", []byte("[[preset]]\nid = \"ice-20-20\"\ncycle = \"ice 40m, rest 5m\"\n[hooks]\nx = 1\n\nclock = 12\n"))
 	want := "c.toml:2: preset id \"ice-20-20\" is a built-in preset's: choose another id (built-in ids are listed by 'icetimer presets')\n" +
-		"c.toml:3: phase 1 \"ice 40m\": ice lasts at most 30m at a time (safety rail: cold on the skin for longer can burn); shorten it\n" +
+		"c.toml:3: ice 40m is too long: one ice application lasts at most 30m\n" +
 		"c.toml:5: unknown key x in [hooks]: [hooks] takes on_change\n" +
 		"c.toml:7: unknown key clock in [hooks]: [hooks] takes on_change"
 	if err == nil || err.Error() != want {

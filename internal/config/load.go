@@ -21,10 +21,10 @@ import (
 // and a device or a huge file named by mistake must not fill memory.
 const maxFileSize = 1 << 20
 
-// Bounds on repeat: more often than every 10 s is noise, and a reminder
-// that repeats less than hourly no longer reminds.
+// Bounds on repeat, those of --repeat: a reminder that repeats less than
+// hourly no longer reminds.
 const (
-	MinRepeat = 10 * time.Second
+	MinRepeat = time.Second
 	MaxRepeat = time.Hour
 )
 
@@ -140,7 +140,7 @@ func (c *Config) setRoot(e entry, ps *problems) {
 			return
 		}
 		if strings.EqualFold(s, "off") {
-			c.Repeat = 0
+			c.Repeat = RepeatOff
 			return
 		}
 		d, err := schedule.ParseDuration(s, MinRepeat, MaxRepeat)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -20,6 +21,9 @@ type Status struct {
 	Stage            int            `json:"stage"`
 	StageEndsAt      *string        `json:"stage_ends_at"`
 	StartedAt        string         `json:"started_at"`
+	// Repeating says a "remove the pack" reminder repeats until `icetimer
+	// ack`.
+	Repeating bool `json:"repeating"`
 }
 
 // StatusOf is course c at state st, clock times in loc.
@@ -34,6 +38,7 @@ func StatusOf(c schedule.Course, st schedule.State, loc *time.Location) Status {
 		StageEndsAt:      instant(st.StageEnds, loc),
 		StartedAt:        *instant(c.Start, loc),
 	}
+	_, out.Repeating = session.Waiting(c, st.Now)
 	if st.Next.Kind != "" {
 		next := st.Next.Kind
 		out.NextKind = &next

@@ -1,6 +1,8 @@
 package notify
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -16,26 +18,50 @@ const (
 	// Reminders come at most one a second and a catch-up is a single one, so
 	// a handful is already more than ever waits.
 	DefaultQueueSize = 8
+	// DefaultAbandon bounds how long a call that timed out is left to get its
+	// answer. Its caller has had TimedOut long before; the call is kept so
+	// that the server's late answer says it works again, and while it waits
+	// every other notification fails at once instead of waiting out a
+	// timeout of its own. Half a minute is far below the two minutes between
+	// repeated reminders, so a server that never answers costs each repeat
+	// at most one timeout.
+	DefaultAbandon = 30 * time.Second
 )
 
 // Config sets up a Dispatcher; zero fields take the defaults.
 type Config struct {
-	Timeout   time.Duration
+	// Timeout bounds the wait for one call's answer (DefaultTimeout).
+	Timeout time.Duration
+	// QueueSize bounds the notifications waiting for the worker
+	// (DefaultQueueSize).
 	QueueSize int
+	// Abandon bounds the life of a call that timed out: its context ends
+	// then (DefaultAbandon; never less than Timeout).
+	Abandon time.Duration
 }
 
 // Dispatcher delivers notifications through a Notifier on one worker
 // goroutine, so nobody else ever waits on the desktop.
 //
-// A call that times out cannot be cancelled (beeep has no timeout and no
-// context): its goroutine stays blocked until the server answers. To keep
-// that leak to one goroutine, while such a call is outstanding the dispatcher
-// tries nothing else and answers every notification at once with Failed and
-// ErrStuck; it tries the desktop again as soon as the stuck call returns.
+// Each call gets a context that ends after Config.Abandon, or when the
+// dispatcher is closed; its caller gets TimedOut after Config.Timeout. While a
+// call that timed out is still outstanding the dispatcher tries nothing else
+// and answers every notification at once with Failed and ErrStuck: a server
+// that does not answer one call will not answer the next either, and this
+// keeps the goroutines waiting on it to one. It tries the desktop again as
+// soon as that call returns: when the server answers, or when its context
+// ends. A notifier that ignores its context (beeep cannot give up) keeps
+// that one goroutine until the server answers.
 type Dispatcher struct {
 	notifier Notifier
 	timeout  time.Duration
+	abandon  time.Duration
 	queue    chan job
+
+	// calls is the parent of every call's context; Close cancels it, so that
+	// no call outlives the dispatcher.
+	calls  context.Context
+	cancel context.CancelFunc
 
 	mu     sync.Mutex // guards closed, so nothing is queued after the worker drains
 	closed bool
@@ -43,10 +69,13 @@ type Dispatcher struct {
 	done   chan struct{}
 }
 
+// job is one thing for the worker to do: show n, or withdraw the
+// notification tagged withdraw.
 type job struct {
-	n      Notification
-	queued time.Time
-	reply  chan Result
+	n        Notification
+	withdraw string
+	queued   time.Time
+	reply    chan Result // nil for a withdrawal, which nobody waits for
 }
 
 // NewDispatcher starts a dispatcher's worker. Close stops it.
@@ -57,10 +86,18 @@ func NewDispatcher(n Notifier, c Config) *Dispatcher {
 	if c.QueueSize <= 0 {
 		c.QueueSize = DefaultQueueSize
 	}
+	if c.Abandon <= 0 {
+		c.Abandon = DefaultAbandon
+	}
+	c.Abandon = max(c.Abandon, c.Timeout)
+	calls, cancel := context.WithCancel(context.Background())
 	d := &Dispatcher{
 		notifier: n,
 		timeout:  c.Timeout,
+		abandon:  c.Abandon,
 		queue:    make(chan job, c.QueueSize),
+		calls:    calls,
+		cancel:   cancel,
 		stop:     make(chan struct{}),
 		done:     make(chan struct{}),
 	}
@@ -74,31 +111,70 @@ func NewDispatcher(n Notifier, c Config) *Dispatcher {
 // that stops listening leaks nothing.
 func (d *Dispatcher) Send(n Notification) <-chan Result {
 	j := job{n: n, queued: time.Now(), reply: make(chan Result, 1)}
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.closed {
-		j.answer(Dropped, ErrClosed)
-		return j.reply
-	}
-	select {
-	case d.queue <- j:
-	default:
-		j.answer(Dropped, ErrQueueFull)
+	if err := d.enqueue(j); err != nil {
+		j.answer(Dropped, err)
 	}
 	return j.reply
 }
 
+// Withdraw queues the closing of the notification last sent with tag (once
+// its reminder is acknowledged, say) and returns at once. It is done in turn
+// with the notifications sent before it, bounded the same way, and nobody
+// hears how it went: a popup that stays up after all is only clutter, so a
+// full queue, a closed dispatcher, an unknown tag or a notifier that cannot
+// withdraw (beeep's) make it do nothing.
+func (d *Dispatcher) Withdraw(tag string) {
+	if _, ok := d.notifier.(Withdrawer); !ok || tag == "" {
+		return
+	}
+	d.enqueue(job{withdraw: tag, queued: time.Now()})
+}
+
+// Acknowledged receives the Tag of each notification whose acknowledge button
+// (Notification.Ack) was pressed. It is nil, so that it blocks forever in a
+// select, when the notifier has no buttons. It is never closed, not even by
+// Close.
+func (d *Dispatcher) Acknowledged() <-chan string {
+	if a, ok := d.notifier.(Acknowledger); ok {
+		return a.Acknowledged()
+	}
+	return nil
+}
+
+func (d *Dispatcher) enqueue(j job) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		return ErrClosed
+	}
+	select {
+	case d.queue <- j:
+		return nil
+	default:
+		return ErrQueueFull
+	}
+}
+
 // Close stops the worker: it finishes the call in hand (at most the timeout),
-// answers what is still queued with Dropped, and returns. Later Sends are
-// Dropped. Close may be called more than once.
+// answers what is still queued with Dropped, ends the context of a call still
+// outstanding, closes the notifier when it has a Close method (the D-Bus
+// connection), and returns. Later Sends are Dropped. Close may be called more
+// than once.
 func (d *Dispatcher) Close() {
 	d.mu.Lock()
-	if !d.closed {
+	first := !d.closed
+	if first {
 		d.closed = true
 		close(d.stop)
 	}
 	d.mu.Unlock()
 	<-d.done
+	if first {
+		d.cancel()
+		if c, ok := d.notifier.(interface{ Close() error }); ok {
+			c.Close()
+		}
+	}
 }
 
 func (d *Dispatcher) work() {
@@ -146,35 +222,49 @@ func (d *Dispatcher) deliver(j job, stuck <-chan error) <-chan error {
 			return stuck
 		}
 	}
+	timedOut := fmt.Errorf("%w (%s)", ErrTimeout, d.timeout)
 	call := make(chan error, 1)
-	go func() { call <- d.call(j.n) }()
+	go func() {
+		ctx, cancel := context.WithTimeout(d.calls, d.abandon)
+		defer cancel()
+		call <- d.call(ctx, j)
+	}()
 	timer := time.NewTimer(d.timeout)
 	defer timer.Stop()
 	select {
 	case err := <-call:
-		if err != nil {
-			j.answer(Failed, err)
-		} else {
+		switch {
+		case err == nil:
 			j.answer(Delivered, nil)
+		case errors.Is(err, context.DeadlineExceeded):
+			// The notifier's own bound (connecting, say) ran out first.
+			j.answer(TimedOut, fmt.Errorf("%w: %w", timedOut, err))
+		default:
+			j.answer(Failed, err)
 		}
 		return nil
 	case <-timer.C:
-		j.answer(TimedOut, fmt.Errorf("%w (%s)", ErrTimeout, d.timeout))
+		j.answer(TimedOut, timedOut)
 		return call
 	}
 }
 
 // call runs the notifier; a panic in it is a failed notification, not a
 // crashed program.
-func (d *Dispatcher) call(n Notification) (err error) {
+func (d *Dispatcher) call(ctx context.Context, j job) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("notifier panicked: %v", p)
 		}
 	}()
-	return d.notifier.Notify(n)
+	if j.reply == nil {
+		return d.notifier.(Withdrawer).Withdraw(ctx, j.withdraw)
+	}
+	return d.notifier.Notify(ctx, j.n)
 }
 
 func (j job) answer(o Outcome, err error) {
-	j.reply <- Result{Notification: j.n, Outcome: o, Err: err, Took: time.Since(j.queued)}
+	if j.reply != nil {
+		j.reply <- Result{Notification: j.n, Outcome: o, Err: err, Took: time.Since(j.queued)}
+	}
 }

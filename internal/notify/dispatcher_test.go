@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"context"
 	"errors"
 	"runtime"
 	"sync"
@@ -15,7 +16,7 @@ type fakeNotifier struct {
 	answer func(Notification) error
 }
 
-func (f *fakeNotifier) Notify(n Notification) error {
+func (f *fakeNotifier) Notify(_ context.Context, n Notification) error {
 	f.calls.Add(1)
 	return f.answer(n)
 }

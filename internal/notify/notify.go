@@ -6,6 +6,7 @@
 package notify
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -19,12 +20,40 @@ type Notification struct {
 	// (urgency critical): for "remove the pack" reminders, the ones that
 	// prevent harm.
 	Urgent bool
+	// Tag names what the notification is about ("remove the pack at 14:20"):
+	// a notification with the same non-empty Tag as an earlier one replaces
+	// it on the desktop instead of stacking a second popup, and Withdraw and
+	// Acknowledged name notifications by it. Empty: no replacing.
+	Tag string
+	// Ack, when not empty, is the label of a button on the notification that
+	// acknowledges it (the person has done what it asks); pressing it
+	// delivers Tag on Acknowledged. It needs a Tag, which is what the
+	// acknowledgement names: without one no button is shown. Desktops
+	// without buttons (macOS and Windows through beeep) ignore it.
+	Ack string
 }
 
-// Notifier shows a notification on the desktop. Implementations may block
-// for as long as the desktop takes; the Dispatcher is what bounds them.
+// Notifier shows a notification on the desktop. Implementations should
+// return once ctx is done; one that cannot (beeep has no way to give up) may
+// block for as long as the desktop takes: the Dispatcher still answers its
+// caller in time.
 type Notifier interface {
-	Notify(Notification) error
+	Notify(ctx context.Context, n Notification) error
+}
+
+// Acknowledger is a notifier whose notifications can carry an acknowledge
+// button (see Notification.Ack).
+type Acknowledger interface {
+	// Acknowledged receives the Tag of each notification whose button was
+	// pressed. It is never closed.
+	Acknowledged() <-chan string
+}
+
+// Withdrawer is a notifier that can take a notification off the desktop
+// again, once what it asks has been done.
+type Withdrawer interface {
+	// Withdraw closes the notification last shown with tag, if any.
+	Withdraw(ctx context.Context, tag string) error
 }
 
 // Outcome says what became of a notification.

@@ -8,14 +8,13 @@ import (
 )
 
 // desktopReachable reports ErrNoDesktop when there is certainly no session
-// bus to reach, so that no attempt is made: with no bus address, godbus would
-// autolaunch (and leave behind) a dbus-daemon of its own, and beeep would then
-// try notify-send and kdialog in turn.
+// bus to reach, so that no attempt is made: in particular, no bus is ever
+// launched (a client that autolaunches one leaves a dbus-daemon behind).
 //
-// It follows godbus's own search: $DBUS_SESSION_BUS_ADDRESS, else
-// /run/user/UID/bus or /run/user/UID/dbus-session. An address made only of
-// unix:path= sockets that do not exist is unreachable too; any other address
-// is tried.
+// It follows the usual search (godbus's, and sessionAddress's):
+// $DBUS_SESSION_BUS_ADDRESS, else /run/user/UID/bus or
+// /run/user/UID/dbus-session. An address made only of unix:path= sockets that
+// do not exist is unreachable too; any other address is tried.
 func desktopReachable() error {
 	return reachable(os.Getenv("DBUS_SESSION_BUS_ADDRESS"), fmt.Sprintf("/run/user/%d", os.Getuid()))
 }
@@ -44,9 +43,15 @@ func unixPath(address string) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	return addressValue(params, "path")
+}
+
+// addressValue is the value of key in an address's "key=value,..." part,
+// unescaped.
+func addressValue(params, key string) (string, bool) {
 	for _, kv := range strings.Split(params, ",") {
-		if p, ok := strings.CutPrefix(kv, "path="); ok {
-			return unescape(p), true
+		if v, ok := strings.CutPrefix(kv, key+"="); ok {
+			return unescape(v), true
 		}
 	}
 	return "", false

@@ -60,10 +60,18 @@ type Config struct {
 	// OnDue receives each reminder, on the loop's goroutine: it must not block
 	// (send notifications through a notify.Dispatcher).
 	OnDue func(Due)
+	// Repeat is how often a reminder that waits for the person is told
+	// again (session.Repeater); zero never.
+	Repeat time.Duration
+	// Acks receives the person's acknowledgements; each is recorded on the
+	// course as an ack event and handed to OnAck to save.
+	Acks  <-chan struct{}
+	OnAck func(schedule.Course)
 }
 
-// Run reminds of c's changes as they come, until the course is done (nil)
-// or ctx ends (ctx's error).
+// Run reminds of c's changes as they come, and repeats a reminder that
+// waits for the person, until the course is done and nothing waits (nil) or
+// ctx ends (ctx's error).
 func Run(ctx context.Context, cfg Config) error {
 	c := cfg.Course
 	clock := cfg.Clock
@@ -83,13 +91,19 @@ func Run(ctx context.Context, cfg Config) error {
 		since = c.Start
 	}
 	announcer := session.NewAnnouncer(since)
+	repeater := session.NewRepeater(cfg.Repeat, since)
 	for {
 		now := clock.Now().Round(0)
 		state := c.StateAt(now)
 		if ts := announcer.Due(c, now); len(ts) > 0 {
 			cfg.OnDue(Due{Reminder: words.For(c, ts, state, loc), Handled: announcer.Handled()})
+			repeater.Told(now)
 		}
-		if state.Done {
+		if t, n, ok := repeater.Due(c, now); ok {
+			cfg.OnDue(Due{Reminder: words.Repeat(c, t, n, state, loc), Handled: announcer.Handled()})
+		}
+		_, waiting := session.Waiting(c, now)
+		if state.Done && !waiting {
 			return nil
 		}
 		wait := heartbeat
@@ -100,6 +114,14 @@ func Run(ctx context.Context, cfg Config) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-clock.After(wait):
+		case <-cfg.Acks:
+			at := clock.Now()
+			if _, waits := session.Waiting(c, at); waits {
+				c.Events = append(c.Events, schedule.Event{Type: schedule.Ack, At: session.EventInstant(at)})
+				if cfg.OnAck != nil {
+					cfg.OnAck(c)
+				}
+			}
 		}
 	}
 }

@@ -184,3 +184,24 @@ func TestCancelStops(t *testing.T) {
 		t.Errorf("%d reminders before the cancel, want the start's", got)
 	}
 }
+
+// A remove reminder nobody acknowledges is told again every Repeat until
+// the next change (issue 9).
+func TestUnacknowledgedRemindersRepeat(t *testing.T) {
+	c := iceCourse(t, time.Hour, "off") // off at 08:20 and 09:00, done at 09:20
+	clock := &fakeClock{now: start}
+	dues, at := run(t, Config{Course: c, Repeat: 2 * time.Minute}, clock)
+	repeats := map[int]int{} // per hour minute of the change
+	for i, d := range dues {
+		if d.Reminder.Repeat > 0 {
+			repeats[d.Reminder.At.Minute()]++
+			if at[i].Sub(d.Reminder.At) < 2*time.Minute {
+				t.Fatalf("a repeat %v after its change", at[i].Sub(d.Reminder.At))
+			}
+		}
+	}
+	// Every 2 min until the next change, within the 5 s heartbeat.
+	if repeats[20] != 9 || repeats[0] != 9 {
+		t.Fatalf("repeats per change %v, want 9 after 08:20 and 9 after 09:00", repeats)
+	}
+}

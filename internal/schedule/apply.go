@@ -30,19 +30,7 @@ func (w *walker) apply(e Event) {
 			w.endQuiet(e.At, CauseSkip)
 		}
 	case Extend:
-		if e.Amount <= 0 {
-			return
-		}
-		switch {
-		case !inPhase:
-			w.cur.End = w.cur.End.Add(e.Amount)
-		case w.held:
-			w.remaining += e.Amount
-			w.length += e.Amount
-		default:
-			w.cur.End = w.cur.End.Add(e.Amount)
-			w.length += e.Amount
-		}
+		w.extend(e.At, e.Amount, inPhase)
 	case Restart:
 		if inPhase {
 			d := w.phase().Duration
@@ -69,4 +57,35 @@ func (w *walker) resume(at time.Time) {
 // pause holds still.
 func (w *walker) frozen() bool {
 	return w.held && w.cur.Kind != Quiet && w.cur.Kind != Done && w.cur.Kind != ""
+}
+
+// extend adds amount to the current segment at instant at: up to the
+// safety rail for an ice or heat phase (which holds for a file edited by
+// hand too); a negative amount shortens it, never to before at, nor a
+// frozen countdown below zero.
+func (w *walker) extend(at time.Time, amount time.Duration, inPhase bool) {
+	if limit := MaxApplication(w.cur.Kind); limit > 0 && inPhase {
+		amount = min(amount, limit-w.length)
+	}
+	switch {
+	case amount == 0:
+	case !inPhase:
+		w.cur.End = later(w.cur.End.Add(amount), at)
+	case w.held:
+		amount = max(amount, -w.remaining)
+		w.remaining += amount
+		w.length += amount
+	default:
+		end := later(w.cur.End.Add(amount), at)
+		w.length += end.Sub(w.cur.End)
+		w.cur.End = end
+	}
+}
+
+// later is the later of two instants.
+func later(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return b
+	}
+	return a
 }

@@ -18,20 +18,26 @@ const (
 	Resume EventType = "resume"
 	// Skip ends the current phase now; the next one starts at once.
 	Skip EventType = "skip"
-	// Extend adds Event.Amount to the current phase.
+	// Extend adds Event.Amount to the current phase; a negative Amount
+	// shortens it, never to before the instant of the event.
 	Extend EventType = "extend"
 	// Restart counts the current phase again from now, in full, and resumes it
 	// if it was paused (the pack went on late).
 	Restart EventType = "restart"
 	// Stop ends the course.
 	Stop EventType = "stop"
+	// Ack records that the person acknowledged a reminder that repeats until
+	// they do ("the pack is off"). It changes no timing; it is kept so the
+	// lateness of removals can be told.
+	Ack EventType = "ack"
 )
 
 // Event is one thing the person did, at an instant.
 type Event struct {
 	Type EventType
 	At   time.Time
-	// Amount is the time added by an Extend event; other events ignore it.
+	// Amount is the time added (or, negative, taken) by an Extend event;
+	// other events ignore it.
 	Amount time.Duration
 }
 

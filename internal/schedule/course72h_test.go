@@ -210,24 +210,42 @@ func TestQuietHoursAcrossDaylightSavingChange(t *testing.T) {
 	}
 }
 
-// A course started during quiet hours starts at once; the night's quiet
-// hours apply from the next time they begin.
-func TestCourseStartedDuringQuietHoursStartsAtOnce(t *testing.T) {
-	c := courseOf(t, "ice 20m, rest 20m", 0)
-	c.Start = time.Date(2026, 11, 21, 23, 30, 0, 0, time.UTC)
-	c.Quiet = quiet(t, "23:00-07:00", time.UTC)
-	s := c.StateAt(c.Start.Add(time.Minute))
-	if s.Current.Kind != Ice || s.Remaining != 19*time.Minute {
-		t.Fatalf("got %s with %v left, want ice with 19m left", s.Current.Kind, s.Remaining)
-	}
-	night := c.Segments(c.Start, c.Start.Add(30*time.Hour))
-	var quietStarts []time.Time
-	for _, seg := range night {
-		if seg.Kind == Quiet {
-			quietStarts = append(quietStarts, seg.Start)
-		}
-	}
-	if len(quietStarts) != 1 || !quietStarts[0].Equal(time.Date(2026, 11, 22, 23, 0, 0, 0, time.UTC)) {
-		t.Errorf("quiet hours start at %v, want only the next evening's", quietStarts)
+// The first night (PROTOCOLS.md section 7): a course started during quiet
+// hours, or less than one application before them, gets one full first
+// application; the night starts after it.
+func TestFirstApplicationIsGivenInFullBeforeTheNight(t *testing.T) {
+	at := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		name       string
+		cycle      string
+		start      time.Time
+		wantNights []time.Time // the starts of the first two nights
+	}{
+		{"started at night", "ice 20m, rest 20m", at(21, 23, 30), []time.Time{at(21, 23, 50), at(22, 23, 0)}},
+		{"started 10 min before the night", "ice 20m, rest 20m", at(21, 22, 50), []time.Time{at(21, 23, 10), at(22, 23, 0)}},
+		{"started an application before the night", "ice 20m, rest 20m", at(21, 22, 40), []time.Time{at(21, 23, 0), at(22, 23, 0)}},
+		{"rest first: the application after it", "rest 10m, ice 20m", at(21, 22, 45), []time.Time{at(21, 23, 15), at(22, 23, 0)}},
+		{"started as the night ends", "ice 20m, rest 20m", at(22, 6, 50), []time.Time{at(22, 23, 0), at(23, 23, 0)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := courseOf(t, tc.cycle, 0)
+			c.Start = tc.start
+			c.Quiet = quiet(t, "23:00-07:00", time.UTC)
+			if s := c.StateAt(c.Start.Add(time.Minute)); s.Current.Kind == Quiet {
+				t.Fatalf("a minute after the start: %s, want the first phase", s.Current.Kind)
+			}
+			var nights []time.Time
+			for _, seg := range c.Segments(c.Start, c.Start.Add(50*time.Hour)) {
+				if seg.Kind == Quiet {
+					nights = append(nights, seg.Start)
+					if !seg.End.After(seg.Start) {
+						t.Fatalf("night %v to %v", seg.Start, seg.End)
+					}
+				}
+			}
+			if len(nights) < 2 || !nights[0].Equal(tc.wantNights[0]) || !nights[1].Equal(tc.wantNights[1]) {
+				t.Fatalf("nights start at %v, want %v first", nights, tc.wantNights)
+			}
+		})
 	}
 }

@@ -70,8 +70,19 @@ func TestExtendWhilePaused(t *testing.T) {
 }
 
 func TestExtendByNothingChangesNothing(t *testing.T) {
-	c := withEvents(courseOf(t, "ice 20m, rest 20m", 0), extend(5*m, 0), extend(6*m, -3*m))
+	c := withEvents(courseOf(t, "ice 20m, rest 20m", 0), extend(5*m, 0))
 	wantState(t, c, at(10*m), Ice, 10*m)
+}
+
+// A negative extension (the `-` key) shortens the phase, never to before
+// the instant it was made, paused or not.
+func TestShortenNeverEndsBeforeNow(t *testing.T) {
+	c := withEvents(courseOf(t, "ice 20m, rest 20m", 0), extend(6*m, -3*m))
+	wantState(t, c, at(10*m), Ice, 7*m)
+	c = withEvents(courseOf(t, "ice 20m, rest 20m", 0), extend(15*m, -10*m))
+	wantState(t, c, at(15*m), Rest, 20*m)
+	c = withEvents(courseOf(t, "ice 20m, rest 20m", 0), ev(Pause, 10*m), extend(11*m, -15*m), ev(Resume, 12*m))
+	wantState(t, c, at(12*m), Rest, 20*m)
 }
 
 func TestRestartCountsThePhaseAgainFromNow(t *testing.T) {

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -14,14 +15,18 @@ const (
 	MaxPhaseDuration = 12 * time.Hour
 )
 
-// ParseCycle reads a cycle SPEC: phases separated by commas, each
-// "KIND DURATION", KIND one of ice, heat, rest, DURATION in Go's syntax
-// ("20m", "1h30m", "90s"). Errors name the phase and say what is accepted.
+// ParseCycle reads a cycle SPEC: phases separated by commas (a trailing one
+// is allowed), each "KIND DURATION", KIND one of ice, heat, rest, DURATION as
+// ParseDuration reads it ("20m", "20 min", "1 h 30 min", "1:30"). Errors
+// name the phase and say what is accepted.
 func ParseCycle(spec string) (Cycle, error) {
 	if strings.TrimSpace(spec) == "" {
 		return nil, fmt.Errorf(`cycle is empty: give phases like "ice 20m, rest 20m"`)
 	}
 	parts := strings.Split(spec, ",")
+	if len(parts) > 1 && strings.TrimSpace(parts[len(parts)-1]) == "" {
+		parts = parts[:len(parts)-1] // "ice 20m, rest 20m," as people list things
+	}
 	if len(parts) > MaxPhases {
 		return nil, fmt.Errorf("cycle has %d phases: at most %d are accepted", len(parts), MaxPhases)
 	}
@@ -42,30 +47,40 @@ func ParseCycle(spec string) (Cycle, error) {
 }
 
 func parsePhase(s string) (Phase, error) {
-	fields := strings.Fields(s)
-	if len(fields) != 2 {
-		return Phase{}, fmt.Errorf(`want KIND DURATION, such as "ice 20m"`)
+	kindText, durText, _ := strings.Cut(strings.TrimSpace(s), " ")
+	if strings.TrimSpace(durText) == "" {
+		return Phase{}, fmt.Errorf(`want KIND DURATION, such as "ice 20m" or "ice 20 min"`)
 	}
-	kind := Kind(strings.ToLower(fields[0]))
+	kind := Kind(strings.ToLower(kindText))
 	if !kind.IsOn() && kind != Rest {
 		return Phase{}, fmt.Errorf("kind must be ice, heat or rest")
 	}
-	d, err := ParseDuration(fields[1], MinPhaseDuration, MaxPhaseDuration)
+	d, err := ParseDuration(strings.TrimSpace(durText), MinPhaseDuration, MaxPhaseDuration)
 	if err != nil {
 		return Phase{}, err
 	}
 	return Phase{Kind: kind, Duration: d}, nil
 }
 
-// ParseDuration reads a duration in Go's syntax ("20m", "1h30m", "90s") that
-// must be whole seconds within [lo, hi].
+// units are the unit words a duration may use, in any case, each with the
+// unit of Go's syntax it stands for.
+var units = map[string]string{
+	"s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+	"m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+	"h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+}
+
+// durationTerm is a number and its unit word, spaces between allowed.
+var durationTerm = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]+)`)
+
+// ParseDuration reads a duration that must be whole seconds within [lo, hi]:
+// in Go's syntax ("20m", "1h30m", "90s"), with unit words and spaces as
+// people write them ("20 min", "20min", "20M", "1 h 30 min", "2 hours"), or
+// as a clock reads it, H:MM or H:MM:SS ("1:30" is an hour and a half).
 func ParseDuration(s string, lo, hi time.Duration) (time.Duration, error) {
-	d, err := time.ParseDuration(s)
+	d, err := readDuration(s)
 	if err != nil {
-		if _, numErr := strconv.ParseFloat(s, 64); numErr == nil {
-			return 0, fmt.Errorf("duration %q needs a unit: s, m or h, as in %sm", s, s)
-		}
-		return 0, fmt.Errorf("duration %q is not a duration: write it like 20m, 1h30m or 90s", s)
+		return 0, err
 	}
 	if d%time.Second != 0 {
 		return 0, fmt.Errorf("duration %q must be whole seconds", s)
@@ -74,6 +89,65 @@ func ParseDuration(s string, lo, hi time.Duration) (time.Duration, error) {
 		return 0, fmt.Errorf("duration %q must be from %s to %s", s, FormatDuration(lo), FormatDuration(hi))
 	}
 	return d, nil
+}
+
+// readDuration turns s into Go's syntax and reads it.
+func readDuration(s string) (time.Duration, error) {
+	notDuration := fmt.Errorf(`duration %q is not a duration: write it like 20m, 20 min, 1h30m, 1:30 or 90s`, s)
+	text := strings.TrimSpace(s)
+	if d, err := time.ParseDuration(text); err == nil {
+		return d, nil // Go's syntax, "0" included
+	}
+	if strings.Contains(text, ":") {
+		return readClockDuration(text, notDuration)
+	}
+	if _, numErr := strconv.ParseFloat(text, 64); numErr == nil {
+		return 0, fmt.Errorf("duration %q needs a unit: s, m or h, as in %sm or %s min", s, text, text)
+	}
+	sign := ""
+	if rest, ok := strings.CutPrefix(text, "-"); ok {
+		sign, text = "-", rest
+	}
+	var goSyntax strings.Builder
+	goSyntax.WriteString(sign)
+	for text != "" {
+		m := durationTerm.FindStringSubmatch(text)
+		if m == nil {
+			return 0, notDuration
+		}
+		unit, ok := units[strings.ToLower(m[2])]
+		if !ok {
+			return 0, fmt.Errorf("duration %q: unit %q is not one of s, sec, m, min, h, hour", s, m[2])
+		}
+		goSyntax.WriteString(m[1] + unit)
+		text = strings.TrimSpace(text[len(m[0]):])
+	}
+	d, err := time.ParseDuration(goSyntax.String())
+	if err != nil {
+		return 0, notDuration
+	}
+	return d, nil
+}
+
+// readClockDuration reads H:MM or H:MM:SS.
+func readClockDuration(text string, notDuration error) (time.Duration, error) {
+	parts := strings.Split(text, ":")
+	if len(parts) > 3 {
+		return 0, notDuration
+	}
+	var d time.Duration
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || (i > 0 && (len(p) != 2 || n > 59)) {
+			return 0, notDuration
+		}
+		d = d*60 + time.Duration(n)
+	}
+	unit := time.Minute
+	if len(parts) == 3 {
+		unit = time.Second
+	}
+	return d * unit, nil
 }
 
 // FormatDuration writes a duration the short way people read it: 20m, 1h30m,

@@ -14,6 +14,28 @@ func TestParseCycle(t *testing.T) {
 	}
 }
 
+// TestParseCycleForgives reads durations and commas as people write them.
+func TestParseCycleForgives(t *testing.T) {
+	for spec, want := range map[string]string{
+		"ice 20 min, rest 20 min":       "ice 20m, rest 20m",
+		"ice 20min,rest 20mins":         "ice 20m, rest 20m",
+		"ice 20M, REST 20 Minutes":      "ice 20m, rest 20m",
+		"ice 20m, rest 1 h 30 min":      "ice 20m, rest 1h30m",
+		"heat 15 minutes, rest 2 hours": "heat 15m, rest 2h",
+		"ice 20m, rest 1:30":            "ice 20m, rest 1h30m",
+		"ice 0:20:30, rest 1:30:00":     "ice 20m30s, rest 1h30m",
+		"ice 20m, rest 20m,":            "ice 20m, rest 20m",
+		"ice 20m, rest 20m , ":          "ice 20m, rest 20m",
+		"ice 90 sec, rest 1.5h":         "ice 1m30s, rest 1h30m",
+		"ice   20   min ,  rest 5 hrs ": "ice 20m, rest 5h",
+	} {
+		c, err := ParseCycle(spec)
+		if err != nil || FormatCycle(c) != want {
+			t.Errorf("ParseCycle(%q) = %q, %v; want %q", spec, FormatCycle(c), err, want)
+		}
+	}
+}
+
 func TestParseCycleErrorsSayWhereAndWhatIsAccepted(t *testing.T) {
 	for spec, want := range map[string]string{
 		"":                                       `cycle is empty`,
@@ -24,7 +46,11 @@ func TestParseCycleErrorsSayWhereAndWhatIsAccepted(t *testing.T) {
 		"ice 12h1s":                              `must be from 1s to 12h`,
 		"ice 1.5s":                               `must be whole seconds`,
 		"ice":                                    `phase 1 "ice": want KIND DURATION`,
-		"ice 20m,":                               `phase 2 "": want KIND DURATION`,
+		"ice 20m,, rest 5m":                      `phase 2 "": want KIND DURATION`,
+		"ice 20 parsecs":                         `phase 1 "ice 20 parsecs": duration "20 parsecs": unit "parsecs" is not one of`,
+		"ice 1:75":                               `phase 1 "ice 1:75": duration "1:75" is not a duration: write it like 20m, 20 min, 1h30m, 1:30`,
+		"ice 20 min 5":                           `is not a duration`,
+		"ice 13:00":                              `must be from 1s to 12h`,
 		"rest 5m, rest 5m":                       `only rest phases: at least one must be ice or heat`,
 		strings.Repeat("ice 1m,", 16) + "ice 1m": `cycle has 17 phases: at most 16`,
 	} {

@@ -50,9 +50,7 @@ func newWalker(c *Course) walker {
 	start := c.Start.Round(0)
 	w := walker{course: c, start: start, lastAt: start, stageStart: start}
 	if c.Quiet.Enabled {
-		// A course started during quiet hours runs at once: the person chose to
-		// start it. Quiet hours apply from the next time they begin.
-		w.quiet = c.Quiet.nextAfter(start)
+		w.quiet = firstNight(c, start)
 	}
 	return w
 }

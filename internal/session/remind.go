@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/notify"
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/sound"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -14,7 +16,18 @@ import (
 type Notifier interface {
 	// Send returns at once; the channel receives exactly one Result.
 	Send(notify.Notification) <-chan notify.Result
+	// Withdraw takes the notification with tag off the desktop (once its
+	// reminder is acknowledged).
+	Withdraw(tag string)
 	// Close gives up what is still queued.
+	Close()
+}
+
+// Player plays chimes without blocking the caller: a *sound.Player.
+type Player interface {
+	// Play returns at once; the channel receives nil once the chime is
+	// playing, or why not (then the caller rings the terminal bell).
+	Play(sound.Chime) <-chan error
 	Close()
 }
 
@@ -26,6 +39,9 @@ type Answer struct {
 	// SaveErr is why the reminders' progress could not be recorded (the
 	// reminders go on; a later resume may repeat some).
 	SaveErr error
+	// SoundErr is why the chime did not play (no sound server, sound off
+	// is not an error): the caller rings the terminal bell instead.
+	SoundErr error
 }
 
 // marks orders the progress records of reminders answered out of order, as
@@ -44,13 +60,35 @@ type marks struct {
 // losing it.
 func (s *Session) Remind(r words.Reminder, through time.Time) <-chan Answer {
 	results := s.send(r.Notification)
+	played := s.play(r)
 	ticket := s.marks.issued.Add(1)
 	answer := make(chan Answer, 1)
 	s.marks.running.Go(func() {
 		res := <-results
-		answer <- Answer{Result: res, SaveErr: s.announcedIn(ticket, through)}
+		a := Answer{Result: res, SaveErr: s.announcedIn(ticket, through)}
+		if played != nil {
+			a.SoundErr = <-played
+		}
+		answer <- a
 	})
 	return answer
+}
+
+// play starts the chime for r: the most insistent one to take a pack off;
+// nil when there is none to play.
+func (s *Session) play(r words.Reminder) <-chan error {
+	if s.player == nil {
+		return nil
+	}
+	switch {
+	case r.Urgent:
+		return s.player.Play(sound.PackOff)
+	case r.To.IsOn():
+		return s.player.Play(sound.PackOn)
+	case r.To == schedule.Done:
+		return s.player.Play(sound.Done)
+	}
+	return nil
 }
 
 // send hands n to the notifier; a session without one answers at once that

@@ -6,13 +6,16 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/notify"
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/sound"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
 // heldNotifier answers each notification only when the test says so.
 type heldNotifier struct {
-	sent    chan notify.Notification
-	answers chan notify.Result
+	sent      chan notify.Notification
+	answers   chan notify.Result
+	withdrawn []string
 }
 
 func newHeldNotifier() *heldNotifier {
@@ -25,6 +28,54 @@ func (h *heldNotifier) Send(n notify.Notification) <-chan notify.Result {
 }
 
 func (h *heldNotifier) Close() {}
+
+func (h *heldNotifier) Withdraw(tag string) { h.withdrawn = append(h.withdrawn, tag) }
+
+// chimes records what a session played.
+type chimes struct{ played []sound.Chime }
+
+func (c *chimes) Play(ch sound.Chime) <-chan error {
+	c.played = append(c.played, ch)
+	done := make(chan error, 1)
+	done <- errors.New("no sound server")
+	return done
+}
+
+func (c *chimes) Close() {}
+
+// A reminder plays its chime (the insistent one to take a pack off); when
+// that fails the answer says so, for the bell. An ack takes the reminder it
+// answered off the desktop.
+func TestRemindPlaysAndAnAckWithdraws(t *testing.T) {
+	desktop, player := newHeldNotifier(), &chimes{}
+	now := testStart.Add(21 * time.Minute)
+	s, err := Open(t.TempDir(), Options{Clock: func() time.Time { return now }, Notifier: desktop, Player: player})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := iceCourse(testStart)
+	if err := s.Start(c); err != nil {
+		t.Fatal(err)
+	}
+	off := c.Transitions(testStart.Add(20*time.Minute), now)
+	r := words.For(c, off, c.StateAt(now), time.UTC)
+	answer := s.Remind(r, now)
+	if n := <-desktop.sent; n.Tag != words.Tag(off[0].At) || n.Ack == "" {
+		t.Fatalf("sent %+v, want the change's tag and an ack button", n)
+	}
+	desktop.answers <- notify.Result{Outcome: notify.Delivered}
+	if a := <-answer; a.SoundErr == nil || len(player.played) != 1 || player.played[0] != sound.PackOff {
+		t.Fatalf("played %v, sound error %v; want the pack-off chime, failing", player.played, a.SoundErr)
+	}
+	c.Events = append(c.Events, schedule.Event{Type: schedule.Ack, At: now})
+	if err := s.Save(s.Ticket(), c); err != nil {
+		t.Fatal(err)
+	}
+	if len(desktop.withdrawn) != 1 || desktop.withdrawn[0] != words.Tag(off[0].At) {
+		t.Fatalf("withdrawn %v, want the acknowledged reminder's tag", desktop.withdrawn)
+	}
+}
 
 // The marker moves only once the desktop has answered: a crash before the
 // answer repeats the reminder on resume rather than losing it (issue 9).

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // saver orders saves that come from many goroutines (one tea.Cmd per event):
@@ -34,5 +35,21 @@ func (s *Session) Save(ticket uint64, c schedule.Course) error {
 		return err
 	}
 	s.saves.written = ticket
+	s.withdrawAcknowledged(c)
 	return nil
+}
+
+// withdrawAcknowledged takes the reminder an ack just answered off the
+// desktop, when c's newest event is that ack: repeats replace one popup,
+// and once the pack is off it has nothing left to say.
+func (s *Session) withdrawAcknowledged(c schedule.Course) {
+	n := len(c.Events)
+	if s.notifier == nil || n == 0 || c.Events[n-1].Type != schedule.Ack {
+		return
+	}
+	before := c
+	before.Events = c.Events[:n-1]
+	if t, waited := Waiting(before, c.Events[n-1].At); waited {
+		s.notifier.Withdraw(words.Tag(t.At))
+	}
 }

@@ -8,6 +8,7 @@ package session
 import (
 	"errors"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -30,6 +31,8 @@ type Options struct {
 	// Notifier sends the desktop reminders; nil sends none (a command that
 	// only stops the course).
 	Notifier Notifier
+	// Player plays the chimes; nil plays none (--sound off).
+	Player Player
 }
 
 // Session is this process's hold on the saved course. Its methods do a
@@ -41,7 +44,9 @@ type Session struct {
 	saves   saver
 	// notifier is nil when the session sends no reminders.
 	notifier Notifier
+	player   Player
 	marks    marks
+	closed   sync.Once
 	// FirstRun is true when icetimer had never run here (the state
 	// directory did not exist): the screen then says once what icetimer is.
 	FirstRun bool
@@ -65,18 +70,24 @@ func Open(dir string, opts Options) (*Session, error) {
 	if clock == nil {
 		clock = time.Now
 	}
-	return &Session{store: s, clock: clock, release: release, notifier: opts.Notifier, FirstRun: firstRun}, nil
+	return &Session{store: s, clock: clock, release: release, notifier: opts.Notifier, player: opts.Player, FirstRun: firstRun}, nil
 }
 
 // Close gives up the reminders still queued, waits for those in hand (at
 // most the notifier's timeout) to be answered and recorded, and gives the
 // lock back.
+// Closing again does nothing.
 func (s *Session) Close() {
-	if s.notifier != nil {
-		s.notifier.Close()
-	}
-	s.marks.running.Wait()
-	s.release()
+	s.closed.Do(func() {
+		if s.notifier != nil {
+			s.notifier.Close()
+		}
+		if s.player != nil {
+			s.player.Close()
+		}
+		s.marks.running.Wait()
+		s.release()
+	})
 }
 
 // Store is the state directory the session drives.
@@ -116,6 +127,13 @@ func (s *Session) Start(c schedule.Course) error {
 		return err
 	}
 	return s.store.Save(c)
+}
+
+// Running is the saved course when it is still running now: what Start
+// would replace.
+func (s *Session) Running() (schedule.Course, bool) {
+	c, err := s.store.Load()
+	return c, err == nil && !c.StateAt(s.Now()).Done
 }
 
 // Resumed is the saved course as a resuming process finds it.

@@ -203,3 +203,23 @@ func TestCrashBetweenHistoryAndRemoval(t *testing.T) {
 		t.Fatalf("history has %d courses, want the one course once", len(records))
 	}
 }
+
+// Running is what `start` refuses to replace without --replace.
+func TestRunningIsASavedCourseNotOver(t *testing.T) {
+	s, clock := openAt(t, t.TempDir(), testStart)
+	if _, ok := s.Running(); ok {
+		t.Fatal("running with nothing saved")
+	}
+	c := iceCourse(testStart)
+	c.Protocol.Stages[0].Window = time.Hour
+	if err := s.Start(c); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Running(); !ok {
+		t.Fatal("a course just started is not running")
+	}
+	*clock = testStart.Add(2 * time.Hour)
+	if _, ok := s.Running(); ok {
+		t.Fatal("a course that is over is running")
+	}
+}

@@ -168,14 +168,14 @@ func validate(j courseJSON) error {
 	}
 	for i, e := range j.Events {
 		switch e.Type {
-		case schedule.Pause, schedule.Resume, schedule.Skip, schedule.Extend, schedule.Restart, schedule.Stop:
+		case schedule.Pause, schedule.Resume, schedule.Skip, schedule.Extend, schedule.Restart, schedule.Stop, schedule.Ack:
 		default:
 			return fmt.Errorf("event %d has unknown type %q", i+1, e.Type)
 		}
 		if e.At.IsZero() {
 			return fmt.Errorf("event %d has no time", i+1)
 		}
-		if e.AmountSeconds < 0 || e.AmountSeconds > maxAmountSeconds {
+		if e.AmountSeconds < -maxAmountSeconds || e.AmountSeconds > maxAmountSeconds {
 			return fmt.Errorf("event %d amount %ds is out of range", i+1, e.AmountSeconds)
 		}
 	}

@@ -227,3 +227,20 @@ func (s *Store) broken(cause error) error {
 	_ = syncDir(s.dir) // the rename is done; a failed flush only risks its durability
 	return e
 }
+
+// runLogName is the file a background `icetimer run` writes its lines to.
+const runLogName = "run.log"
+
+// OpenRunLog opens the log of a background `icetimer run` for appending,
+// created if need be: a regular file in the state directory only, like
+// every file here.
+func (s *Store) OpenRunLog() (*os.File, error) {
+	if err := s.refuseWrite("open the background log"); err != nil {
+		return nil, err
+	}
+	path, err := s.file(runLogName)
+	if err != nil {
+		return nil, err
+	}
+	return openFile(path, os.O_WRONLY|os.O_CREATE|os.O_APPEND)
+}

@@ -18,16 +18,24 @@ import (
 const saveTimeout = 5 * time.Second
 
 // WithSession connects the screens to the session driving the course: its
-// clock, its saves and its reminders, each run in the background and
+// clock, its saves and its reminders, today's history, each run in the background and
 // reporting trouble as a line on the screen. It says once what icetimer is
 // on a first run.
 func WithSession(s *session.Session) Option {
 	return func(m *Model) {
+		m.session = s
 		WithClock(s.Now)(m)
 		WithSave(func(c schedule.Course) tea.Cmd { return save(s, c) })(m)
 		WithNotify(func(a timer.Announcement) tea.Cmd { return remind(s, a) })(m)
+		m.timerCfg.Acks = s.Acknowledgements()
 		if s.FirstRun {
 			WithDisclaimer()(m)
+		}
+		// Today's count includes the courses that ended today; a history
+		// that cannot be read only makes it smaller.
+		y, mo, day := s.Now().Date()
+		if today, _, err := s.Store().Recent(time.Date(y, mo, day, 0, 0, 0, 0, time.Local)); err == nil {
+			WithHistory(today)(m)
 		}
 	}
 }
@@ -54,7 +62,11 @@ func save(s *session.Session, c schedule.Course) tea.Cmd {
 // remind sends the desktop reminder for a. One that does not reach the
 // desktop is said on screen, where the banner and the bell stand in for it.
 func remind(s *session.Session, a timer.Announcement) tea.Cmd {
-	answer := s.Remind(words.For(a.Course, a.Transitions, a.State, time.Local), a.Through)
+	r := words.For(a.Course, a.Transitions, a.State, time.Local)
+	if a.Repeat > 0 {
+		r = words.Repeat(a.Course, a.Transitions[0], a.Repeat, a.State, time.Local)
+	}
+	answer := s.Remind(r, a.Through)
 	return func() tea.Msg {
 		res := <-answer
 		switch {
@@ -63,6 +75,6 @@ func remind(s *session.Session, a timer.Announcement) tea.Cmd {
 		case res.SaveErr != nil:
 			return timer.ErrorMsg{Err: fmt.Errorf("saving failed, the timer goes on: %w", res.SaveErr)}
 		}
-		return nil
+		return timer.ErrorMsg{} // the desktop is back: its error line goes
 	}
 }

@@ -3,11 +3,13 @@
 package ui
 
 import (
+	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/picker"
 	"github.com/icetimer/icetimer/internal/ui/timer"
@@ -69,6 +71,12 @@ func WithQuiet(quiet string) Option {
 	return func(m *Model) { m.pickerCfg.Quiet = quiet }
 }
 
+// WithRepeat sets how often a "remove the pack" reminder repeats until
+// acknowledged; negative never (see timer.Config.Repeat).
+func WithRepeat(every time.Duration) Option {
+	return func(m *Model) { m.timerCfg.Repeat = every }
+}
+
 // WithSince announces the transitions since t when the timer opens (a
 // resumed course: what was missed while icetimer was not running).
 func WithSince(t time.Time) Option {
@@ -79,6 +87,12 @@ func WithSince(t time.Time) Option {
 // counts in today's applications with the running course.
 func WithHistory(records []store.Record) Option {
 	return func(m *Model) { m.timerCfg.History = records }
+}
+
+// WithASCII draws with ASCII characters only, or not; without it the
+// environment decides (ASCIIOnly).
+func WithASCII(ascii bool) Option {
+	return func(m *Model) { m.timerCfg.ASCII, m.pickerCfg.ASCII = ascii, ascii }
 }
 
 // WithReadOnly makes the timer screen a view of a course another process
@@ -97,6 +111,11 @@ type Model struct {
 	picker    picker.Model
 	timer     timer.Model
 	size      tea.WindowSizeMsg
+	// background is the terminal's answer to the background colour query,
+	// passed on to a timer screen opened after it came.
+	background *tea.BackgroundColorMsg
+	// session drives the course (see Session).
+	session *session.Session
 }
 
 // New opens the picker.
@@ -117,6 +136,8 @@ func NewTimer(c schedule.Course, opts ...Option) Model {
 
 func configure(opts []Option) Model {
 	var m Model
+	m.timerCfg.ASCII = ASCIIOnly(os.Getenv)
+	m.pickerCfg.ASCII = m.timerCfg.ASCII
 	for _, o := range opts {
 		o(&m)
 	}
@@ -126,22 +147,33 @@ func configure(opts []Option) Model {
 // Picking reports whether the picker is showing.
 func (m Model) Picking() bool { return m.picking }
 
+// KeepReminding reports whether the person quit the timer screen choosing
+// to keep reminding in the background.
+func (m Model) KeepReminding() bool { return !m.picking && m.timer.Background() }
+
 // Timer is the timer screen (zero while picking).
 func (m Model) Timer() timer.Model { return m.timer }
 
-// Init starts the screen showing.
+// Init starts the screen showing and asks the terminal for its background
+// colour, to choose light or dark styles.
 func (m Model) Init() tea.Cmd {
 	if m.picking {
-		return m.picker.Init()
+		return tea.Batch(m.picker.Init(), tea.RequestBackgroundColor)
 	}
-	return m.timer.Init()
+	return tea.Batch(m.timer.Init(), tea.RequestBackgroundColor)
 }
 
 // Update passes messages to the screen showing; a chosen course opens the
 // timer screen, saved at once.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if size, ok := msg.(tea.WindowSizeMsg); ok {
-		m.size = size
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.size = msg
+	case tea.BackgroundColorMsg:
+		m.background = &msg
+	}
+	if took, ok := msg.(tookOverMsg); ok {
+		return m.takeOver(took.session)
 	}
 	if start, ok := msg.(picker.StartMsg); ok && m.picking {
 		m.picking = false
@@ -149,6 +181,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cfg := m.timerCfg
 		cfg.Since = start.Course.Start
 		m.timer = timer.New(start.Course, cfg)
+		if m.background != nil {
+			m.timer, _ = m.timer.Update(*m.background)
+		}
 		m.timer, _ = m.timer.Update(m.size)
 		var save tea.Cmd
 		if m.timerCfg.Save != nil {

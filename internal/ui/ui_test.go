@@ -52,6 +52,8 @@ func (p *picked) press(codes ...rune) {
 func (p *picked) quit(t *testing.T) Model {
 	t.Helper()
 	p.tm.Type("q")
+	p.waitFor(t, "background?")
+	p.tm.Type("n")
 	final, ok := p.tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
 	if !ok {
 		t.Fatal("the final model is not a ui.Model")

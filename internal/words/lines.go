@@ -66,3 +66,14 @@ func ReadOnly(pid int, command string) string {
 	}
 	return fmt.Sprintf("Read-only: process %d (%s) drives this course", pid, command)
 }
+
+// TookOver is the notice of a read-only screen that drives the course now.
+const TookOver = "The icetimer that drove this course has gone: this screen reminds you now."
+
+// QuitQuestion is asked when the screen quits while the course runs.
+const QuitQuestion = "Quit: keep reminding you in the background? y keeps the reminders (icetimer run), n stops them, esc stays."
+
+// Background is the line after the screen quits, reminders going on.
+func Background(pid int, log string) string {
+	return fmt.Sprintf("Reminders go on in the background: icetimer run, process %d, writing to %s. 'icetimer' shows the course, 'icetimer stop' ends it.", pid, log)
+}

@@ -26,6 +26,31 @@ type Reminder struct {
 	// Line is the reminder as one line for stdout: clock time, action, what
 	// comes next.
 	Line string
+	// Repeat is 0 for the first telling, n for the n-th repeat of a reminder
+	// that waits for the person to acknowledge it.
+	Repeat int
+	// To is the kind of segment the change led to: what the chime says.
+	To schedule.Kind
+}
+
+// ackLabel is the notification's button that says the pack is off.
+const ackLabel = "Pack is off"
+
+// Tag names the reminder of the change at at on the desktop: its repeats
+// replace it rather than stack, and an acknowledgement withdraws it.
+func Tag(at time.Time) string { return "change-" + at.UTC().Format(time.RFC3339) }
+
+// Repeat is the reminder for change t told again, the n-th time, while it
+// waits for the person: the same action, when it was due, and how to say
+// it is done.
+func Repeat(c schedule.Course, t schedule.Transition, n int, now schedule.State, loc *time.Location) Reminder {
+	r := For(c, []schedule.Transition{t}, now, loc)
+	r.Repeat = n
+	r.Title += " (again)"
+	ack := "Once it is off, press a on the screen or run icetimer ack."
+	r.Body = ack + " " + r.Body
+	r.Line = fmt.Sprintf("%s  %s. This change was due at %s. %s", Stamp(now.Now.In(loc)), r.Title, Clock(t.At.In(loc)), ack)
+	return r
 }
 
 // lateAfter is how late a reminder may come before it says when the change
@@ -45,6 +70,12 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 		r.Missed = 1
 	}
 	r.Title = title(last)
+	r.To = last.To.Kind
+	if now.Paused && last.To.Kind.IsOn() {
+		// The morning after a paused night: the pack goes on when the
+		// countdown does, never with no end (PROTOCOLS.md section 7).
+		r.Title = fmt.Sprintf("Paused: put the %s on when you resume", pack(last.To.Kind))
+	}
 	r.Urgent = urgent(ts)
 
 	var sentences []string
@@ -64,6 +95,10 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 		sentences = append(sentences, Safety(k, 0))
 	}
 	r.Body = strings.Join(sentences, " ")
+	if r.Urgent {
+		// It repeats until acknowledged: a button says so, a tag replaces it.
+		r.Tag, r.Ack = Tag(last.At), ackLabel
+	}
 	return r
 }
 

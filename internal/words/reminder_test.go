@@ -101,12 +101,17 @@ func TestEveryKindOfChange(t *testing.T) {
 			"Ice 20 min, until 09:00. " + towel},
 		{"rest, then quiet hours", course(t, "ice 20m, rest 20m", "", "", "08:40-07:00"), "08:20", "Remove the ice pack", true,
 			"Rest 20 min. Quiet hours from 08:40. " + rest},
-		{"night while ice is on", course(t, "ice 20m, rest 20m", "", "", "08:10-07:00"), "08:10", "Remove the ice pack for the night", true,
+		// The second application: the first is always given in full.
+		{"night while ice is on", course(t, "ice 20m, rest 20m", "", "", "08:50-07:00"), "08:50", "Remove the ice pack for the night", true,
 			"Quiet until 07:00, then ice again. " + sleep},
 		{"night while resting", course(t, "ice 20m, rest 20m", "", "", "08:30-07:00"), "08:30", "Paused for the night", false,
 			"Quiet until 07:00, then ice again. " + sleep},
 		{"morning", course(t, "ice 20m, rest 20m", "", "", "08:30-07:00"), "07:00", "Put the ice pack on", false,
 			"Ice 20 min, until 07:20. " + towel},
+		// A course paused at night: the pack goes on when the countdown does.
+		{"morning, paused", course(t, "ice 20m, rest 20m", "", "", "08:30-07:00", schedule.Event{Type: schedule.Pause, At: at("09:00")}),
+			"07:00", "Paused: put the ice pack on when you resume", false,
+			"Paused: nothing changes until you resume. " + towel},
 		{"into the heat stage", course(t, "ice 20m, rest 20m", "40m", "heat 20m, rest 20m", "off"), "08:40", "Heat on", false,
 			"The ice stage is over; heat from now on. Heat 20 min, until 09:00. " + heat},
 		{"finished after rest", course(t, "ice 20m, rest 20m", "40m", "", "off"), "08:40", "Course finished", false,
@@ -206,5 +211,18 @@ func TestPausedSaysSo(t *testing.T) {
 	r := remindAt(t, c, at("08:05"), at("08:06"))
 	if !strings.HasPrefix(r.Body, "Paused: nothing changes until you resume.") {
 		t.Errorf("body %q, want it to say the course is paused", r.Body)
+	}
+}
+
+func TestRepeatSaysItAgainAndHowToStopIt(t *testing.T) {
+	c := course(t, "ice 20m, rest 20m", "", "", "off")
+	ts := c.Transitions(at("08:20"), at("08:21"))
+	r := Repeat(c, ts[0], 2, c.StateAt(at("08:24")), zone)
+	if r.Title != "Remove the ice pack (again)" || !r.Urgent || r.Repeat != 2 ||
+		!strings.HasPrefix(r.Body, "Once it is off, press a on the screen or run icetimer ack. This change was due at 08:20.") {
+		t.Errorf("repeat: %+v", r)
+	}
+	if !strings.HasPrefix(r.Line, "08:24:00  Remove the ice pack (again). This change was due at 08:20.") {
+		t.Errorf("line %q", r.Line)
 	}
 }

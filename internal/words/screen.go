@@ -1,7 +1,9 @@
 package words
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
 )
@@ -30,6 +32,9 @@ func Headline(kind schedule.Kind, paused bool) string {
 
 // Action is the sentence under the headline.
 func Action(kind schedule.Kind, paused bool) string {
+	if paused && kind.IsOn() {
+		return "Pack off while paused."
+	}
 	if paused {
 		return "Paused (" + string(kind) + ")."
 	}
@@ -77,4 +82,16 @@ func KindName(kind schedule.Kind) string {
 		return "end"
 	}
 	return string(kind)
+}
+
+// AtLimit says why the extend key does nothing: the pack has been on as
+// long as one application may last.
+func AtLimit(kind schedule.Kind, limit time.Duration) string {
+	return fmt.Sprintf("One %s application lasts at most %s: + adds no more.", kind, Span(limit))
+}
+
+// AckHint is the banner while a reminder repeats: what to do, and the key
+// that stops the repeats.
+func AckHint(kind schedule.Kind) string {
+	return fmt.Sprintf("Remove the %s, then press a", pack(kind))
 }

@@ -7,43 +7,76 @@ import (
 )
 
 func TestRenderShapes(t *testing.T) {
-	for _, size := range Sizes {
-		for _, text := range []string{"0123456789", "2h 40 min", "59 s", "7"} {
-			out := Render(text, size)
-			rows := strings.Split(out, "\n")
-			if len(rows) != Height(size) {
-				t.Errorf("%q at size %d: %d rows, want %d", text, size, len(rows), Height(size))
-			}
-			for _, row := range rows {
-				if n := utf8.RuneCountInString(row); n != Width(text, size) {
-					t.Errorf("%q at size %d: row %q is %d wide, Width says %d", text, size, row, n, Width(text, size))
+	for _, f := range []Font{Blocks, ASCII} {
+		for scale := range 9 {
+			for _, text := range []string{"0123456789", "2 h 40 min", "59 s", "7", "ICE ON", "PAUSED", "NIGHT"} {
+				rows := strings.Split(f.Render(text, scale), "\n")
+				if len(rows) != f.Height(scale) {
+					t.Errorf("font %d %q at scale %d: %d rows, want %d", f, text, scale, len(rows), f.Height(scale))
+				}
+				for _, row := range rows {
+					if n := utf8.RuneCountInString(row); n != f.Width(text, scale) {
+						t.Errorf("font %d %q at scale %d: row %q is %d wide, Width says %d", f, text, scale, row, n, f.Width(text, scale))
+					}
 				}
 			}
 		}
 	}
 }
 
-func TestRenderLarge(t *testing.T) {
-	got := Render("24 min", Large)
-	want := strings.Join([]string{
-		"█████ █   █    ",
-		"    █ █   █    ",
-		"█████ █████    ",
-		"█         █    ",
-		"█████     █ min",
-	}, "\n")
-	if got != want {
-		t.Fatalf("got\n%s\nwant\n%s", got, want)
+func TestHeightGrowsByHalfRows(t *testing.T) {
+	for scale, want := range []int{1, 3, 5, 8, 10, 13, 15} {
+		if got := Blocks.Height(scale); got != want {
+			t.Errorf("Blocks.Height(%d) = %d, want %d", scale, got, want)
+		}
+	}
+}
+
+func TestRender(t *testing.T) {
+	for _, c := range []struct {
+		f     Font
+		text  string
+		scale int
+		want  []string
+	}{
+		{Blocks, "24 min", 1, []string{
+			"▀▀█ █ █    ",
+			"█▀▀ ▀▀█    ",
+			"▀▀▀   ▀ min",
+		}},
+		{Blocks, "7", 2, []string{
+			"██████",
+			"    ██",
+			"    ██",
+			"  ██  ",
+			"  ██  ",
+		}},
+		{Blocks, "ICE ON", 1, []string{
+			"▀█▀ █▀▀ █▀▀   █▀█ █▄  █",
+			" █  █   █▀▀   █ █ █ ▀▄█",
+			"▀▀▀ ▀▀▀ ▀▀▀   ▀▀▀ ▀   ▀",
+		}},
+		{ASCII, "4 s", 1, []string{
+			"# #  ",
+			"# #  ",
+			"###  ",
+			"  #  ",
+			"  # s",
+		}},
+	} {
+		if got, want := c.f.Render(c.text, c.scale), strings.Join(c.want, "\n"); got != want {
+			t.Errorf("%q at %d: got\n%s\nwant\n%s", c.text, c.scale, got, want)
+		}
 	}
 }
 
 func TestEveryDigitDiffers(t *testing.T) {
-	for _, size := range []Size{Large, Medium} {
+	for _, f := range []Font{Blocks, ASCII} {
 		seen := map[string]rune{}
 		for r := '0'; r <= '9'; r++ {
-			g := Render(string(r), size)
+			g := f.Render(string(r), 1)
 			if other, dup := seen[g]; dup {
-				t.Errorf("size %d: %c and %c look the same", size, r, other)
+				t.Errorf("font %d: %c and %c look the same", f, r, other)
 			}
 			seen[g] = r
 		}

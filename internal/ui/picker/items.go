@@ -2,66 +2,92 @@ package picker
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // item is a list entry: a preset, or the custom cycle when preset is nil.
 type item struct{ preset *schedule.Preset }
 
+// Title is the preset's name, how long it runs, and whether a number in it
+// is our reading of the sources.
 func (i item) Title() string {
 	if i.preset == nil {
 		return "Custom cycle"
 	}
-	return i.preset.Name
+	title := i.preset.Name + " · " + windowText(i.preset.Protocol.Stages[0])
+	if i.preset.Interpretation != "" {
+		title += " · our reading"
+	}
+	return title
 }
 
+// Description is one line, so that every preset shows at 80x24: the cycle
+// and the first source by its title ("+1" when there are more); the form
+// shows them all, with their publishers.
 func (i item) Description() string {
 	if i.preset == nil {
-		return `your own phases, such as "ice 15m, rest 45m"` + "\nwindow: until you stop, or 24h to 72h"
+		return `your own phases ("ice 15 min, rest 45 min"), any window, a cycle after`
 	}
 	p := i.preset
-	first := p.Protocol.Stages[0]
-	line := schedule.FormatCycle(first.Cycle) + " · " + windowText(first)
+	line := schedule.FormatCycle(p.Protocol.Stages[0].Cycle)
 	if len(p.Protocol.Stages) > 1 {
-		line += ", then " + schedule.FormatCycle(p.Protocol.Stages[1].Cycle)
+		line += ", then " + stageKindWord(p.Protocol.Stages[1].Cycle)
 	}
-	line += "\nsource: " + sourceText(p.Sources)
-	if p.Interpretation != "" {
-		line += " · with our reading"
+	line += " · " + words.SourceTitle(p.Sources[0])
+	if len(p.Sources) > 1 {
+		line += " +" + strconv.Itoa(len(p.Sources)-1)
 	}
 	return line
 }
 
-func (i item) FilterValue() string { return i.Title() }
+// FilterValue is what the filter matches: the name, the cycle and the
+// sources, so "heat" or "Healthy Back" find their presets.
+func (i item) FilterValue() string {
+	if i.preset == nil {
+		return "Custom cycle"
+	}
+	parts := []string{i.preset.Name, schedule.FormatCycle(i.preset.Protocol.Stages[0].Cycle)}
+	for _, s := range i.preset.Sources {
+		parts = append(parts, words.Source(s))
+	}
+	return strings.Join(parts, " ")
+}
+
+// sources is every source of a preset by title, one a line.
+func sources(p *schedule.Preset) []string {
+	out := make([]string, len(p.Sources))
+	for i, s := range p.Sources {
+		out[i] = "source: " + words.Source(s)
+	}
+	return out
+}
 
 func windowText(s schedule.Stage) string {
 	if s.UntilStopped() {
 		return "until you stop"
 	}
-	return "for " + schedule.FormatDuration(s.Window)
+	return schedule.FormatDuration(s.Window)
 }
 
-// sourceText shortens the article file names to their numbers ("000, 003").
-func sourceText(sources []string) string {
-	short := make([]string, len(sources))
-	for i, s := range sources {
-		short[i] = s
-		if n, _, ok := strings.Cut(s, "_"); ok && strings.HasSuffix(s, ".txt") {
-			short[i] = "article " + n
+// stageKindWord is "heat" for a follow-on heat cycle.
+func stageKindWord(c schedule.Cycle) string {
+	for _, ph := range c {
+		if ph.Kind.IsOn() {
+			return string(ph.Kind)
 		}
 	}
-	return strings.Join(short, ", ")
+	return "rest"
 }
 
-// windowChoices are the windows the person can pick for an item, shortest
-// first, and the index of the default; nil when the stage runs until stopped.
+// windowChoices are the windows the person can pick for a preset, shortest
+// first, and the index of the default; nil when the stage runs until
+// stopped. A custom cycle's window is typed.
 func windowChoices(p *schedule.Preset) ([]time.Duration, int) {
-	if p == nil {
-		return []time.Duration{0, 24 * time.Hour, 48 * time.Hour, 72 * time.Hour}, 0
-	}
 	var choices []time.Duration
 	def := 0
 	for w := p.WindowMin; w > 0 && w <= p.WindowMax; w += 12 * time.Hour {

@@ -10,9 +10,14 @@ import (
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// The smallest window the picker is drawn in; a smaller one is told so.
+const (
+	MinWidth  = 40
+	MinHeight = 12
 )
 
 // StartMsg is sent when the person has chosen: the course starts now.
@@ -25,6 +30,11 @@ type Config struct {
 	Now func() time.Time
 	// Footnote is shown under the list (the disclaimer, on first run).
 	Footnote string
+	// ASCII draws with ASCII characters only (TERM=dumb, LANG=C).
+	ASCII bool
+	// Replacing, when not empty, names the course that is running: the
+	// picker asks before a new course replaces it.
+	Replacing string
 	// Presets are listed before the custom cycle; nil means
 	// schedule.Presets(). The config file's own presets come this way.
 	Presets []schedule.Preset
@@ -39,6 +49,7 @@ type field int
 const (
 	fieldCycle field = iota
 	fieldWindow
+	fieldThen
 	fieldQuiet
 )
 
@@ -53,13 +64,16 @@ type Model struct {
 	width, height int
 
 	// chosen is the item whose settings are being set; nil while choosing.
-	chosen  *item
-	focus   field
-	cycle   textinput.Model
-	windows []time.Duration
-	window  int
-	quiets  []string // the quiet-hours choices, the default first
-	quiet   int
+	chosen *item
+	focus  field
+	// cycle, windowText and then are a custom course's typed fields.
+	cycle, windowText, then textinput.Model
+	windows                 []time.Duration
+	window                  int
+	quiets                  []string // the quiet-hours choices, the default first
+	quiet                   int
+	// confirming holds the course waiting for "replace the running one?".
+	confirming *schedule.Course
 }
 
 // New makes the picker listing cfg.Presets and a custom cycle.
@@ -67,53 +81,82 @@ func New(cfg Config) Model {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	var items []list.Item
 	if cfg.Presets == nil {
 		cfg.Presets = schedule.Presets()
 	}
-	var items []list.Item
 	for _, p := range cfg.Presets {
 		items = append(items, item{preset: &p})
 	}
 	items = append(items, item{})
-	d := list.NewDefaultDelegate()
-	d.SetHeight(3)
-	m := Model{cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), quiets: QuietChoices(cfg.Quiet)}
-	m.list = list.New(items, d, 0, 0)
+	m := Model{cfg: cfg, keys: DefaultKeyMap(), help: help.New(), quiets: QuietChoices(cfg.Quiet)}
+	m.list = list.New(items, list.NewDefaultDelegate(), 0, 0)
 	m.list.Title = "Start a course: pick a cycle"
-	m.list.SetFilteringEnabled(false)
 	m.list.SetShowStatusBar(false)
-	m.list.Styles = m.styles.List
+	m.list.SetStatusBarItemName("cycle", "cycles")
 	// The list's own quit key defaults to a letter no one would guess.
 	m.list.KeyMap.Quit = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
 	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose"))
 	m.list.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{choose} }
-	m.cycle = textinput.New()
-	m.cycle.Placeholder = "ice 20m, rest 20m"
-	m.cycle.Prompt = ""
+	m.cycle = newInput("ice 20 min, rest 20 min")
+	m.windowText = newInput("empty: until you stop; or 48h")
+	m.then = newInput("empty: none; or heat 20 min, rest 20 min")
+	m.SetDark(true)
 	return m
+}
+
+func newInput(placeholder string) textinput.Model {
+	in := textinput.New()
+	in.Placeholder = placeholder
+	in.Prompt = ""
+	return in
+}
+
+// SetDark takes the styles for a dark background or a light one.
+func (m *Model) SetDark(dark bool) {
+	m.styles = DefaultStyles(dark)
+	m.list.Styles = m.styles.List
+	d := list.NewDefaultDelegate()
+	d.Styles = m.styles.Items
+	d.SetHeight(2)
+	d.SetSpacing(0)
+	m.list.SetDelegate(d)
+	m.help.Styles = m.styles.Help
+	m.list.Help.Styles = m.styles.Help
+	for _, in := range []*textinput.Model{&m.cycle, &m.windowText, &m.then} {
+		in.SetStyles(m.styles.Input)
+	}
 }
 
 // Init does nothing: the picker waits for keys.
 func (m Model) Init() tea.Cmd { return nil }
 
-// Update handles keys and resizes.
+// Update handles keys, resizes and the terminal's background colour.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		m.SetDark(msg.IsDark())
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.list.SetSize(msg.Width, max(msg.Height-lipgloss.Height(m.footnote()), 3))
+		m.list.SetSize(msg.Width, max(msg.Height-m.footHeight(), 3))
 		m.help.SetWidth(msg.Width)
-		m.cycle.SetWidth(max(msg.Width-16, 10))
+		for _, in := range []*textinput.Model{&m.cycle, &m.windowText, &m.then} {
+			in.SetWidth(max(msg.Width-16, 10))
+		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if m.chosen == nil {
+		switch {
+		case m.confirming != nil:
+			return m.confirmKey(msg)
+		case m.chosen == nil:
 			return m.chooseKey(msg)
 		}
 		return m.formKey(msg)
 	}
-	if m.chosen != nil && m.focus == fieldCycle {
+	if in := m.input(); in != nil {
 		var cmd tea.Cmd
-		m.cycle, cmd = m.cycle.Update(msg)
+		*in, cmd = in.Update(msg)
 		return m, cmd
 	}
 	var cmd tea.Cmd
@@ -122,111 +165,51 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) chooseKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Start) {
+	if key.Matches(msg, m.keys.Start) && !m.list.SettingFilter() {
 		it, ok := m.list.SelectedItem().(item)
 		if !ok {
 			return m, nil
 		}
 		m.chosen = &it
-		m.windows, m.window = windowChoices(it.preset)
-		m.quiet = 0
-		m.focus = m.firstField()
-		if m.focus == fieldCycle {
-			return m, m.cycle.Focus()
+		m.windows, m.window = nil, 0
+		if it.preset != nil {
+			m.windows, m.window = windowChoices(it.preset)
 		}
-		return m, nil
+		m.quiet = 0
+		return m.focusOn(m.fields()[0])
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	return m, cmd
 }
 
-func (m Model) formKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+// confirmKey answers "replace the running course?".
+func (m Model) confirmKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
+	case key.Matches(msg, m.keys.Confirm):
+		c := *m.confirming
+		m.confirming = nil
+		return m, func() tea.Msg { return StartMsg{Course: c} }
+	case key.Matches(msg, m.keys.Cancel), key.Matches(msg, m.keys.Back):
+		m.confirming = nil
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
-	case key.Matches(msg, m.keys.Back):
-		m.chosen = nil
-		m.cycle.Blur()
-		return m, nil
-	case key.Matches(msg, m.keys.Start):
-		c, err := m.course()
-		if err != nil {
-			return m, nil
-		}
-		return m, func() tea.Msg { return StartMsg{Course: c} }
-	case key.Matches(msg, m.keys.Next):
-		return m.move(1)
-	case key.Matches(msg, m.keys.Prev):
-		return m.move(-1)
-	case m.focus != fieldCycle && key.Matches(msg, m.keys.Change):
-		step := 1
-		if msg.String() == "left" {
-			step = -1
-		}
-		if m.focus == fieldWindow {
-			m.window = wrap(m.window+step, len(m.windows))
-		} else {
-			m.quiet = wrap(m.quiet+step, len(m.quiets))
-		}
-		return m, nil
-	case m.focus == fieldCycle:
-		var cmd tea.Cmd
-		m.cycle, cmd = m.cycle.Update(msg)
-		return m, cmd
 	}
 	return m, nil
 }
 
-// firstField is the form's first line: the cycle for a custom one, else the
-// window if there is one to choose.
-func (m Model) firstField() field {
-	switch {
-	case m.chosen.preset == nil:
-		return fieldCycle
-	case len(m.windows) > 0:
-		return fieldWindow
+// start starts the course the form describes, after asking when it would
+// replace a running one.
+func (m Model) start() (Model, tea.Cmd) {
+	c, err := m.course()
+	if err != nil {
+		return m, nil
 	}
-	return fieldQuiet
-}
-
-// move focuses the next or previous line of the form.
-func (m Model) move(step int) (Model, tea.Cmd) {
-	first := int(m.firstField())
-	n := int(fieldQuiet) - first + 1
-	m.focus = field(first + wrap(int(m.focus)-first+step, n))
-	if m.focus == fieldCycle {
-		return m, m.cycle.Focus()
+	if m.cfg.Replacing != "" {
+		m.confirming = &c
+		return m, nil
 	}
-	m.cycle.Blur()
-	return m, nil
+	return m, func() tea.Msg { return StartMsg{Course: c} }
 }
 
 func wrap(i, n int) int { return ((i % n) + n) % n }
-
-// course is the course the form describes, starting now (to the second).
-func (m Model) course() (schedule.Course, error) {
-	now := m.cfg.Now().Round(0)
-	c := schedule.Course{Start: now.Truncate(time.Second)}
-	quiet, err := schedule.ParseQuietHours(m.quiets[m.quiet], now.Location())
-	if err != nil {
-		return c, err
-	}
-	c.Quiet = quiet
-	if m.chosen.preset == nil {
-		cycle, err := schedule.ParseCycle(m.cycle.Value())
-		if err != nil {
-			return c, err
-		}
-		c.Preset = "custom"
-		c.Protocol = schedule.Protocol{Stages: []schedule.Stage{{Cycle: cycle, Window: m.windows[m.window]}}}
-		return c, nil
-	}
-	p := m.chosen.preset
-	c.Preset = p.ID
-	c.Protocol = p.Protocol
-	if len(m.windows) > 0 {
-		c.Protocol = p.Protocol.WithFirstWindow(m.windows[m.window])
-	}
-	return c, nil
-}

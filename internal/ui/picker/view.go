@@ -1,6 +1,8 @@
 package picker
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -8,43 +10,88 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
-// View is the list, or the chosen item's settings.
+// View is the list, the chosen item's settings, or the replace question.
 func (m Model) View() string {
-	if m.chosen == nil {
-		return lipgloss.JoinVertical(lipgloss.Left, m.list.View(), m.footnote())
+	switch {
+	case m.width < MinWidth || m.height < MinHeight:
+		return m.tooSmall()
+	case m.chosen == nil:
+		return lipgloss.JoinVertical(lipgloss.Left, m.list.View(), m.foot())
 	}
+	return m.form()
+}
+
+// tooSmall says so, rather than drawing a garbled list.
+func (m Model) tooSmall() string {
+	line := fmt.Sprintf("too small: %dx%d, need %dx%d", m.width, m.height, MinWidth, MinHeight)
+	return ansi.Wrap(line, max(m.width, 1), " ")
+}
+
+// form is the chosen item's settings, each line wrapped to the width.
+func (m Model) form() string {
 	st := m.styles
 	lines := []string{st.Title.Render(m.chosen.Title()), ""}
-	if m.chosen.preset != nil {
-		lines = append(lines, strings.Split(m.chosen.Description(), "\n")...)
-		if note := m.chosen.preset.Interpretation; note != "" {
+	if p := m.chosen.preset; p != nil {
+		lines = append(lines, schedule.FormatCycle(p.Protocol.Stages[0].Cycle))
+		if len(p.Protocol.Stages) > 1 {
+			lines = append(lines, "then "+schedule.FormatCycle(p.Protocol.Stages[1].Cycle)+", "+windowText(p.Protocol.Stages[1]))
+		}
+		lines = append(lines, sources(p)...)
+		if note := p.Interpretation; note != "" {
 			lines = append(lines, note)
 		}
 		lines = append(lines, "")
 	} else {
-		lines = append(lines, m.row(fieldCycle, "Cycle", m.cycle.View()))
-		if _, err := schedule.ParseCycle(m.cycle.Value()); err != nil {
-			lines = append(lines, st.Error.Render(err.Error()))
-		} else {
-			lines = append(lines, "ok")
-		}
+		lines = append(lines, m.customRows()...)
 	}
 	if len(m.windows) > 0 {
 		lines = append(lines, m.row(fieldWindow, "Window", "‹ "+windowName(m.windows[m.window])+" ›"))
 	}
 	lines = append(lines, m.row(fieldQuiet, "Quiet hours", "‹ "+m.quiets[m.quiet]+" ›"), "")
-	lines = append(lines, "The course starts now.", "", m.help.View(m.keys))
+	if m.confirming != nil {
+		lines = append(lines, st.Error.Render(words.ReplaceQuestion(m.cfg.Replacing)), "", m.help.View(confirmKeys{m.keys}))
+	} else {
+		lines = append(lines, "The course starts now.", "", m.help.View(m.keys))
+	}
 	for i, l := range lines {
-		lines[i] = ansi.Wrap(l, max(m.width, 1), "")
+		lines[i] = ansi.Wrap(l, max(m.width, 1), " ")
 	}
 	return strings.Join(lines, "\n")
 }
 
+// customRows are the custom form's typed fields, with what is wrong under
+// the field it is in.
+func (m Model) customRows() []string {
+	_, err := m.customProtocol()
+	var fe formError
+	errors.As(err, &fe)
+	rows := []string{}
+	for _, f := range []struct {
+		field field
+		label string
+		view  string
+	}{
+		{fieldCycle, "Cycle", m.cycle.View()},
+		{fieldWindow, "Window", m.windowText.View()},
+		{fieldThen, "Then", m.then.View()},
+	} {
+		rows = append(rows, m.row(f.field, f.label, f.view))
+		if err != nil && fe.field == f.field {
+			rows = append(rows, m.styles.Error.Render(fe.Error()))
+		}
+	}
+	if err == nil {
+		rows = append(rows, "ok")
+	}
+	return rows
+}
+
 func (m Model) row(f field, label, value string) string {
 	label = m.styles.Label.Render(label)
-	if m.focus == f && f != fieldCycle {
+	if m.focus == f && m.input() == nil {
 		return label + m.styles.Focused.Render(value)
 	}
 	return label + value
@@ -57,9 +104,15 @@ func windowName(w time.Duration) string {
 	return schedule.FormatDuration(w)
 }
 
-func (m Model) footnote() string {
-	if m.cfg.Footnote == "" {
-		return ""
+// foot is the line explaining "our reading" and the footnote, under the
+// list.
+func (m Model) foot() string {
+	text := words.OurReading
+	if m.cfg.Footnote != "" {
+		text += "\n" + m.cfg.Footnote
 	}
-	return m.styles.Footnote.Render(ansi.Wrap(m.cfg.Footnote, max(m.width, 1), " "))
+	return m.styles.Footnote.Render(ansi.Wrap(text, max(m.width, 1), " "))
 }
+
+// footHeight is how many lines foot takes.
+func (m Model) footHeight() int { return lipgloss.Height(m.foot()) }

@@ -21,15 +21,21 @@ type facts struct {
 	next      string        // the next two changes with their clock times
 	stage     string
 	today     string
+	course    string // the course's name and hour
+	prepare   string // during a rest, what to get ready for the next pack
+	summary   string // once done, how the course went
 }
 
 // slowFacts are the facts that change only at a transition, an event, a
 // new day or (while paused) a new minute; they are kept between ticks.
 type slowFacts struct {
-	key   slowKey
-	next  string
-	stage string
-	today string
+	key     slowKey
+	next    string
+	stage   string
+	today   string
+	course  string
+	prepare string
+	summary string
 }
 
 type slowKey struct {
@@ -37,11 +43,13 @@ type slowKey struct {
 	kind         schedule.Kind
 	events       int
 	day          int
+	hour         int64 // of the course, for its progress
 	pausedMinute int64
 }
 
 func keyFor(c schedule.Course, s schedule.State) slowKey {
-	k := slowKey{segmentStart: s.Current.Start.Unix(), kind: s.Current.Kind, events: len(c.Events), day: s.Now.YearDay()}
+	k := slowKey{segmentStart: s.Current.Start.Unix(), kind: s.Current.Kind, events: len(c.Events), day: s.Now.YearDay(),
+		hour: int64(s.Now.Sub(c.Start) / time.Hour)}
 	if s.Paused {
 		k.pausedMinute = s.Now.Unix() / 60
 	}
@@ -54,8 +62,11 @@ func keyFor(c schedule.Course, s schedule.State) slowKey {
 func computeSlow(c schedule.Course, history []store.Record, s schedule.State, local *time.Location) slowFacts {
 	f := slowFacts{key: keyFor(c, s)}
 	if s.Done {
+		f.summary = summary(c, s, local)
 		return f
 	}
+	f.course = courseProgress(c, s)
+	f.prepare = prepare(c, s, local)
 	f.next = "next"
 	for i, t := range c.Upcoming(s.Now, 2) {
 		sep := " "
@@ -81,7 +92,59 @@ func stageLine(p schedule.Protocol, s schedule.State, local *time.Location) stri
 	if next := p.MainKind(s.Current.Stage + 1); next != schedule.Done {
 		then = "then " + string(next)
 	}
-	return main + " until " + s.StageEnds.In(local).Format("Mon 15:04") + ", " + then
+	return main + " until " + s.StageEnds.In(local).Format("Mon ") + words.Clock(s.StageEnds.In(local)) + ", " + then
+}
+
+// courseProgress is the course's name and the hour it is in: "Ice 20 on,
+// 20 off · hour 30 of 72", counted from its start; "of" the first stage's
+// window while that stage runs.
+func courseProgress(c schedule.Course, s schedule.State) string {
+	name := words.CustomName
+	if p, ok := schedule.PresetByID(c.Preset); ok {
+		name = p.Name
+	}
+	of := 0
+	if w := c.Protocol.Stages[0].Window; s.Current.Stage == 0 && w > 0 {
+		of = int(w / time.Hour)
+	}
+	return words.CourseProgress(name, int(s.Now.Sub(c.Start)/time.Hour)+1, of)
+}
+
+// prepare is, during a rest, what to get ready for the next pack and when.
+func prepare(c schedule.Course, s schedule.State, local *time.Location) string {
+	if s.Current.Kind != schedule.Rest || s.Paused {
+		return ""
+	}
+	for _, t := range c.Upcoming(s.Now, 3) {
+		if t.To.Kind.IsOn() {
+			return words.Prepare(t.To.Kind, words.Clock(t.At.In(local)))
+		}
+		if t.To.Kind == schedule.Quiet {
+			return ""
+		}
+	}
+	return ""
+}
+
+// summary is how the course went, from its segments up to its end.
+func summary(c schedule.Course, s schedule.State, local *time.Location) string {
+	end := s.Current.Start
+	var ice, heat int
+	var onIce, onHeat time.Duration
+	// A second past the end, so that the last phase has its actual end (the
+	// last segment of a span has its planned one) and Done closes the list.
+	for _, seg := range c.Segments(c.Start, end.Add(time.Second)) {
+		on := seg.End.Sub(seg.Start) - seg.Paused
+		switch seg.Kind {
+		case schedule.Ice:
+			ice++
+			onIce += on
+		case schedule.Heat:
+			heat++
+			onHeat += on
+		}
+	}
+	return words.Summary(s.Current.Cause == schedule.CauseStop, words.Clock(end.In(local)), ice, heat, onIce, onHeat)
 }
 
 // ceilSecond rounds a remaining time up to the second, so the display reaches

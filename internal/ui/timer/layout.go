@@ -5,7 +5,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/icetimer/icetimer/internal/ui/bigtext"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -49,18 +48,18 @@ func (m *Model) frame(s screen) string {
 	if !l.hasDetail {
 		return l.above
 	}
-	return l.above + center(l.detailStyle.Render(detailLine(s.facts)), s.width) + l.below
+	return l.above + m.center(l.detailStyle.Render(detailLine(s.facts)), s.width) + l.below
 }
 
 // lay draws s and splits it around its detail line.
 func (m Model) lay(s screen) layout {
-	lines, size := m.draw(s)
+	lines, digits := m.draw(s)
 	for i, line := range lines {
 		if line != detailMark {
 			continue
 		}
 		l := layout{hasDetail: true, detailStyle: m.styles.Detail}
-		if size == bigtext.Plain {
+		if digits == 0 {
 			l.detailStyle = m.styles.Digits.Foreground(m.styles.colour(s.kind, s.paused))
 		}
 		if i > 0 {

@@ -13,6 +13,7 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/ui/bigtext"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -40,6 +41,13 @@ type Config struct {
 	// Notify is called with every Announcement a tick makes; its command
 	// sends the desktop reminder.
 	Notify func(Announcement) tea.Cmd
+	// Acks receives the person's acknowledgements made elsewhere (`icetimer
+	// ack`, the notification's button); nil when there are none.
+	Acks <-chan struct{}
+	// Repeat is how often a "remove the pack" reminder repeats until the
+	// person acknowledges it; zero means session.DefaultRepeat, negative
+	// never.
+	Repeat time.Duration
 	// Since is the instant from which transitions are announced; zero means
 	// from the moment the screen is made. A resumed course passes the instant
 	// its last reminder was sent, so the changes missed meanwhile are told.
@@ -59,6 +67,9 @@ type Config struct {
 	// read-only screen runs it every ReloadEvery, to follow the pauses and
 	// skips made in the driving process.
 	Reload tea.Cmd
+	// ASCII draws with ASCII characters only, for terminals and locales
+	// without Unicode (TERM=dumb, LANG=C).
+	ASCII bool
 }
 
 // Announcement is the changes a tick found to tell of.
@@ -71,7 +82,13 @@ type Announcement struct {
 	// Through is the instant every change before which has now been told:
 	// what to record as announced once the reminder is out.
 	Through time.Time
+	// Repeat is 0 for a first telling, n for the n-th repeat of the
+	// reminder of Transitions[0], which waits for the person.
+	Repeat int
 }
+
+// AckMsg is an acknowledgement from Config.Acks: the pack is off.
+type AckMsg struct{}
 
 // ErrorMsg puts a line on the screen about something that went wrong
 // elsewhere, such as "saving failed: disk full". A nil Err clears it.
@@ -93,17 +110,29 @@ type Model struct {
 	cfg    Config
 	keys   KeyMap
 	styles Styles
+	dark   bool
+	font   bigtext.Font
 	help   help.Model
 	id     int64
 
 	width, height int
-	// announcer says which changes a tick tells of.
+	// announcer says which changes a tick tells of, repeater which
+	// reminders it tells again.
 	announcer session.Announcer
-	banner    string
+	repeater  session.Repeater
+	// waiting says a reminder repeats until the person presses the ack key.
+	waiting bool
+	banner  string
 	// bannerUntil is when the banner comes down.
 	bannerUntil time.Time
 	problem     string
 	confirming  bool
+	// quitting asks whether reminders go on in the background; background
+	// is the answer.
+	quitting, background bool
+	// asking says the went-on question is asked; typed is the answer so far.
+	asking bool
+	typed  string
 	// gone says there is no course to show (see New).
 	gone bool
 	// hintUntil is when the read-only line stops pointing to the driving
@@ -125,14 +154,32 @@ func New(c schedule.Course, cfg Config) Model {
 	if cfg.ReadOnly != "" {
 		cfg.Save, cfg.Notify = nil, nil
 	}
-	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), styles: DefaultStyles(), help: help.New(), id: nextID()}
-	m.help.Styles = m.styles.Help
+	m := Model{course: c, gone: c.Start.IsZero(), cfg: cfg, keys: DefaultKeyMap(), help: help.New(), id: nextID()}
+	m.setDark(true)
+	if cfg.ASCII {
+		m.font = bigtext.ASCII
+		m.help.ShortSeparator, m.help.FullSeparator, m.help.Ellipsis = " | ", "   ", "..."
+	}
 	since := cfg.Since
 	if since.IsZero() {
 		since = m.now()
 	}
 	m.announcer = session.NewAnnouncer(since)
+	every := cfg.Repeat
+	if every == 0 {
+		every = session.DefaultRepeat
+	}
+	m.repeater = session.NewRepeater(every, since)
 	return m
+}
+
+// setDark takes the styles for a dark background or a light one: until the
+// terminal answers Bubble Tea's background colour query, dark, the most
+// common.
+func (m *Model) setDark(dark bool) {
+	m.dark = dark
+	m.styles = DefaultStyles(dark)
+	m.help.Styles = m.styles.Help
 }
 
 // Course is the course with every event added so far.
@@ -156,7 +203,19 @@ func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
 // and the reloads of a read-only screen.
 func (m Model) Init() tea.Cmd {
 	// The first tick comes at once; each tick schedules the next.
-	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater())
+	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater(), m.waitAck())
+}
+
+// waitAck waits for the next acknowledgement from elsewhere.
+func (m Model) waitAck() tea.Cmd {
+	if m.cfg.Acks == nil {
+		return nil
+	}
+	acks := m.cfg.Acks
+	return func() tea.Msg {
+		<-acks
+		return AckMsg{}
+	}
 }
 
 // reloadLater runs Config.Reload after ReloadEvery; each answer schedules
@@ -194,14 +253,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.ID != m.id {
 			return m, nil
 		}
-		var announce tea.Cmd
+		var announce, repeat tea.Cmd
 		m, announce = m.announce(now)
-		cmd = tea.Batch(announce, tick(m.id, now))
+		m, repeat = m.repeat(now)
+		cmd = tea.Batch(announce, repeat, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
+	case tea.BackgroundColorMsg:
+		m.setDark(msg.IsDark())
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
+	case AckMsg:
+		if _, m.waiting = session.Waiting(m.course, now); m.waiting {
+			m.waiting = false
+			m, cmd = m.add(schedule.Ack, 0)
+		}
+		cmd = tea.Batch(cmd, m.waitAck())
 	case ReloadedMsg:
 		m = m.reloaded(msg)
 		cmd = m.reloadLater()
@@ -235,6 +303,7 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 		m.banner += " (" + plural(len(ts), "change") + " since " + words.Clock(ts[0].At.In(now.Location())) + ")"
 	}
 	m.bannerUntil = now.Add(bannerFor)
+	m.repeater.Told(now)
 	var cmds []tea.Cmd
 	if m.cfg.ReadOnly == "" {
 		cmds = append(cmds, tea.Raw("\a"))
@@ -245,10 +314,60 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
+// repeat tells again the reminder that waits for the person, when one is
+// due: the bell, a banner and the Notify hook, as for a change. A
+// read-only screen leaves that to the driving process.
+func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
+	if m.gone || m.cfg.ReadOnly != "" {
+		m.waiting = false
+		return m, nil
+	}
+	_, m.waiting = session.Waiting(m.course, now)
+	t, n, due := m.repeater.Due(m.course, now)
+	if !due {
+		return m, nil
+	}
+	m.banner = words.AckHint(t.From.Kind)
+	m.bannerUntil = now.Add(bannerFor)
+	cmds := []tea.Cmd{tea.Raw("\a")}
+	if m.cfg.Notify != nil {
+		cmds = append(cmds, m.cfg.Notify(Announcement{Course: m.course, Transitions: []schedule.Transition{t},
+			State: m.course.StateAt(now), Through: m.announcer.Handled(), Repeat: n}))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// quit ends the screen; while this screen drives a course that still
+// runs, it first asks whether reminders go on in the background, so that
+// quitting never silently stops them.
+func (m Model) quit() (Model, tea.Cmd) {
+	if m.cfg.ReadOnly != "" || m.gone || m.State().Done || m.cfg.Save == nil {
+		return m, tea.Quit
+	}
+	m.confirming, m.quitting = false, true
+	return m, nil
+}
+
+// Background reports whether the person quit choosing to keep reminding in
+// the background.
+func (m Model) Background() bool { return m.background }
+
 // key handles one key press. Every change to the course is an event at the
 // whole second, saved at once.
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.banner = ""
+	if m.quitting {
+		switch {
+		case key.Matches(msg, m.keys.Background):
+			m.background = true
+			return m, tea.Quit
+		case key.Matches(msg, m.keys.NoReminders):
+			return m, tea.Quit
+		case key.Matches(msg, m.keys.Stay):
+			m.quitting = false
+		}
+		return m, nil
+	}
 	if m.confirming {
 		switch {
 		case key.Matches(msg, m.keys.Confirm):
@@ -257,13 +376,16 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Cancel):
 			m.confirming = false
 		case key.Matches(msg, m.keys.Quit):
-			return m, tea.Quit
+			return m.quit()
 		}
 		return m, nil
 	}
+	if m.asking {
+		return m.answerWentOn(msg)
+	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		return m, tea.Quit
+		return m.quit()
 	case key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		return m, nil
@@ -280,6 +402,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	switch {
+	case key.Matches(msg, m.keys.Ack):
+		if m.waiting {
+			m.waiting = false
+			return m.add(schedule.Ack, 0)
+		}
 	case key.Matches(msg, m.keys.Pause):
 		if s.WaitsForResume {
 			return m.add(schedule.Resume, 0)
@@ -288,13 +415,32 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Skip):
 		return m.add(schedule.Skip, 0)
 	case key.Matches(msg, m.keys.Extend):
+		if limit := schedule.MaxApplication(s.Current.Kind); limit > 0 && !s.Paused && s.Length+ExtendBy > limit {
+			m.problem = words.AtLimit(s.Current.Kind, limit)
+			return m, nil
+		}
 		return m.add(schedule.Extend, ExtendBy)
+	case key.Matches(msg, m.keys.Shorten):
+		return m.add(schedule.Extend, -ExtendBy)
 	case key.Matches(msg, m.keys.Restart):
 		return m.add(schedule.Restart, 0)
 	case key.Matches(msg, m.keys.Stop):
 		m.confirming = true
+	case key.Matches(msg, m.keys.WentOn) && s.Current.Kind.IsOn() && !s.Paused:
+		m.asking, m.typed = true, ""
 	}
 	return m, nil
+}
+
+// addAt appends an event at instant at, which may be before now but not
+// before the last event.
+func (m Model) addAt(t schedule.EventType, at time.Time) (Model, tea.Cmd) {
+	m.course.Events = append(m.course.Events, schedule.Event{Type: t, At: at})
+	var save tea.Cmd
+	if m.cfg.Save != nil {
+		save = m.cfg.Save(m.course)
+	}
+	return m, save
 }
 
 // add appends an event now. Changes due before it are announced first, so
@@ -314,7 +460,13 @@ func (m Model) add(t schedule.EventType, amount time.Duration) (Model, tea.Cmd) 
 func (m Model) View() tea.View {
 	v := tea.NewView(m.content)
 	v.AltScreen = true
-	v.WindowTitle = "icetimer: " + words.Headline(m.shownScreen.kind, m.shownScreen.paused)
+	s := m.shownScreen
+	v.WindowTitle = "icetimer: " + words.Headline(s.kind, s.paused)
+	if s.kind != schedule.Done && !s.gone && s.kind != "" {
+		// The title changes with the big digits, once a minute, not every
+		// second: a title is rewritten whole each time.
+		v.WindowTitle = words.TitleLeft(words.Headline(s.kind, s.paused), words.Span(s.remaining))
+	}
 	return v
 }
 

@@ -2,6 +2,7 @@ package timer
 
 import (
 	"errors"
+	"image/color"
 	"strings"
 	"testing"
 	"time"
@@ -23,13 +24,19 @@ var start = time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
 // 5 minutes and a bit in, with its saves and notifications recorded.
 func newScreen(t *testing.T) (*Model, *clock, *[]schedule.Course, *[][]schedule.Transition) {
 	t.Helper()
+	return newScreenWith(t, func(*Config) {})
+}
+
+// newScreenWith is newScreen with its Config changed by set.
+func newScreenWith(t *testing.T, set func(*Config)) (*Model, *clock, *[]schedule.Course, *[][]schedule.Transition) {
+	t.Helper()
 	clk := &clock{start.Add(5*time.Minute + 300*time.Millisecond)}
 	var saved []schedule.Course
 	var told [][]schedule.Transition
 	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
 		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
 	}}}}
-	m := New(c, Config{
+	cfg := Config{
 		Now:  clk.now,
 		Save: func(c schedule.Course) tea.Cmd { saved = append(saved, c); return nil },
 		Notify: func(a Announcement) tea.Cmd {
@@ -37,9 +44,19 @@ func newScreen(t *testing.T) (*Model, *clock, *[]schedule.Course, *[][]schedule.
 			told = append(told, ts)
 			return nil
 		},
-	})
+	}
+	set(&cfg)
+	m := New(c, cfg)
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return &m, clk, &saved, &told
+}
+
+// background is a terminal background colour, dark or light.
+func background(dark bool) color.Color {
+	if dark {
+		return color.RGBA{R: 0x1e, G: 0x1e, B: 0x1e, A: 0xff}
+	}
+	return color.RGBA{R: 0xfa, G: 0xfa, B: 0xfa, A: 0xff}
 }
 
 func send(m *Model, msg tea.Msg) tea.Cmd {
@@ -163,9 +180,8 @@ func TestStopQuestionWaitsForAnAnswer(t *testing.T) {
 		t.Fatal("esc did not cancel the stop question")
 	}
 	press(m, "x")
-	if cmd := press(m, "q"); cmd == nil {
-		t.Fatal("q during the stop question did not quit")
-	}
+	press(m, "q")
+	mustShow(t, *m, "keep reminding you in the background?")
 }
 
 func TestHelpAndQuit(t *testing.T) {
@@ -175,11 +191,32 @@ func TestHelpAndQuit(t *testing.T) {
 	}
 	press(m, "?")
 	mustShow(t, *m, "restart phase", "stop course", "add 5 min")
-	for _, k := range []string{"q", "ctrl+c"} {
-		if cmd := press(m, k); cmd == nil {
-			t.Fatalf("%s gave no command", k)
-		} else if _, ok := cmd().(tea.QuitMsg); !ok {
-			t.Fatalf("%s did not quit", k)
+	press(m, "q")
+	mustShow(t, *m, "keep reminding you in the background?", "quit, no reminders")
+	if cmd := press(m, "n"); cmd == nil {
+		t.Fatal("n gave no command")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok || m.Background() {
+		t.Fatal("n did not quit without reminders")
+	}
+}
+
+// Quitting while the course runs never stops the reminders by accident
+// (issue 9): it asks, esc stays, and a second q or ctrl+c keeps them.
+func TestQuitAsksToKeepReminding(t *testing.T) {
+	for _, second := range []string{"q", "ctrl+c", "y"} {
+		m, _, _, _ := newScreen(t)
+		press(m, "q")
+		press(m, "esc")
+		if strings.Contains(screenText(*m), "background?") {
+			t.Fatal("esc did not take the question away")
+		}
+		press(m, "ctrl+c")
+		cmd := press(m, second)
+		if cmd == nil || !m.Background() {
+			t.Fatalf("%s during the question: background %v", second, m.Background())
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Fatalf("%s during the question did not quit", second)
 		}
 	}
 }
@@ -333,5 +370,78 @@ func TestClockSteppedBackAnHour(t *testing.T) {
 	send(m, TickMsg{ID: m.id})
 	if len(*told) != n+1 || (*told)[n][0].To.Kind != schedule.Rest {
 		t.Fatalf("at 09:20 after the step back told %+v, want the change to rest", (*told)[n:])
+	}
+}
+
+// `+` past the cap (PROTOCOLS.md section 7) says why and does nothing.
+func TestExtendPastTheCapSaysWhy(t *testing.T) {
+	m, _, saved, _ := newScreen(t)
+	press(m, "+")
+	press(m, "+")
+	if len(*saved) != 2 {
+		t.Fatalf("two extensions saved %d times", len(*saved))
+	}
+	press(m, "+") // 20 + 5 + 5 = 30 min: a third would pass the cap
+	if len(*saved) != 2 {
+		t.Fatal("a third extension past 30 min of ice was saved")
+	}
+	mustShow(t, *m, "lasts at most 30 min")
+}
+
+// A "remove the pack" reminder repeats until the ack key (issue 9), which
+// the help bar lists only while it waits.
+func TestRemoveReminderRepeatsUntilAcknowledged(t *testing.T) {
+	m, clk, saved, told := newScreen(t)
+	send(m, TickMsg{ID: m.id})
+	if strings.Contains(ansi.Strip(m.View().Content), "pack is off") {
+		t.Fatal("the help lists the ack key while the pack is on")
+	}
+	clk.t = start.Add(20 * time.Minute) // ice off
+	send(m, TickMsg{ID: m.id})
+	n := len(*told)
+	clk.t = start.Add(22 * time.Minute)
+	var cmd tea.Cmd
+	*m, cmd = m.Update(TickMsg{ID: m.id})
+	if len(*told) != n+1 || !bells(cmd) {
+		t.Fatalf("no repeat with a bell at 2 min: told %d", len(*told)-n)
+	}
+	mustShow(t, *m, "Remove the ice pack, then press a")
+	mustShow(t, *m, "pack is off")
+	press(m, "a")
+	if last := (*saved)[len(*saved)-1].Events; last[len(last)-1].Type != schedule.Ack {
+		t.Fatalf("the ack key saved %+v", last)
+	}
+	clk.t = start.Add(24 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	if len(*told) != n+1 {
+		t.Fatal("repeated after the acknowledgement")
+	}
+}
+
+// `-` takes 5 minutes off the phase (issue 11).
+func TestShortenKey(t *testing.T) {
+	m, _, saved, _ := newScreen(t)
+	press(m, "-")
+	if len(*saved) != 1 {
+		t.Fatal("- saved nothing")
+	}
+	if s := m.State(); s.Current.End != start.Add(15*time.Minute) {
+		t.Fatalf("ice ends at %v after -, want 09:15", s.Current.End)
+	}
+}
+
+// An acknowledgement from elsewhere (`icetimer ack`, the notification's
+// button) is recorded like the key, only while a reminder waits.
+func TestAckFromElsewhere(t *testing.T) {
+	m, clk, saved, _ := newScreen(t)
+	send(m, AckMsg{})
+	if len(*saved) != 0 {
+		t.Fatal("an ack with nothing waiting was saved")
+	}
+	clk.t = start.Add(20 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	send(m, AckMsg{})
+	if len(*saved) != 1 || (*saved)[0].Events[0].Type != schedule.Ack {
+		t.Fatalf("saved %+v, want the ack", *saved)
 	}
 }

@@ -13,12 +13,12 @@ import (
 // so the screen reads the same with NO_COLOR.
 type Styles struct {
 	// Ice, Heat, Rest, Night, Done and Paused are the colour of each thing to
-	// do; they tint the badge, the digits and the progress bar.
+	// do; they tint the badge, the big text and the progress bar.
 	Ice, Heat, Rest, Night, Done, Paused color.Color
 	// Badge is the full-width bar naming what to do now (drawn reversed in the
 	// phase's colour).
 	Badge lipgloss.Style
-	// Digits is the remaining time.
+	// Digits is the remaining time and the headline in big text.
 	Digits lipgloss.Style
 	// Action is the sentence saying what to do.
 	Action lipgloss.Style
@@ -41,15 +41,19 @@ type Styles struct {
 	Help     help.Styles
 }
 
-// DefaultStyles suit dark and light terminals alike.
-func DefaultStyles() Styles {
+// DefaultStyles are the styles for a dark background (isDark) or a light
+// one. Each colour keeps a contrast of about 4.5:1 or more against its
+// background, and stays apart from the others when the terminal has only
+// 256 or 16 colours.
+func DefaultStyles(isDark bool) Styles {
+	c := lipgloss.LightDark(isDark)
 	return Styles{
-		Ice:      lipgloss.Color("#3FA9F5"),
-		Heat:     lipgloss.Color("#F26B38"),
-		Rest:     lipgloss.Color("#8A9A5B"),
-		Night:    lipgloss.Color("#7E6BC4"),
-		Done:     lipgloss.Color("#3BA55C"),
-		Paused:   lipgloss.Color("#E0B000"),
+		Ice:      c(lipgloss.Color("#0057B8"), lipgloss.Color("#4DB2FF")),
+		Heat:     c(lipgloss.Color("#B33A00"), lipgloss.Color("#FF7A45")),
+		Rest:     c(lipgloss.Color("#3F6212"), lipgloss.Color("#A3C266")),
+		Night:    c(lipgloss.Color("#5B21B6"), lipgloss.Color("#A78BFA")),
+		Done:     c(lipgloss.Color("#166534"), lipgloss.Color("#4ADE80")),
+		Paused:   c(lipgloss.Color("#854D0E"), lipgloss.Color("#FACC15")),
 		Badge:    lipgloss.NewStyle().Bold(true).Reverse(true).Align(lipgloss.Center),
 		Digits:   lipgloss.NewStyle().Bold(true),
 		Action:   lipgloss.NewStyle().Bold(true),
@@ -57,10 +61,28 @@ func DefaultStyles() Styles {
 		Info:     lipgloss.NewStyle(),
 		Safety:   lipgloss.NewStyle().Italic(true),
 		Banner:   lipgloss.NewStyle().Bold(true).Reverse(true),
-		Problem:  lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#E5484D")),
+		Problem:  lipgloss.NewStyle().Bold(true).Foreground(c(lipgloss.Color("#B91C1C"), lipgloss.Color("#FF6B6B"))),
 		ReadOnly: lipgloss.NewStyle().Bold(true),
-		BarEmpty: lipgloss.Color("#606060"),
-		Help:     help.DefaultStyles(true),
+		BarEmpty: c(lipgloss.Color("#C4C4C4"), lipgloss.Color("#5A5A5A")),
+		Help:     HelpStyles(isDark),
+	}
+}
+
+// HelpStyles are the help bar's styles: Bubbles' own are too dim to read
+// (greys 237-241), and in 16 colours their separators turn black on black.
+func HelpStyles(isDark bool) help.Styles {
+	c := lipgloss.LightDark(isDark)
+	key := lipgloss.NewStyle().Bold(true).Foreground(c(lipgloss.Color("#1F1F1F"), lipgloss.Color("#E8E8E8")))
+	desc := lipgloss.NewStyle().Foreground(c(lipgloss.Color("#4A4A4A"), lipgloss.Color("#B8B8B8")))
+	sep := lipgloss.NewStyle().Foreground(c(lipgloss.Color("#6B6B6B"), lipgloss.Color("#9A9A9A")))
+	return help.Styles{
+		Ellipsis:       sep,
+		ShortKey:       key,
+		ShortDesc:      desc,
+		ShortSeparator: sep,
+		FullKey:        key,
+		FullDesc:       desc,
+		FullSeparator:  sep,
 	}
 }
 

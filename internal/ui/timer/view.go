@@ -2,6 +2,7 @@ package timer
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strings"
 	"time"
@@ -32,11 +33,16 @@ type screen struct {
 	banner        string
 	problem       string
 	confirming    bool
+	quitting      bool
 	fullHelp      bool
 	readOnly      string
 	hint          bool // the read-only line points to the driving process
 	gone          bool
 	notice        string
+	waiting       bool // a reminder repeats until the ack key
+	dark          bool // the styles changed
+	asking        bool // the went-on question is asked
+	typed         string
 }
 
 // refresh reads the course at now and redraws the frame if anything visible
@@ -50,8 +56,9 @@ func (m *Model) refresh(now time.Time) {
 		f = m.facts(now)
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
-		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll,
-		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice}
+		problem: m.problem, confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
+		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice, dark: m.dark,
+		asking: m.asking, typed: m.typed, waiting: m.waiting}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
@@ -72,6 +79,9 @@ func (m *Model) facts(now time.Time) facts {
 		next:      m.slow.next,
 		stage:     m.slow.stage,
 		today:     m.slow.today,
+		course:    m.slow.course,
+		prepare:   m.slow.prepare,
+		summary:   m.slow.summary,
 	}
 	if !s.Current.End.IsZero() {
 		f.endsAt = words.Clock(s.Current.End.In(now.Location()))
@@ -89,51 +99,108 @@ func barWidth(width int) int { return min(width-4, maxBarWidth) }
 type block struct {
 	lines []string
 	drop  int
+	// big marks the headline and the digits, whose size the layout chooses.
+	big bool
 }
 
-// draw lays the screen out for its window: the largest digits that fit,
-// then as many of the other lines as fit, most important first. The lines
-// come back centred but for the detail line, which is detailMark (absent
-// when it did not fit), and the digits' size.
-func (m Model) draw(s screen) ([]string, bigtext.Size) {
+// draw lays the screen out for its window: the largest digits and headline
+// that leave room for the important lines, then as many of the other lines
+// as fit, most important first. The lines come back centred but for the
+// detail line, which is detailMark (absent when it did not fit), and the
+// digits' scale.
+func (m Model) draw(s screen) ([]string, int) {
 	helpView := m.helpView(s)
 	room := s.height - lipgloss.Height(helpView)
-	var body []block
-	size := bigtext.Large
-	for _, size = range bigtext.Sizes {
-		if s.kind != schedule.Done && bigtext.Width(words.Span(s.remaining), size) > s.width-2 {
-			continue
-		}
-		if body = fitBlocks(m.blocks(s, size), room); body != nil {
-			break
-		}
-	}
+	digits, word := m.scales(s, room)
+	body := fitBlocks(m.blocks(s, digits, word), room)
 	var lines []string
 	for _, b := range body {
 		lines = append(lines, b.lines...)
 	}
 	// The body sits in the middle of the room above the help.
-	pad := make([]string, (room-len(lines))/2)
+	pad := make([]string, max(room-len(lines), 0)/2)
 	lines = append(pad, lines...)
 	for len(lines) < room {
 		lines = append(lines, "")
 	}
 	lines = append(lines, strings.Split(helpView, "\n")...)
 	for i, l := range lines {
+		if m.font == bigtext.ASCII {
+			l = toASCII.Replace(l)
+		}
 		if l != detailMark {
-			lines[i] = center(l, s.width)
+			lines[i] = m.center(l, s.width)
 		}
 	}
-	return lines, size
+	return lines, digits
+}
+
+// fitting is one way of sharing the room between the big text and the
+// other lines: the blocks up to keep drop stay, and the headline's scale is
+// at least the digits' divided by wordDiv (0: at least 1; -1: a badge will
+// do).
+type fitting struct{ keep, wordDiv int }
+
+// fittings are tried in turn until one fits: everything with a headline
+// about a third of the digits, then a smaller headline, then fewer lines.
+var fittings = []fitting{{9, 3}, {9, 0}, {5, 0}, {5, -1}, {1, -1}}
+
+// scales chooses the digits' and the headline's scale (0: plain text) for
+// room lines: the largest digits, then the largest headline up to half
+// their scale (so a headline in blocks needs digits twice its size), that the first fitting that fits at all allows. Only heights
+// are measured, so trying every scale costs little.
+func (m Model) scales(s screen, room int) (digits, word int) {
+	if s.gone {
+		return 0, 0
+	}
+	blocks := m.blocks(s, 0, 0)
+	f := m.font
+	head := words.Headline(s.kind, s.paused)
+	text := words.Span(s.remaining)
+	for _, fit := range fittings {
+		free := room
+		for _, b := range blocks {
+			if !b.big && b.drop <= fit.keep {
+				free -= len(b.lines)
+			}
+		}
+		if s.kind == schedule.Done {
+			// No digits: the headline alone, up to half the room.
+			for w := free / 2; w >= 1; w-- {
+				if f.Height(w) <= free/2 && f.Width(head, w) <= s.width-2 {
+					return 0, w
+				}
+			}
+			continue
+		}
+		for d := free; d >= 1; d-- {
+			if f.Width(text, d) > s.width-2 {
+				continue
+			}
+			least := 0
+			switch {
+			case fit.wordDiv > 0:
+				least = max((d+fit.wordDiv-1)/fit.wordDiv, 1)
+			case fit.wordDiv == 0:
+				least = 1
+			}
+			for w := d / 2; w >= least; w-- {
+				if (w == 0 || f.Width(head, w) <= s.width-2) && f.Height(d)+f.Height(w)*min(w, 1) <= free {
+					return d, w
+				}
+			}
+		}
+	}
+	return 0, 0
 }
 
 // center cuts line to width and pads it with spaces to width, centred, the
 // odd space on the right. (lipgloss.PlaceHorizontal does the same but
 // measures every space it writes: 40 % of a redraw's time.)
-func center(line string, width int) string {
+func (m Model) center(line string, width int) string {
 	w := ansi.StringWidth(line)
 	if w > width {
-		line = ansi.Truncate(line, width, "…")
+		line = ansi.Truncate(line, width, m.ellipsis())
 		w = ansi.StringWidth(line)
 	}
 	gap := max(width-w, 0)
@@ -159,16 +226,22 @@ func fitBlocks(blocks []block, room int) []block {
 	return nil
 }
 
-// blocks are the screen's parts in order, with the time in digits of size.
-func (m Model) blocks(s screen, size bigtext.Size) []block {
+// blocks are the screen's parts in order, with the time in digits of scale
+// digits and the headline at scale word (0: the headline is a badge, the
+// time is the detail line alone).
+func (m Model) blocks(s screen, digits, word int) []block {
 	st := m.styles
 	colour := st.colour(s.kind, s.paused)
 	gap := block{lines: []string{""}, drop: 9}
 	var out []block
 	add := func(drop int, lines ...string) {
-		if len(lines) > 0 && lines[0] != "" {
+		// A style renders empty text as bare escapes: nothing to show.
+		if len(lines) > 0 && ansi.Strip(lines[0]) != "" {
 			out = append(out, block{lines: lines, drop: drop})
 		}
+	}
+	addBig := func(text string) {
+		out = append(out, block{lines: strings.Split(text, "\n"), big: true})
 	}
 	if s.readOnly != "" {
 		add(0, st.ReadOnly.Render(s.readOnly+"."))
@@ -184,45 +257,71 @@ func (m Model) blocks(s screen, size bigtext.Size) []block {
 	if s.banner != "" {
 		add(1, st.Banner.Render(" "+s.banner+" "))
 	}
-	add(0, st.Badge.Foreground(colour).Width(s.width).Render(words.Headline(s.kind, s.paused)))
+	// The badge is the full-width colour bar, readable from anywhere; with
+	// the headline in big letters above it, it carries the action too.
+	head := words.Headline(s.kind, s.paused)
 	act := words.Action(s.kind, s.paused)
 	if s.paused && s.readOnly == "" {
 		act += " Space resumes."
 	}
-	add(3, st.Action.Render(act))
+	badge := head
+	if word > 0 {
+		addBig(st.Digits.Foreground(colour).Render(m.font.Render(head, word)))
+		badge += m.dot() + act
+	}
+	add(0, st.Badge.Foreground(colour).Width(s.width).Render(m.center(badge, s.width)))
+	if word == 0 {
+		add(3, st.Action.Render(act))
+	}
 	out = append(out, gap)
 
 	if s.kind != schedule.Done {
-		if size == bigtext.Plain {
+		if digits == 0 {
 			add(0, detailMark)
 		} else {
-			add(0, strings.Split(st.Digits.Foreground(colour).Render(bigtext.Render(words.Span(s.remaining), size)), "\n")...)
+			addBig(st.Digits.Foreground(colour).Render(m.font.Render(words.Span(s.remaining), digits)))
 			add(1, detailMark)
 		}
-		bar := progress.New(progress.WithWidth(barWidth(s.width)), progress.WithoutPercentage(),
-			progress.WithColors(colour), progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock))
-		bar.EmptyColor = st.BarEmpty
-		add(2, bar.ViewAs(s.progress))
+		add(2, m.bar(s, colour))
 	}
 	out = append(out, gap)
+	add(1, st.Action.Render(s.summary))
+	add(4, st.Action.Render(s.prepare))
 	add(5, st.Info.Render(s.next))
+	add(6, st.Info.Render(s.course))
 	add(6, st.Info.Render(s.stage))
 	add(7, st.Info.Render(s.today))
 	out = append(out, gap)
 	add(4, st.Safety.Render(words.Safety(s.kind, s.width-2)))
 	if s.notice != "" {
-		add(8, strings.Split(st.Info.Width(s.width-2).Align(lipgloss.Center).Render(s.notice), "\n")...)
+		add(8, m.wrap(st.Info, s.notice, s.width)...)
 	}
 	return append(out, m.problemBlocks(s)...)
+}
+
+// bar is the phase's progress in colour.
+func (m Model) bar(s screen, colour color.Color) string {
+	full, empty := progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock
+	if m.font == bigtext.ASCII {
+		full, empty = '#', '-'
+	}
+	bar := progress.New(progress.WithWidth(barWidth(s.width)), progress.WithoutPercentage(),
+		progress.WithColors(colour), progress.WithFillCharacters(full, empty))
+	bar.EmptyColor = m.styles.BarEmpty
+	return bar.ViewAs(s.progress)
 }
 
 // problemBlocks is the stop question or the line about a problem.
 func (m Model) problemBlocks(s screen) []block {
 	switch {
+	case s.quitting:
+		return []block{{lines: m.wrap(m.styles.Problem, words.QuitQuestion, s.width)}}
 	case s.confirming:
 		return []block{{lines: []string{m.styles.Problem.Render("Stop the course? y stops it, n keeps going.")}}}
+	case s.asking:
+		return []block{{lines: m.wrap(m.styles.Problem, words.WentOnPrompt(s.typed), s.width)}}
 	case s.problem != "":
-		return []block{{lines: []string{m.styles.Problem.Render("! " + s.problem)}, drop: 1}}
+		return []block{{lines: m.wrap(m.styles.Problem, "! "+s.problem, s.width), drop: 1}}
 	}
 	return nil
 }
@@ -239,10 +338,13 @@ func detailLine(f facts) string {
 }
 
 func (m Model) helpView(s screen) string {
+	if s.quitting {
+		return m.help.View(quitKeys{m.keys})
+	}
 	if s.confirming {
 		return m.help.View(confirmKeys{m.keys})
 	}
-	return m.help.View(m.keys.withChanges(s.readOnly == "" && !s.gone && s.kind != schedule.Done))
+	return m.help.View(m.keys.withChanges(s.readOnly == "" && !s.gone && s.kind != schedule.Done, s.waiting).forScreen(s))
 }
 
 // tooSmall says what to do now and that the window is too small, rather than
@@ -253,7 +355,33 @@ func (m Model) tooSmall(s screen) string {
 		fmt.Sprintf("too small: %dx%d, need %dx%d", s.width, s.height, MinWidth, MinHeight),
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, s.width, "…")
+		lines[i] = ansi.Truncate(l, s.width, m.ellipsis())
 	}
 	return strings.Join(lines[:min(len(lines), max(s.height, 0))], "\n")
+}
+
+// dot separates two parts of a line.
+func (m Model) dot() string {
+	if m.font == bigtext.ASCII {
+		return " - "
+	}
+	return " · "
+}
+
+// toASCII spells the few non-ASCII characters the screen's words use in
+// ASCII, for terminals that cannot show them.
+var toASCII = strings.NewReplacer("·", "-", "…", "...", "×", "x", "‹", "<", "›", ">", "↑", "^", "↓", "v", "←", "<", "→", ">")
+
+// ellipsis marks a line cut to fit.
+func (m Model) ellipsis() string {
+	if m.font == bigtext.ASCII {
+		return "..."
+	}
+	return "…"
+}
+
+// wrap is text in style, wrapped to fit width (less a margin), one string a
+// line: errors and questions are read whole, never cut.
+func (m Model) wrap(style lipgloss.Style, text string, width int) []string {
+	return strings.Split(style.Width(max(width-2, 1)).Align(lipgloss.Center).Render(text), "\n")
 }

@@ -1,0 +1,87 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/charmbracelet/x/term"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/words"
+)
+
+// Drive reminds of cfg's course's changes on out and the desktop until
+// the course is done or ctx ends, then waits for the reminders in flight.
+// How far it got is saved, so a later run or screen does not repeat it, and
+// so are the person's acknowledgements; it returns the course with them.
+func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) schedule.Course {
+	p := &linePrinter{w: out, bell: isTerminal(out)}
+	var inFlight sync.WaitGroup
+	course := cfg.Course
+	cfg.Clock = WallClock(s.Now)
+	cfg.Acks = s.Acknowledgements()
+	cfg.OnAck = func(c schedule.Course) {
+		course = c
+		if err := s.Save(s.Ticket(), c); err != nil {
+			p.println(true, words.NotSaved(err, s.Now()))
+		}
+	}
+	cfg.OnDue = func(due Due) {
+		p.println(false, due.Reminder.Line)
+		answer := s.Remind(due.Reminder, due.Handled)
+		inFlight.Go(func() {
+			a := <-answer
+			if !a.OK() {
+				p.println(true, words.Undelivered(a.Result, s.Now()))
+			}
+			if a.SaveErr != nil {
+				p.println(true, words.NotSaved(a.SaveErr, s.Now()))
+			}
+			if a.SoundErr != nil {
+				p.ring() // the chime did not play: the terminal's bell stands in
+			}
+		})
+	}
+	err := Run(ctx, cfg)
+	inFlight.Wait() // each is answered within the notifier's timeout
+	if errors.Is(err, context.Canceled) {
+		p.println(false, words.Stopped(course.StateAt(s.Now())))
+	}
+	return course
+}
+
+// linePrinter writes whole lines from several goroutines.
+type linePrinter struct {
+	mu   sync.Mutex
+	w    io.Writer
+	bell bool // ring the terminal's bell with a fallback line
+}
+
+func (p *linePrinter) println(fallback bool, line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if fallback && p.bell {
+		line = "\a" + line
+	}
+	fmt.Fprintln(p.w, line)
+}
+
+// ring rings the terminal's bell, when there is a terminal to hear.
+func (p *linePrinter) ring() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bell {
+		fmt.Fprint(p.w, "\a")
+	}
+}
+
+// isTerminal reports whether w is a terminal, where a bell can be heard.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}

@@ -1,0 +1,91 @@
+package session
+
+import (
+	"testing"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// repeatsAt runs one repeater over the clock readings and gives the
+// readings at which a repeat was due, with its number.
+func repeatsAt(c schedule.Course, every time.Duration, readings ...time.Duration) map[time.Duration]int {
+	r := NewRepeater(every, testStart)
+	got := map[time.Duration]int{}
+	for _, d := range readings {
+		if _, n, ok := r.Due(c, testStart.Add(d)); ok {
+			got[d] = n
+		}
+	}
+	return got
+}
+
+func minutes(ms ...float64) []time.Duration {
+	out := make([]time.Duration, len(ms))
+	for i, m := range ms {
+		out[i] = time.Duration(m * float64(time.Minute))
+	}
+	return out
+}
+
+func TestARemoveReminderRepeatsUntilTheNextChange(t *testing.T) {
+	// Ice off at 08:20, on again at 08:40.
+	got := repeatsAt(iceCourse(testStart), DefaultRepeat, minutes(19, 20, 21, 22, 22.5, 24, 38, 39.9, 40, 42)...)
+	want := map[time.Duration]int{22 * time.Minute: 1, 24 * time.Minute: 2, 38 * time.Minute: 3}
+	if len(got) != len(want) {
+		t.Fatalf("repeats %v, want %v", got, want)
+	}
+	for d, n := range want {
+		if got[d] != n {
+			t.Fatalf("repeats %v, want %v", got, want)
+		}
+	}
+}
+
+func TestAnAcknowledgementOrAnyKeyStopsTheRepeats(t *testing.T) {
+	for _, e := range []schedule.EventType{schedule.Ack, schedule.Pause, schedule.Extend} {
+		c := iceCourse(testStart)
+		c.Events = []schedule.Event{{Type: e, At: testStart.Add(23 * time.Minute), Amount: time.Minute}}
+		got := repeatsAt(c, DefaultRepeat, minutes(22, 24, 26, 30)...)
+		if len(got) != 1 || got[22*time.Minute] != 1 {
+			t.Errorf("after a %s at 08:23: repeats %v, want only the one at 08:22", e, got)
+		}
+	}
+}
+
+func TestOnlyScheduledPackOffChangesRepeat(t *testing.T) {
+	skipped := iceCourse(testStart)
+	skipped.Events = []schedule.Event{{Type: schedule.Skip, At: testStart.Add(10 * time.Minute)}}
+	// The person's own skip at 08:10; the put-on change at 08:30 never repeats.
+	if got := repeatsAt(skipped, DefaultRepeat, minutes(12, 14, 32, 34)...); len(got) != 0 {
+		t.Errorf("repeats %v after a skip and a put-on change, want none", got)
+	}
+}
+
+func TestASleepingLaptopMakesOneRepeat(t *testing.T) {
+	if got := repeatsAt(iceCourse(testStart), DefaultRepeat, minutes(21, 35, 35.5)...); len(got) != 1 || got[35*time.Minute] != 1 {
+		t.Fatalf("repeats %v, want one, at 08:35", got)
+	}
+}
+
+func TestRepeatOff(t *testing.T) {
+	if got := repeatsAt(iceCourse(testStart), 0, minutes(22, 24)...); len(got) != 0 {
+		t.Fatalf("repeats %v with repeat off", got)
+	}
+}
+
+// A reminder told late (a catch-up on reopening) is repeated a whole
+// interval after it was told, not at once.
+func TestRepeatsCountFromTheLastTelling(t *testing.T) {
+	r := NewRepeater(DefaultRepeat, testStart)
+	c := iceCourse(testStart)
+	r.Told(testStart.Add(30 * time.Minute)) // the 08:20 change, told at 08:30
+	for _, d := range minutes(30, 31.9) {
+		if _, _, ok := r.Due(c, testStart.Add(d)); ok {
+			t.Fatalf("a repeat at %v, under 2 min after the telling", d)
+		}
+	}
+	if _, n, ok := r.Due(c, testStart.Add(32*time.Minute)); !ok || n != 1 {
+		t.Fatal("no repeat 2 min after the telling")
+	}
+}

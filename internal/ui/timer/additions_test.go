@@ -1,0 +1,113 @@
+package timer
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+func TestCourseNameAndHour(t *testing.T) {
+	m, clk, _, _ := newScreen(t)
+	m.course.Preset = "ice-20-20"
+	m.course.Protocol.Stages[0].Window = 72 * time.Hour
+	clk.t = start.Add(29*time.Hour + 5*time.Minute)
+	send(m, TickMsg{ID: m.id})
+	mustShow(t, *m, "Ice 20 on, 20 off · hour 30 of 72")
+}
+
+func TestRestSaysWhatComesAndHowToPrepare(t *testing.T) {
+	m, clk, _, _ := newScreen(t)
+	clk.t = start.Add(25 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	mustShow(t, *m, "REST", "Ice at 09:40: have the cold pack and a towel ready.")
+	clk.t = start.Add(45 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	if strings.Contains(screenText(*m), "have the cold pack") {
+		t.Fatal("the preparation line stays during ice")
+	}
+}
+
+func TestDoneSummarySaysHowItEnded(t *testing.T) {
+	m, clk, _, _ := newScreen(t)
+	clk.t = start.Add(55 * time.Minute) // ice, rest, then ice stopped 15 min in
+	send(m, TickMsg{ID: m.id})
+	press(m, "x")
+	press(m, "y")
+	mustShow(t, *m, "DONE", "Stopped at 09:55. Ice: 2, 35 min on. Heat: 0, 0 min on.")
+}
+
+func TestWindowTitleHasTheTimeLeft(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	if got := m.View().WindowTitle; got != "icetimer: ICE ON, 15 min left" {
+		t.Fatalf("title %q", got)
+	}
+}
+
+func TestHelpSaysResumeWhilePausedAndLessWhileOpen(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	mustShow(t, *m, "space pause", "? more")
+	press(m, "space")
+	mustShow(t, *m, "space resume")
+	press(m, "?")
+	mustShow(t, *m, "? less")
+	if strings.Contains(screenText(*m), "? more") {
+		t.Fatal(`"? more" stays while the full help is open`)
+	}
+}
+
+func TestWentOnMinutesAgo(t *testing.T) {
+	m, clk, saved, _ := newScreen(t) // ice since 09:00, 5 min in
+	clk.t = start.Add(10 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	press(m, "o")
+	mustShow(t, *m, "went on how many minutes ago?")
+	press(m, "3")
+	send(m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	// The pack went on at 09:07: 20 minutes from then.
+	if got := m.State().Current.End; !got.Equal(start.Add(27 * time.Minute)) {
+		t.Fatalf("the phase ends at %v, want 09:27", got)
+	}
+	if len(*saved) == 0 || lastEvent(t, *m).Type != schedule.Restart {
+		t.Fatal("the change was not saved as a restart")
+	}
+	mustShow(t, *m, "17:00 left")
+
+	press(m, "o")
+	press(m, "9")
+	send(m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	mustShow(t, *m, "give at most 3")
+	if got := m.State().Current.End; !got.Equal(start.Add(27 * time.Minute)) {
+		t.Fatalf("a refused answer moved the end to %v", got)
+	}
+	press(m, "o")
+	press(m, "1")
+	press(m, "esc")
+	if got := m.State().Current.End; !got.Equal(start.Add(27 * time.Minute)) {
+		t.Fatalf("esc moved the end to %v", got)
+	}
+}
+
+func TestProblemsWrapAtAnyWidthAndClear(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	long := "desktop notifications failed: org.freedesktop.Notifications was not provided by any .service files"
+	for _, w := range []int{40, 80, 120} {
+		send(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		send(m, ErrorMsg{Err: errString(long)})
+		got := strings.Join(strings.Fields(screenText(*m)), " ")
+		if !strings.Contains(got, long) {
+			t.Fatalf("%d columns: the error is cut:\n%s", w, screenText(*m))
+		}
+	}
+	send(m, ErrorMsg{})
+	if strings.Contains(screenText(*m), "notifications failed") {
+		t.Fatal("the error stays after it was resolved")
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
