@@ -149,9 +149,13 @@ func TestBadConfigFile(t *testing.T) {
 			}
 		}
 	}
-	code, _, stderr := icetimer("status")
-	if code != exitNoCourse || !strings.Contains(stderr, "icetimer: warning: "+want[0]) || !strings.Contains(stderr, "no saved course") {
-		t.Errorf("status with a bad config file: exit %d, %q; want exit 3 after a warning", code, stderr)
+	// What looks at, acknowledges, ends or keeps reminding of the saved
+	// course warns and goes on.
+	for _, args := range [][]string{{"status"}, {"ack"}, {"stop"}, {"run"}, {"run", "--repeat", "1m"}} {
+		code, _, stderr := icetimer(args...)
+		if code != exitNoCourse || !strings.Contains(stderr, "icetimer: warning: "+want[0]) || !strings.Contains(stderr, "no saved course") {
+			t.Errorf("icetimer %q with a bad config file: exit %d, %q; want exit 3 after a warning", args, code, stderr)
+		}
 	}
 	for _, args := range [][]string{{"config", "path"}, {"version"}, {"man"}, {"completion", "bash"}} {
 		if code, _, stderr := icetimer(args...); code != 0 {

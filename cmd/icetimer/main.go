@@ -57,8 +57,8 @@ func newRootCmd() *cobra.Command {
 		Args:          noArgs,
 		RunE:          runTimerScreen,
 		Version:       cli.VersionString(),
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) (err error) {
-			settings, err = cli.LoadSettings(cmd)
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) (err error) {
+			settings, err = cli.LoadSettings(cmd, args)
 			return err
 		},
 	}

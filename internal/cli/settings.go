@@ -12,18 +12,23 @@ import (
 // What each command does with a bad config file. The ones that manage the
 // file, print help or describe the program do not read it (a bad file must
 // not stop 'config check' or 'man'; completions read it themselves and
-// leave out the own presets of a bad one); the ones that only look at or end the
-// saved course go on with the defaults after a warning, so a typo never
-// hides or keeps going a course (docs: CLI.md: never fatal for status).
+// leave out the own presets of a bad one); the ones that look at,
+// acknowledge or end the saved course go on with the defaults after a
+// warning, so a typo never keeps a person from their running course (docs:
+// CLI.md: never fatal for status).
 // Every other command refuses with every problem and exit status 2.
 var (
 	skipConfig = []string{"config", "version", "man", "completion", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd}
-	warnConfig = []string{"status", "stop", "history"}
+	warnConfig = []string{"status", "stop", "history", "ack"}
 )
 
-// LoadSettings reads the config file for cmd, as the lists above say.
-func LoadSettings(cmd *cobra.Command) (config.Config, error) {
+// LoadSettings reads the config file for cmd run with args, as the lists
+// above say. `run` resuming the saved course (no PRESET, no --cycle) warns
+// and goes on too: it is what keeps reminding in the background after the
+// screen quits, and an edit made meanwhile must not silence a pack left on.
+func LoadSettings(cmd *cobra.Command, args []string) (config.Config, error) {
 	name := topCommand(cmd)
+	resuming := name == "run" && len(args) == 0 && !cmd.Flags().Changed("cycle") && !cmd.Flags().Changed("then")
 	for _, s := range skipConfig {
 		if name == s {
 			return config.Default(), nil
@@ -34,7 +39,7 @@ func LoadSettings(cmd *cobra.Command) (config.Config, error) {
 		return c, nil
 	}
 	for _, w := range warnConfig {
-		if name == w {
+		if name == w || resuming {
 			fmt.Fprintf(cmd.ErrOrStderr(), "icetimer: warning: %v\n", strings.ReplaceAll(err.Error(), "\n", "\nicetimer: warning: "))
 			return c, nil
 		}
