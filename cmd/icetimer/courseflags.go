@@ -5,7 +5,9 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/icetimer/icetimer/internal/cli"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -21,6 +23,7 @@ const (
 type courseFlags struct {
 	cycle, window, then, quiet string
 	repeat, sound              string
+	reminderFlags              *pflag.FlagSet // where --repeat and --sound are, to see if they were given
 }
 
 func (f *courseFlags) register(cmd *cobra.Command) {
@@ -28,25 +31,33 @@ func (f *courseFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.cycle, "cycle", "", `a custom cycle instead of a preset: "KIND DURATION, ..." (KIND ice, heat or rest)`)
 	fs.StringVar(&f.window, "window", "", "how long the first stage repeats (default: the preset's)")
 	fs.StringVar(&f.then, "then", "", "with --cycle and --window: the cycle that follows the first one, until stopped")
-	fs.StringVar(&f.quiet, "quiet", "23:00-07:00", `quiet hours in local time, HH:MM-HH:MM, or "off"`)
+	fs.StringVar(&f.quiet, "quiet", "", `quiet hours in local time, HH:MM-HH:MM, or "off" (default: the config file's, else 23:00-07:00)`)
+	cli.CompleteCourse(cmd)
 }
 
 // registerReminders adds the flags of the commands that remind: start and
 // run.
 func (f *courseFlags) registerReminders(cmd *cobra.Command) {
 	fs := cmd.Flags()
-	fs.StringVar(&f.repeat, "repeat", "2m", `how often a "remove the pack" reminder repeats until acknowledged, or "off"`)
-	fs.StringVar(&f.sound, "sound", "on", `chimes at each change: "on" or "off"`)
+	fs.StringVar(&f.repeat, "repeat", "2m", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's)`)
+	fs.StringVar(&f.sound, "sound", "on", `chimes at each change: "on" or "off" (default: the config file's)`)
+	f.reminderFlags = fs
 }
 
 // reminders reads --repeat and --sound.
 func (f *courseFlags) reminders() (repeat time.Duration, sound bool, err error) {
+	if !f.reminderFlags.Changed("sound") && !settings.Sound {
+		f.sound = "off"
+	}
 	switch strings.ToLower(f.sound) {
 	case "on":
 		sound = true
 	case "off":
 	default:
 		return 0, false, usagef(`--sound %q: want "on" or "off"`, f.sound)
+	}
+	if !f.reminderFlags.Changed("repeat") {
+		return settings.Repeat, sound, nil // checked when the file was read
 	}
 	if strings.EqualFold(f.repeat, "off") {
 		return -1, sound, nil
@@ -64,6 +75,9 @@ func (f *courseFlags) reminders() (repeat time.Duration, sound bool, err error) 
 func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time) (schedule.Course, error) {
 	fs := cmd.Flags()
 	c := schedule.Course{Start: start.Round(0)}
+	if !fs.Changed("quiet") {
+		f.quiet = settings.Quiet
+	}
 	quiet, err := schedule.ParseQuietHours(f.quiet, time.Local)
 	if err != nil {
 		return c, usagef("--quiet: %v", err)
@@ -79,7 +93,7 @@ func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time)
 	case len(args) == 1 && custom:
 		return c, usagef("give a preset or --cycle, not both")
 	case len(args) == 0 && !custom:
-		return c, usagef("give a preset (%s) or --cycle SPEC", strings.Join(schedule.PresetIDs(), ", "))
+		return c, usagef("give a preset (%s) or --cycle SPEC", strings.Join(settings.PresetIDs(), ", "))
 	}
 	if custom {
 		c.Preset = "custom"
@@ -87,15 +101,18 @@ func (f *courseFlags) course(cmd *cobra.Command, args []string, start time.Time)
 		return c, err
 	}
 
-	preset, ok := schedule.PresetByID(args[0])
+	preset, ok := settings.Preset(args[0])
 	if !ok {
-		return c, usagef("unknown preset %q: known presets are %s", args[0], strings.Join(schedule.PresetIDs(), ", "))
+		return c, usagef("unknown preset %q: known presets are %s", args[0], strings.Join(settings.PresetIDs(), ", "))
 	}
 	c.Preset = preset.ID
 	c.Protocol = preset.Protocol
 	if fs.Changed("window") {
 		if preset.WindowMax == 0 {
 			return c, usagef("preset %s runs until stopped and takes no --window; use --cycle with --window for a custom one", preset.ID)
+		}
+		if preset.WindowMin == preset.WindowMax {
+			return c, usagef("preset %s has a fixed %s window, set in the config file: change it there, or use --cycle with --window", preset.ID, schedule.FormatDuration(preset.WindowMax))
 		}
 		w, err := schedule.ParseDuration(f.window, preset.WindowMin, preset.WindowMax)
 		if err != nil {

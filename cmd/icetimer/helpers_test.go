@@ -24,6 +24,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	os.Setenv("XDG_STATE_HOME", state)
+	// Nor read their config file: a test that wants one writes its own.
+	os.Setenv("XDG_CONFIG_HOME", filepath.Join(state, "no-config"))
 	code := m.Run()
 	os.RemoveAll(state)
 	if binary.path != "" {

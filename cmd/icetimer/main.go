@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/cli"
+	"github.com/icetimer/icetimer/internal/config"
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
@@ -40,6 +41,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
+// settings is the config file's, read before each command runs (cli.LoadSettings).
+var settings = config.Default()
+
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "icetimer",
@@ -50,12 +54,19 @@ func newRootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		Args:          noArgs,
 		RunE:          runTimerScreen,
+		Version:       cli.VersionString(),
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) (err error) {
+			settings, err = cli.LoadSettings(cmd, args)
+			return err
+		},
 	}
-	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetVersionTemplate(cli.VersionTemplate)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	env := cli.Env{Clock: func() time.Time { return clock() }} // read at each call: tests set clock
 	root.AddCommand(
-		newVersionCmd(),
+		cli.NewVersionCmd(),
+		cli.NewConfigCmd(),
+		cli.NewManCmd(root),
 		newPresetsCmd(),
 		newPlanCmd(),
 		newStatusCmd(),

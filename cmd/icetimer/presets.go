@@ -4,7 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/document"
-	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -16,9 +15,9 @@ func newPresetsCmd() *cobra.Command {
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if asJSON {
-				return document.Write(cmd.OutOrStdout(), document.PresetsOf(schedule.Presets()))
+				return document.Write(cmd.OutOrStdout(), document.PresetsOf(settings.Catalogue()))
 			}
-			words.Presets(cmd.OutOrStdout(), schedule.Presets())
+			words.Presets(cmd.OutOrStdout(), settings.Catalogue())
 			return nil
 		},
 	}

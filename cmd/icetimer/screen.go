@@ -21,7 +21,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 	if err := needTerminal(); err != nil {
 		return err
 	}
-	s, err := openSession(true, true)
+	s, err := openSession(true, settings.Sound)
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
 		return watchCourse(locked)
@@ -30,7 +30,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 		return err
 	}
 	defer s.Close()
-	opts := []ui.Option{ui.WithSession(s)}
+	opts := []ui.Option{ui.WithSession(s), ui.WithPresets(settings.Catalogue()), ui.WithQuiet(settings.Quiet), ui.WithRepeat(settings.Repeat)}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError

@@ -1,7 +1,9 @@
-// Package cli is the commands of the second version that cmd/icetimer
-// only adds (pain, next-stage, report, ack): each is a cobra constructor
-// over an Options struct and a run function, so the commands' logic is
-// tested here and cmd stays thin.
+// Package cli is the part of icetimer's command line that is not wiring:
+// the settings every command reads (the config file), the commands of the
+// second version that cmd/icetimer only adds (pain, next-stage, report,
+// ack, config, man, version), each a cobra constructor over its options and
+// a run function, and shell completions. cmd/icetimer keeps the older
+// commands' flags, exit codes and wiring.
 package cli
 
 import (
@@ -10,8 +12,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/config"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // Env is what every command takes from cmd/icetimer.
@@ -49,8 +53,40 @@ func (e *ExitError) Unwrap() error { return e.Err }
 // ExitCode is the process's exit status for this failure.
 func (e *ExitError) ExitCode() int { return e.Code }
 
-func usagef(format string, args ...any) error {
-	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format, args...)}
+// ExitCoder is an error that says which exit status the process ends with
+// (docs: CLI.md: 2 for bad usage or input).
+type ExitCoder interface {
+	error
+	ExitCode() int
+}
+
+// UsageError marks err as bad usage or input: exit status 2.
+func UsageError(err error) error { return &ExitError{Code: ExitUsage, Err: err} }
+
+func usagef(format string, args ...any) error { return UsageError(fmt.Errorf(format, args...)) }
+
+// IsUsage reports whether err is bad usage or input.
+func IsUsage(err error) bool {
+	var e *ExitError
+	return errors.As(err, &e) && e.Code == ExitUsage
+}
+
+// Settings reads the config file and applies what it sets for the whole
+// process (the 12-hour clock). A bad file is a usage error listing every
+// problem with its line, and the settings are then the defaults: a command
+// that must not fail on it (status) goes on with them.
+func Settings() (config.Config, error) {
+	path, err := config.Path()
+	if err != nil {
+		words.Use12HourClock(false)
+		return config.Default(), UsageError(err)
+	}
+	c, err := config.Load(path)
+	words.Use12HourClock(c.Clock == config.Clock12)
+	if err != nil {
+		return c, UsageError(err)
+	}
+	return c, nil
 }
 
 // errNoCourse is exit status 3: no course runs.

@@ -16,6 +16,8 @@ type Preset struct {
 	Then             *Stage   `json:"then"`
 	Sources          []string `json:"sources"`
 	Interpretation   string   `json:"interpretation,omitempty"`
+	// Own is true for the person's own presets, from their config file.
+	Own bool `json:"own"`
 }
 
 // Stage is a protocol stage; WindowSeconds is null when it runs until
@@ -31,7 +33,7 @@ type Phase struct {
 	Seconds int64         `json:"seconds"`
 }
 
-// PresetsOf is the catalogue.
+// PresetsOf is the catalogue, own presets marked.
 func PresetsOf(presets []schedule.Preset) []Preset {
 	out := make([]Preset, 0, len(presets))
 	for _, p := range presets {
@@ -39,7 +41,7 @@ func PresetsOf(presets []schedule.Preset) []Preset {
 		j := Preset{
 			ID: p.ID, Name: p.Name, Description: p.Description,
 			Phases: first.Phases, WindowSeconds: first.WindowSeconds,
-			Sources: p.Sources, Interpretation: p.Interpretation,
+			Sources: p.Sources, Interpretation: p.Interpretation, Own: p.Own,
 		}
 		if p.WindowMax > 0 {
 			j.WindowMinSeconds = seconds(p.WindowMin)

@@ -18,6 +18,9 @@ type Preset struct {
 	// WindowMin and WindowMax bound the first stage's window when the person
 	// chooses it; both zero when the first stage runs until stopped.
 	WindowMin, WindowMax time.Duration
+	// Own marks a person's own preset, from their config file, so listings
+	// can tell it from the catalogue's.
+	Own bool
 }
 
 const (

@@ -59,6 +59,18 @@ func WithNotice(text string) Option {
 	}
 }
 
+// WithPresets lists presets in the picker: the built-in ones and the
+// person's own, from their config file.
+func WithPresets(presets []schedule.Preset) Option {
+	return func(m *Model) { m.pickerCfg.Presets = presets }
+}
+
+// WithQuiet makes quiet the picker's default quiet hours, as the config
+// file sets them ("HH:MM-HH:MM" or "off").
+func WithQuiet(quiet string) Option {
+	return func(m *Model) { m.pickerCfg.Quiet = quiet }
+}
+
 // WithRepeat sets how often a "remove the pack" reminder repeats until
 // acknowledged; negative never (see timer.Config.Repeat).
 func WithRepeat(every time.Duration) Option {

@@ -9,11 +9,22 @@ import (
 // every time left that icetimer writes goes through these, so the screen, a
 // reminder and the status line never disagree by a minute.
 
-// Clock layouts. A 12-hour option sets them to "3:04 PM" and "3:04:05 PM".
+// Clock layouts: 24-hour unless Use12HourClock says otherwise.
 var (
 	clockLayout = "15:04"
 	stampLayout = "15:04:05"
 )
+
+// Use12HourClock makes every clock time icetimer writes from now on read
+// "3:04 PM" (on) or "15:04" (off), as the config file's clock setting says.
+// It is set once at start-up, before any screen or reminder runs; the
+// layouts are not guarded because nothing reads them concurrently then.
+func Use12HourClock(on bool) {
+	clockLayout, stampLayout = "15:04", "15:04:05"
+	if on {
+		clockLayout, stampLayout = "3:04 PM", "3:04:05 PM"
+	}
+}
 
 // Clock is t as a clock time in t's location: "14:20".
 func Clock(t time.Time) string { return t.Format(clockLayout) }

@@ -43,3 +43,18 @@ func TestClockNearSaysTheDayOnlyWhenFarOff(t *testing.T) {
 		}
 	}
 }
+
+// The config file's clock setting reaches every clock time, and turning it
+// off again restores the 24-hour clock.
+func TestUse12HourClock(t *testing.T) {
+	t.Cleanup(func() { Use12HourClock(false) })
+	at := time.Date(2026, 11, 21, 14, 5, 9, 0, time.UTC)
+	Use12HourClock(true)
+	if Clock(at) != "2:05 PM" || Stamp(at) != "2:05:09 PM" {
+		t.Errorf("12 h: Clock %q, Stamp %q; want 2:05 PM, 2:05:09 PM", Clock(at), Stamp(at))
+	}
+	Use12HourClock(false)
+	if Clock(at) != "14:05" || Stamp(at) != "14:05:09" {
+		t.Errorf("24 h: Clock %q, Stamp %q; want 14:05, 14:05:09", Clock(at), Stamp(at))
+	}
+}

@@ -13,13 +13,13 @@ import (
 // plan and the history table.
 
 // Presets writes the catalogue: each preset's cycle, window, what follows,
-// and where it comes from.
+// and where it comes from; the person's own are marked "(yours)".
 func Presets(w io.Writer, presets []schedule.Preset) {
 	for i, p := range presets {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%s  %s\n", p.ID, p.Name)
+		fmt.Fprintf(w, "%s  %s%s\n", p.ID, p.Name, map[bool]string{true: "  (yours)"}[p.Own])
 		fmt.Fprintf(w, "  %s\n", p.Description)
 		fmt.Fprintf(w, "  cycle:  %s\n", schedule.FormatCycle(p.Protocol.Stages[0].Cycle))
 		fmt.Fprintf(w, "  window: %s\n", window(p))

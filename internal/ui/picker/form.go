@@ -75,7 +75,7 @@ func (m Model) formKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if m.focus == fieldWindow {
 			m.window = wrap(m.window+step, len(m.windows))
 		} else {
-			m.quiet = wrap(m.quiet+step, len(quietChoices))
+			m.quiet = wrap(m.quiet+step, len(m.quiets))
 		}
 	}
 	return m, nil
@@ -113,7 +113,7 @@ func (m *Model) blurAll() {
 func (m Model) course() (schedule.Course, error) {
 	now := m.cfg.Now().Round(0)
 	c := schedule.Course{Start: now.Truncate(time.Second)}
-	quiet, err := schedule.ParseQuietHours(quietChoices[m.quiet], now.Location())
+	quiet, err := schedule.ParseQuietHours(m.quiets[m.quiet], now.Location())
 	if err != nil {
 		return c, err
 	}

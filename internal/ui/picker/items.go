@@ -1,6 +1,7 @@
 package picker
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -98,5 +99,16 @@ func windowChoices(p *schedule.Preset) ([]time.Duration, int) {
 	return choices, def
 }
 
-// quietChoices are the quiet-hours settings offered; the default first.
-var quietChoices = []string{"23:00-07:00", "22:00-06:00", "00:00-08:00", "off"}
+// QuietChoices are the quiet-hours settings offered, def first (the
+// config file's setting; empty for 23:00-07:00). Shell completion offers
+// the same.
+func QuietChoices(def string) []string {
+	out := []string{"23:00-07:00", "22:00-06:00", "00:00-08:00", "off"}
+	if i := slices.Index(out, def); i > 0 {
+		out = append(out[:i], out[i+1:]...)
+	}
+	if def != "" && def != out[0] {
+		out = append([]string{def}, out...)
+	}
+	return out
+}

@@ -35,6 +35,12 @@ type Config struct {
 	// Replacing, when not empty, names the course that is running: the
 	// picker asks before a new course replaces it.
 	Replacing string
+	// Presets are listed before the custom cycle; nil means
+	// schedule.Presets(). The config file's own presets come this way.
+	Presets []schedule.Preset
+	// Quiet is the quiet hours offered first ("HH:MM-HH:MM" or "off");
+	// empty means 23:00-07:00. The config file's setting comes this way.
+	Quiet string
 }
 
 // field is a line of the settings form.
@@ -64,22 +70,26 @@ type Model struct {
 	cycle, windowText, then textinput.Model
 	windows                 []time.Duration
 	window                  int
+	quiets                  []string // the quiet-hours choices, the default first
 	quiet                   int
 	// confirming holds the course waiting for "replace the running one?".
 	confirming *schedule.Course
 }
 
-// New makes the picker listing schedule.Presets() and a custom cycle.
+// New makes the picker listing cfg.Presets and a custom cycle.
 func New(cfg Config) Model {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
 	var items []list.Item
-	for _, p := range schedule.Presets() {
+	if cfg.Presets == nil {
+		cfg.Presets = schedule.Presets()
+	}
+	for _, p := range cfg.Presets {
 		items = append(items, item{preset: &p})
 	}
 	items = append(items, item{})
-	m := Model{cfg: cfg, keys: DefaultKeyMap(), help: help.New()}
+	m := Model{cfg: cfg, keys: DefaultKeyMap(), help: help.New(), quiets: QuietChoices(cfg.Quiet)}
 	m.list = list.New(items, list.NewDefaultDelegate(), 0, 0)
 	m.list.Title = "Start a course: pick a cycle"
 	m.list.SetShowStatusBar(false)

@@ -50,7 +50,7 @@ func (m Model) form() string {
 	if len(m.windows) > 0 {
 		lines = append(lines, m.row(fieldWindow, "Window", "‹ "+windowName(m.windows[m.window])+" ›"))
 	}
-	lines = append(lines, m.row(fieldQuiet, "Quiet hours", "‹ "+quietChoices[m.quiet]+" ›"), "")
+	lines = append(lines, m.row(fieldQuiet, "Quiet hours", "‹ "+m.quiets[m.quiet]+" ›"), "")
 	if m.confirming != nil {
 		lines = append(lines, st.Error.Render(words.ReplaceQuestion(m.cfg.Replacing)), "", m.help.View(confirmKeys{m.keys}))
 	} else {

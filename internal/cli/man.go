@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/muesli/mango"
+	mcobra "github.com/muesli/mango-cobra"
+	"github.com/muesli/roff"
+	"github.com/spf13/cobra"
+)
+
+// manSections are the man page's sections that no command's help says.
+// mango reads their text as a format: no per cent signs.
+var manSections = []struct{ name, text string }{
+	{"FILES", "$XDG_CONFIG_HOME/icetimer/config.toml, else ~/.config/icetimer/config.toml " +
+		"(on Windows, the AppData folder's icetimer\\config.toml first): defaults and your own presets; " +
+		"'icetimer config init' writes a commented one, 'icetimer config check' checks it.\n" +
+		"$XDG_STATE_HOME/icetimer, else ~/.local/state/icetimer: the saved course (state.json), " +
+		"its history (history.jsonl) and the lock (state.lock)."},
+	{"ENVIRONMENT", "XDG_CONFIG_HOME and XDG_STATE_HOME move the files above. " +
+		"NO_COLOR turns colour off: the words carry the meaning."},
+	{"EXIT STATUS", "0 on success; 1 when something went wrong that is not the caller's input; " +
+		"2 for bad usage or input, a bad config file included; 3 when there is no saved course (status, run, stop)."},
+}
+
+// NewManCmd is `icetimer man`: the man page of root's commands, in roff,
+// on stdout.
+func NewManCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "man",
+		Short: "Print the man page (roff)",
+		Example: "  icetimer man | man -l -\n" +
+			"  icetimer man > /usr/local/share/man/man1/icetimer.1",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			page, err := ManPage(root)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprint(cmd.OutOrStdout(), page)
+			return err
+		},
+	}
+}
+
+// ManPage is root's man page, section 1, in roff.
+func ManPage(root *cobra.Command) (string, error) {
+	// The help's lines are wrapped for a terminal; man wraps its own.
+	long := strings.ReplaceAll(strings.ReplaceAll(root.Long, "\n\n", "\x00"), "\n", " ")
+	page := mango.NewManPage(1, root.Name(), root.Short).WithLongDescription(strings.ReplaceAll(long, "\x00", "\n"))
+	if err := mcobra.AddCommand(page, root); err != nil {
+		return "", err
+	}
+	for _, s := range manSections {
+		page = page.WithSection(s.name, s.text)
+	}
+	return page.Build(roff.NewDocument()), nil
+}

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Version is set by a release build with
+// -ldflags "-X github.com/icetimer/icetimer/internal/cli.Version=v1.2.3";
+// empty otherwise, and VersionString reads the build info.
+var Version = ""
+
+// VersionString is what this binary is: the release version it was built
+// as; else the module version from the build info (`go install ...@v1.2.3`,
+// or the pseudo-version go stamps from the repository, "+dirty" when it had
+// changes); else the VCS revision, with "-dirty"; else "dev".
+func VersionString() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		info = nil
+	}
+	return versionOf(Version, info)
+}
+
+func versionOf(release string, info *debug.BuildInfo) string {
+	if release != "" {
+		return release
+	}
+	if info == nil {
+		return "dev"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var revision, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if revision == "" {
+		return "dev"
+	}
+	v := "devel-" + revision[:min(12, len(revision))]
+	if modified == "true" {
+		v += "-dirty"
+	}
+	return v
+}
+
+// NewVersionCmd is `icetimer version`, which says what `icetimer --version`
+// says.
+func NewVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print icetimer's version",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintln(cmd.OutOrStdout(), "icetimer "+VersionString())
+			return nil
+		},
+	}
+}
+
+// VersionTemplate is root's --version output, the same as `version`.
+const VersionTemplate = "icetimer {{.Version}}\n"
+
+// noArgs is cobra.NoArgs whose complaint is a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if err := cobra.NoArgs(cmd, args); err != nil {
+		return UsageError(err)
+	}
+	return nil
+}
