@@ -247,6 +247,16 @@ func (s *Store) OpenRunLog() (*os.File, error) {
 // as OpenRunLog does the background log.
 func (s *Store) OpenHookLog() (*os.File, error) { return s.openLog(hookLogName, "open the hook log") }
 
+// OpenHookLogIn is OpenHookLog for the state directory dir, for a hook
+// runner made before the store is opened.
+func OpenHookLogIn(dir string) (*os.File, error) {
+	s, err := OpenDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return s.OpenHookLog()
+}
+
 // openLog opens the log name for appending; what says what is refused when
 // the directory is read-only.
 func (s *Store) openLog(name, what string) (*os.File, error) {

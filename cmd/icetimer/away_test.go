@@ -1,0 +1,59 @@
+//go:build !windows
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/ntfy/ntfytest"
+)
+
+// Issue 13 through the config file: `run` publishes every reminder to the
+// phone's server and runs the on_change hook at every change.
+func TestRunReachesThePhoneAndTheHookFromTheConfigFile(t *testing.T) {
+	skipInShort(t) // a course of real seconds
+	srv := ntfytest.New(t, "my-back", "tk_secret", time.Now)
+	config, state := t.TempDir(), t.TempDir()
+	hookOut := filepath.Join(t.TempDir(), "events")
+	file := fmt.Sprintf("[ntfy]\nurl = %q\ntopic = \"my-back\"\ntoken = \"tk_secret\"\n\n[hooks]\non_change = 'echo $ICETIMER_EVENT >> %s'\n", srv.URL, hookOut)
+	if err := os.MkdirAll(filepath.Join(config, "icetimer"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(config, "icetimer", "config.toml"), []byte(file), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("XDG_STATE_HOME", state)
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+	var out, errb bytes.Buffer
+	if code := run([]string{"run", "--cycle", "ice 1s, rest 1s", "--window", "2s", "--quiet", "off", "--sound", "off"}, &out, &errb); code != 0 {
+		t.Fatalf("run: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+	if strings.Contains(out.String()+errb.String(), "tk_secret") {
+		t.Fatal("the token was printed")
+	}
+	var titles []string
+	for _, r := range srv.Requests() {
+		if r.Refused != "" {
+			t.Errorf("the server refused %s %s: %s", r.Method, r.Path, r.Refused)
+		}
+		if r.Method == "POST" && r.Header.Get("At") == "" {
+			titles = append(titles, r.Header.Get("Title"))
+		}
+	}
+	want := []string{"Put the ice pack on", "Remove the ice pack", "Course finished"}
+	if !slices.Equal(titles, want) {
+		t.Errorf("published %q, want %q\n%s", titles, want, srv.Log())
+	}
+	events, _ := os.ReadFile(hookOut)
+	if got := strings.Fields(string(events)); !slices.Equal(got, []string{"ice-on", "ice-off", "done"}) {
+		t.Errorf("the hook saw %q, want ice-on, ice-off, done", got)
+	}
+}
