@@ -68,6 +68,7 @@ func (c Course) Transitions(from, to time.Time) []Transition {
 func (c Course) Segments(from, to time.Time) []Segment {
 	from, to = from.Round(0), to.Round(0)
 	w := newWalker(&c)
+	w.advance(from.Add(-time.Nanosecond))
 	var out []Segment
 	open := false // out's last segment is the walker's current one
 	for {
