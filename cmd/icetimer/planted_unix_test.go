@@ -3,12 +3,10 @@
 package main
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/testplant"
@@ -23,40 +21,6 @@ var plantedCommands = [][]string{
 
 // plantedFiles are the state directory's files.
 var plantedFiles = []string{"state.json", "history.jsonl", "state.lock", "reminded"}
-
-// answerWithin runs fn, failing the test if it has not returned after 2 s
-// (it is left hanging then: a blocked open cannot be cancelled).
-func answerWithin(t *testing.T, what string, fn func()) bool {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { fn(); close(done) }()
-	select {
-	case <-done:
-		return true
-	case <-time.After(2 * time.Second):
-		t.Errorf("%s did not answer within 2 s", what)
-		return false
-	}
-}
-
-// outsideUnchanged is a directory outside the state directory with a file
-// "target" in it, and a check that fails the test if either changed.
-func outsideUnchanged(t *testing.T) (dir string, check func(what string)) {
-	dir = t.TempDir()
-	target := filepath.Join(dir, "target")
-	if err := os.WriteFile(target, []byte("not icetimer's\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir, func(what string) {
-		t.Helper()
-		entries, _ := os.ReadDir(dir)
-		data, _ := os.ReadFile(target)
-		info, _ := os.Stat(target)
-		if len(entries) != 1 || string(data) != "not icetimer's\n" || info.Mode().Perm() != 0o644 {
-			t.Errorf("%s changed what is outside the state directory", what)
-		}
-	}
-}
 
 // checkAnswer fails the test unless a command's answer is one clean line on
 // stderr that names the planted path, or a success (plan, or a command the
@@ -86,7 +50,7 @@ func TestCommandsWithPlantedStateFiles(t *testing.T) {
 		for _, plant := range testplant.Files {
 			for _, args := range append(plantedCommands, []string{"(read-only screen)"}) {
 				what := strings.Join(args, " ") + " with " + name + " a " + plant.Name
-				outside, checkOutside := outsideUnchanged(t)
+				outside, checkOutside := testplant.Outside(t)
 				state := t.TempDir()
 				t.Setenv("XDG_STATE_HOME", state)
 				dir := filepath.Join(state, "icetimer")
@@ -94,24 +58,22 @@ func TestCommandsWithPlantedStateFiles(t *testing.T) {
 					t.Fatal(err)
 				}
 				path := filepath.Join(dir, name)
-				if err := plant.Make(path, outside); errors.Is(err, testplant.ErrNoDevices) {
-					t.Logf("%s: %v", what, err)
+				if !testplant.Put(t, plant, path, outside) {
 					continue
-				} else if err != nil {
-					t.Fatal(err)
 				}
-				answerWithin(t, what, func() {
+				testplant.Within(t, what, func() error {
 					if args[0] == "(read-only screen)" {
 						if msg := readCourse(store.ReadOnly(dir)); name == "state.json" && (msg.Err == nil || !strings.Contains(msg.Err.Error(), path)) {
 							t.Errorf("%s: %+v, want an error naming %s", what, msg, path)
 						}
-						return
+						return nil
 					}
 					code, stdout, stderr := icetimer(args...)
 					checkAnswer(t, what, path, code, stdout, stderr)
 					if name == "state.json" && args[0] != "plan" && args[0] != "history" && code == 0 {
 						t.Errorf("%s succeeded", what)
 					}
+					return nil
 				})
 				checkOutside(what)
 			}
@@ -124,19 +86,17 @@ func TestCommandsWithPlantedStateDirectory(t *testing.T) {
 	for _, plant := range testplant.Dirs {
 		for _, args := range plantedCommands {
 			what := strings.Join(args, " ") + " with the state directory a " + plant.Name
-			outside, checkOutside := outsideUnchanged(t)
+			outside, checkOutside := testplant.Outside(t)
 			state := t.TempDir()
 			t.Setenv("XDG_STATE_HOME", state)
 			dir := filepath.Join(state, "icetimer")
-			if err := plant.Make(dir, outside); errors.Is(err, testplant.ErrNoDevices) {
-				t.Logf("%s: %v", what, err)
+			if !testplant.Put(t, plant, dir, outside) {
 				continue
-			} else if err != nil {
-				t.Fatal(err)
 			}
-			answerWithin(t, what, func() {
+			testplant.Within(t, what, func() error {
 				code, stdout, stderr := icetimer(args...)
 				checkAnswer(t, what, dir, code, stdout, stderr)
+				return nil
 			})
 			checkOutside(what)
 		}
