@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/ui"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // disclaimer is said in --help; the screen says the same under the picker
@@ -20,6 +21,10 @@ const disclaimer = ui.Disclaimer
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// maxMessage is about the most of an error message printed: one that echoes
+// a megabyte argument is cut (words.SafeClipped).
+const maxMessage = 2000
 
 // run executes one command line and returns the process's exit status.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -31,7 +36,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "icetimer: "+err.Error())
+	fmt.Fprintln(stderr, "icetimer: "+words.SafeClipped(err.Error(), maxMessage))
 	var exit *exitError
 	if errors.As(err, &exit) {
 		return exit.code
@@ -51,6 +56,7 @@ func newRootCmd() *cobra.Command {
 		RunE:          runTimerScreen,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetHelpCommand(newHelpCmd(root))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	root.AddCommand(
 		newVersionCmd(),

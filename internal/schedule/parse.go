@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Limits on a custom cycle (docs: CLI.md).
@@ -20,6 +21,11 @@ const (
 func ParseCycle(spec string) (Cycle, error) {
 	if strings.TrimSpace(spec) == "" {
 		return nil, fmt.Errorf(`cycle is empty: give phases like "ice 20m, rest 20m"`)
+	}
+	// A control character (NEL, which splits fields as a space would) is
+	// a pasted escape sequence, not a cycle.
+	if strings.ContainsFunc(spec, isStrayControl) {
+		return nil, fmt.Errorf(`cycle has a control character: give phases like "ice 20m, rest 20m"`)
 	}
 	parts := strings.Split(spec, ",")
 	if len(parts) > MaxPhases {
@@ -39,6 +45,12 @@ func ParseCycle(spec string) (Cycle, error) {
 		}
 	}
 	return nil, fmt.Errorf("cycle %q has only rest phases: at least one must be ice or heat", strings.TrimSpace(spec))
+}
+
+// isStrayControl is a control character other than the white space a
+// script may put between phases.
+func isStrayControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }
 
 func parsePhase(s string) (Phase, error) {
