@@ -11,6 +11,7 @@ import (
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/picker"
 	"github.com/icetimer/icetimer/internal/ui/timer"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // Disclaimer is shown under the picker on first run, and in the command
@@ -47,8 +48,10 @@ func WithDisclaimer() Option {
 }
 
 // WithNotice adds a line under the picker, such as why the saved course
-// could not be resumed.
+// could not be resumed. The text may hold what came from outside (a path,
+// an error); it is made safe to print (words.Safe).
 func WithNotice(text string) Option {
+	text = words.Safe(text)
 	return func(m *Model) {
 		if m.pickerCfg.Footnote != "" {
 			text = m.pickerCfg.Footnote + "\n" + text

@@ -50,8 +50,8 @@ func (m *Model) refresh(now time.Time) {
 		f = m.facts(now)
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
-		problem: m.problem, confirming: m.confirming, fullHelp: m.help.ShowAll,
-		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice}
+		problem: words.Safe(m.problem), confirming: m.confirming, fullHelp: m.help.ShowAll,
+		readOnly: words.Safe(m.cfg.ReadOnly), hint: now.Before(m.hintUntil), gone: m.gone, notice: words.Safe(m.cfg.Notice)}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
