@@ -73,7 +73,10 @@ func Days(records []store.Record, now time.Time, days int, loc *time.Location) [
 				out[i].Finished++
 			}
 		}
-		for _, seg := range c.Segments(c.Start, limit) {
+		// Only what overlaps the days counts: walking the course up to them
+		// skips whole cycles, and nothing is kept (a day of a one-second
+		// cycle is some 30,000 segments, counted at every one of them).
+		for seg := range c.During(bounds[0], limit) {
 			if seg.Kind.IsOn() {
 				addApplication(out, bounds, dayOf(seg.Start), seg, limit)
 			}
