@@ -148,6 +148,9 @@ func (q QuietHours) String() string {
 
 // ParseClock reads a 24-hour clock time "HH:MM" as an offset from midnight.
 func ParseClock(s string) (time.Duration, error) {
+	if strings.ContainsFunc(s, isStrayControl) {
+		return 0, fmt.Errorf("clock time %q has a control character: want HH:MM from 00:00 to 23:59", s)
+	}
 	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
 	hh, err1 := strconv.Atoi(h)
 	mm, err2 := strconv.Atoi(m)

@@ -165,6 +165,11 @@ func TestCycleWithAControlCharacterIsRefused(t *testing.T) {
 			t.Errorf("ParseCycle(%q) = %v, want a refusal naming the control character", spec, err)
 		}
 	}
+	for _, clock := range []string{"23:00\u0085", "\u008523:00", "\x1b23:00"} {
+		if _, err := ParseClock(clock); err == nil {
+			t.Errorf("ParseClock(%q) accepted it", clock)
+		}
+	}
 	if _, err := ParseCycle("ice 20m,\n\trest 20m"); err != nil {
 		t.Errorf("tabs and newlines between phases: %v", err)
 	}
