@@ -13,6 +13,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/cli"
 	"github.com/icetimer/icetimer/internal/config"
+	"github.com/icetimer/icetimer/internal/safetext"
 	"github.com/icetimer/icetimer/internal/ui"
 )
 
@@ -22,6 +23,10 @@ const disclaimer = ui.Disclaimer
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// maxMessage is about the most of an error message printed: one that echoes
+// a megabyte argument is cut (safetext.Clipped).
+const maxMessage = 2000
 
 // run executes one command line and returns the process's exit status.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -33,7 +38,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "icetimer: "+err.Error())
+	fmt.Fprintln(stderr, "icetimer: "+safetext.Lines(err.Error(), maxMessage))
 	var exit interface{ ExitCode() int }
 	if errors.As(err, &exit) {
 		return exit.ExitCode()
@@ -61,6 +66,7 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	root.SetVersionTemplate(cli.VersionTemplate)
+	root.SetHelpCommand(newHelpCmd(root))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	env := cli.Env{Clock: func() time.Time { return clock() }} // read at each call: tests set clock
 	root.AddCommand(

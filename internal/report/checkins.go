@@ -11,14 +11,14 @@ import (
 
 // addCheckIns adds course c's pain check-ins and removals up to limit to
 // the days that hold them (dayOf gives -1 outside the span).
-func addCheckIns(out []Day, dayOf func(time.Time) int, c schedule.Course, limit time.Time) {
+func addCheckIns(out []Day, dayOf func(time.Time) int, c schedule.Course, from, limit time.Time) {
 	for _, p := range c.Pain {
 		if i := dayOf(p.At); i >= 0 && !p.At.After(limit) {
 			out[i].Pain = append(out[i].Pain, p)
 			slices.SortStableFunc(out[i].Pain, func(a, b schedule.PainScore) int { return a.At.Compare(b.At) })
 		}
 	}
-	for _, r := range session.Removals(c, limit) {
+	for _, r := range session.Removals(c, from, limit) {
 		if i := dayOf(r.At); i >= 0 {
 			out[i].Removals++
 			if r.Answered.IsZero() {

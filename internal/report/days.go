@@ -45,6 +45,13 @@ type Day struct {
 // last in history (an Archive cut short) must not be passed twice; Load
 // already reports it as no course.
 func Days(records []store.Record, now time.Time, days int, loc *time.Location) []Day {
+	return count(records, now, days, loc, true)
+}
+
+// count is Days; without checkIns it leaves out the pain scores and the
+// removals, which the screen's count of today's applications does not show
+// and would pay for at every change.
+func count(records []store.Record, now time.Time, days int, loc *time.Location, checkIns bool) []Day {
 	now = now.Round(0).In(loc)
 	out := make([]Day, days)
 	y, m, d := now.Date()
@@ -81,12 +88,17 @@ func Days(records []store.Record, now time.Time, days int, loc *time.Location) [
 				out[i].Finished++
 			}
 		}
-		for _, seg := range c.Segments(c.Start, limit) {
+		// Only what overlaps the days counts: walking the course up to them
+		// skips whole cycles, and nothing is kept (a day of a one-second
+		// cycle is some 30,000 segments, counted at every one of them).
+		for seg := range c.During(bounds[0], limit) {
 			if seg.Kind.IsOn() {
 				addApplication(out, bounds, dayOf(seg.Start), seg, limit)
 			}
 		}
-		addCheckIns(out, dayOf, c, limit)
+		if checkIns {
+			addCheckIns(out, dayOf, c, bounds[0], limit)
+		}
 	}
 	return out
 }
@@ -144,5 +156,5 @@ func minTime(a, b time.Time) time.Time {
 // running now, which the timer screen counts as "today: ice 2, heat 1".
 func Today(history []store.Record, c schedule.Course, now time.Time, loc *time.Location) Day {
 	records := append(history[:len(history):len(history)], store.Record{Course: c})
-	return Days(records, now, 1, loc)[0]
+	return count(records, now, 1, loc, false)[0]
 }

@@ -32,14 +32,26 @@ func (w *walker) lookAhead(now time.Time) (next Segment, stageEnds time.Time) {
 	stage := w.cur.Stage
 	untilStopped := w.course.Protocol.Stages[stage].UntilStopped()
 	a := w.ahead(now)
-	a.each(func(t Transition) bool {
+	for {
+		at, h := a.next()
+		if h == nothing {
+			break
+		}
+		if !a.do(at, h) {
+			continue
+		}
+		t := a.transition()
 		if next.Kind == "" {
 			next = t.To
 		}
 		if !untilStopped && (t.To.Stage != stage || t.To.Kind == Done) {
 			stageEnds = t.At
 		}
-		return stageEnds.IsZero() && !(untilStopped && next.Kind != "") && t.To.Kind != Done
-	})
+		if !stageEnds.IsZero() || untilStopped || t.To.Kind == Done {
+			break
+		}
+		// A stage's window may be years: walk it by cycles, not phases.
+		a.skipCycles(time.Time{})
+	}
 	return next, stageEnds
 }

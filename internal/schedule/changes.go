@@ -17,6 +17,7 @@ func (c Course) Changes(from time.Time) iter.Seq[Transition] {
 	from = from.Round(0)
 	return func(yield func(Transition) bool) {
 		w := newWalker(&c)
+		w.advance(from.Add(-time.Nanosecond))
 		w.each(func(t Transition) bool {
 			return t.At.Before(from) || yield(t)
 		})

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Limits on a custom cycle (docs: CLI.md).
@@ -22,6 +23,11 @@ const (
 func ParseCycle(spec string) (Cycle, error) {
 	if strings.TrimSpace(spec) == "" {
 		return nil, fmt.Errorf(`cycle is empty: give phases like "ice 20m, rest 20m"`)
+	}
+	// A control character (NEL, which splits fields as a space would) is
+	// a pasted escape sequence, not a cycle.
+	if strings.ContainsFunc(spec, isStrayControl) {
+		return nil, fmt.Errorf(`cycle has a control character: give phases like "ice 20m, rest 20m"`)
 	}
 	parts := strings.Split(spec, ",")
 	if len(parts) > 1 && strings.TrimSpace(parts[len(parts)-1]) == "" {
@@ -44,6 +50,12 @@ func ParseCycle(spec string) (Cycle, error) {
 		}
 	}
 	return nil, fmt.Errorf("cycle %q has only rest phases: at least one must be ice or heat", strings.TrimSpace(spec))
+}
+
+// isStrayControl is a control character other than the white space a
+// script may put between phases.
+func isStrayControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }
 
 func parsePhase(s string) (Phase, error) {
@@ -199,6 +211,9 @@ func (q QuietHours) String() string {
 
 // ParseClock reads a 24-hour clock time "HH:MM" as an offset from midnight.
 func ParseClock(s string) (time.Duration, error) {
+	if strings.ContainsFunc(s, isStrayControl) {
+		return 0, fmt.Errorf("clock time %q has a control character: want HH:MM from 00:00 to 23:59", s)
+	}
 	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
 	hh, err1 := strconv.Atoi(h)
 	mm, err2 := strconv.Atoi(m)

@@ -166,3 +166,21 @@ func FuzzParseInstant(f *testing.F) {
 		}
 	})
 }
+
+// NEL (U+0085) splits fields as a space does: a cycle holding it, or any
+// other control character, is refused rather than read.
+func TestCycleWithAControlCharacterIsRefused(t *testing.T) {
+	for _, spec := range []string{"ice 20m\u0085", "ice\u008520m", "ice 20m\x1b", "ice 20m,\x00rest 20m"} {
+		if _, err := ParseCycle(spec); err == nil || !strings.Contains(err.Error(), "control character") {
+			t.Errorf("ParseCycle(%q) = %v, want a refusal naming the control character", spec, err)
+		}
+	}
+	for _, clock := range []string{"23:00\u0085", "\u008523:00", "\x1b23:00"} {
+		if _, err := ParseClock(clock); err == nil {
+			t.Errorf("ParseClock(%q) accepted it", clock)
+		}
+	}
+	if _, err := ParseCycle("ice 20m,\n\trest 20m"); err != nil {
+		t.Errorf("tabs and newlines between phases: %v", err)
+	}
+}

@@ -1,6 +1,9 @@
 package schedule
 
-import "time"
+import (
+	"iter"
+	"time"
+)
 
 // StateAt is the course at instant now.
 //
@@ -66,10 +69,30 @@ func (c Course) Transitions(from, to time.Time) []Transition {
 // Segments lists the segments that start in [from, to), in order, each with
 // its end: the actual end for those over by to, the planned end for the last.
 func (c Course) Segments(from, to time.Time) []Segment {
+	var out []Segment
+	c.segments(from, to, false, func(s Segment) bool { out = append(out, s); return true })
+	return out
+}
+
+// During yields the segments that overlap [from, to), in order, each with
+// its end as Segments gives it: first the one already running at from, if
+// any, then those that start in [from, to). It keeps none of them, so
+// counting a day of a one-second cycle allocates nothing.
+func (c Course) During(from, to time.Time) iter.Seq[Segment] {
+	return func(yield func(Segment) bool) { c.segments(from, to, true, yield) }
+}
+
+// segments yields what Segments lists, and with running the segment running
+// at from before them. A segment is yielded once its end is known: at the
+// transition that ends it, or at to.
+func (c Course) segments(from, to time.Time, running bool, yield func(Segment) bool) {
 	from, to = from.Round(0), to.Round(0)
 	w := newWalker(&c)
-	var out []Segment
-	open := false // out's last segment is the walker's current one
+	w.advance(from.Add(-time.Nanosecond))
+	// open says the walker's current segment is to be yielded; first, that
+	// it is the one running at from, yielded only if it lasts past from.
+	open := running && w.cur.Kind != "" && w.cur.Kind != Done && from.Before(to)
+	first := open
 	for {
 		at, h := w.next()
 		if h == nothing || at.After(to) {
@@ -79,16 +102,13 @@ func (c Course) Segments(from, to time.Time) []Segment {
 			continue
 		}
 		t := w.transition()
-		if open {
-			out[len(out)-1] = t.From
+		if open && (!first || t.From.End.After(from)) && !yield(t.From) {
+			return
 		}
+		first = false
 		open = !t.At.Before(from) && t.At.Before(to)
-		if open {
-			out = append(out, t.To)
-		}
 	}
 	if open {
-		out[len(out)-1] = w.segmentAt(to)
+		yield(w.segmentAt(to))
 	}
-	return out
 }

@@ -138,9 +138,11 @@ func (w *walker) do(at time.Time, h happening) bool {
 	return w.moved
 }
 
-// advance performs every happening at or before limit.
+// advance performs every happening at or before limit, skipping whole
+// cycles where nothing else happens (see skipCycles).
 func (w *walker) advance(limit time.Time) {
 	for {
+		w.skipCycles(limit)
 		at, h := w.next()
 		if h == nothing || at.After(limit) {
 			return

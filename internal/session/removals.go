@@ -27,11 +27,11 @@ type Removal struct {
 // after its reminder. An unanswered one is not late: it is unanswered.
 func (r Removal) Late() bool { return !r.Answered.IsZero() && r.Answered.Sub(r.At) > LateAfter }
 
-// Removals lists the changes of c before limit whose reminder waited for
+// Removals lists the changes of c in [from, limit) whose reminder waited for
 // the person (Waiting's rule), each with the event that answered it.
-func Removals(c schedule.Course, limit time.Time) []Removal {
+func Removals(c schedule.Course, from, limit time.Time) []Removal {
 	var out []Removal
-	for _, t := range c.Transitions(c.Start, limit) {
+	for _, t := range c.Transitions(from, limit) {
 		if !t.From.Kind.IsOn() || t.To.Kind == t.From.Kind || t.To.Cause.ByPerson() {
 			continue
 		}

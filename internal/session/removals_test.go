@@ -15,7 +15,7 @@ func TestRemovalsAreTimedFromTheirReminder(t *testing.T) {
 		{Type: schedule.Ack, At: testStart.Add(62*m + time.Second)}, // late by 2m01s
 		{Type: schedule.Skip, At: testStart.Add(130 * m)},           // the ice of +120m skipped: no reminder
 	}
-	got := Removals(c, testStart.Add(170*m))
+	got := Removals(c, c.Start, testStart.Add(170*m))
 	if len(got) != 3 {
 		t.Fatalf("removals %+v, want those at +20m, +60m, +100m", got)
 	}

@@ -8,39 +8,16 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/testplant"
 )
 
 // Files planted in the state directory, by mistake or by someone who wants
 // icetimer to write elsewhere, must never be followed out of it, hang it, or
 // be read into memory without end.
-
-// plants are what a state file can be replaced with. Each is made at path;
-// outside is a directory outside the state directory holding a file called
-// "target".
-var plants = []struct {
-	name string
-	make func(path, outside string) error
-}{
-	{"link to a file outside", func(path, outside string) error {
-		return os.Symlink(filepath.Join(outside, "target"), path)
-	}},
-	{"dangling link", func(path, outside string) error {
-		return os.Symlink(filepath.Join(outside, "created"), path)
-	}},
-	{"link to /dev/zero", func(path, _ string) error { return os.Symlink("/dev/zero", path) }},
-	{"named pipe", func(path, _ string) error { return syscall.Mkfifo(path, 0o600) }},
-	{"directory", func(path, _ string) error {
-		if err := os.Mkdir(path, 0o700); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(path, "inside"), nil, 0o600)
-	}},
-}
 
 // storeCalls are the store's methods, each called as a process would. Those
 // that read or write the named file must fail on a planted one; the others
@@ -89,71 +66,32 @@ var hostileStart = time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
 
 func hostileCourse() schedule.Course { return testCourse(hostileStart, time.UTC) }
 
-// within calls fn, failing the test if it has not returned after 2 s (it is
-// left hanging then: a blocked open cannot be cancelled).
-func within(t *testing.T, what string, fn func() error) (err error, ok bool) {
-	t.Helper()
-	done := make(chan error, 1)
-	go func() { done <- fn() }()
-	select {
-	case err := <-done:
-		return err, true
-	case <-time.After(2 * time.Second):
-		t.Errorf("%s did not return within 2s", what)
-		return nil, false
-	}
-}
-
-// outsideDir is a directory outside any state directory, with a file
-// "target" in it, and checkOutside fails the test if either changed.
-func outsideDir(t *testing.T) (dir string, checkOutside func(what string)) {
-	t.Helper()
-	dir = t.TempDir()
-	target := filepath.Join(dir, "target")
-	if err := os.WriteFile(target, []byte("not icetimer's\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir, func(what string) {
-		t.Helper()
-		entries, _ := os.ReadDir(dir)
-		info, _ := os.Stat(target)
-		data, _ := os.ReadFile(target)
-		dirInfo, _ := os.Stat(dir)
-		if len(entries) != 1 || string(data) != "not icetimer's\n" || info.Mode().Perm() != 0o644 || dirInfo.Mode().Perm() != 0o755 {
-			t.Errorf("%s changed what is outside the state directory (%d entries)", what, len(entries))
-		}
-	}
-}
-
 func TestPlantedStateFilesAreNeverFollowed(t *testing.T) {
 	for _, name := range append(slices.Clone(stateFiles), runLogName, hookLogName) {
-		for _, plant := range plants {
+		for _, plant := range testplant.Files {
 			for _, readOnly := range []bool{false, true} {
 				for _, c := range storeCalls {
-					what := c.name + " with " + name + " a " + plant.name
+					what := c.name + " with " + name + " a " + plant.Name
 					if readOnly {
 						what += " (read-only)"
 					}
-					outside, checkOutside := outsideDir(t)
+					outside, checkOutside := testplant.Outside(t)
 					dir := filepath.Join(t.TempDir(), "icetimer")
 					if err := os.Mkdir(dir, dirPerm); err != nil {
 						t.Fatal(err)
 					}
 					path := filepath.Join(dir, name)
-					if err := plant.make(path, outside); err != nil {
-						t.Fatal(err)
+					if !testplant.Put(t, plant, path, outside) {
+						continue
 					}
 					s := ReadOnly(dir)
 					if !readOnly {
 						var err error
 						if s, err = OpenDir(dir); err != nil {
-							t.Fatalf("OpenDir with %s a %s: %v", name, plant.name, err)
+							t.Fatalf("OpenDir with %s a %s: %v", name, plant.Name, err)
 						}
 					}
-					err, ok := within(t, what, func() error { return c.call(s) })
+					err, ok := testplant.Within(t, what, func() error { return c.call(s) })
 					if !ok {
 						continue
 					}
@@ -175,36 +113,23 @@ func TestPlantedStateFilesAreNeverFollowed(t *testing.T) {
 	}
 }
 
-// dirPlants are what the state directory itself can be instead of a
-// directory; outside is a directory holding a saved course, not to be read
-// or written through the state directory.
-var dirPlants = []struct {
-	name string
-	make func(dir, outside string) error
-}{
-	{"link to a directory outside", func(dir, outside string) error { return os.Symlink(outside, dir) }},
-	{"dangling link", func(dir, outside string) error { return os.Symlink(filepath.Join(outside, "created"), dir) }},
-	{"named pipe", func(dir, _ string) error { return syscall.Mkfifo(dir, 0o600) }},
-	{"regular file", func(dir, _ string) error { return os.WriteFile(dir, nil, 0o600) }},
-}
-
 func TestPlantedStateDirectoryIsNeverFollowed(t *testing.T) {
-	for _, plant := range dirPlants {
-		outside, checkOutside := outsideDir(t)
+	for _, plant := range testplant.Dirs {
+		outside, checkOutside := testplant.Outside(t)
 		dir := filepath.Join(t.TempDir(), "icetimer")
-		if err := plant.make(dir, outside); err != nil {
-			t.Fatal(err)
+		what := "OpenDir on a " + plant.Name
+		if !testplant.Put(t, plant, dir, outside) {
+			continue
 		}
-		what := "OpenDir on a " + plant.name
-		err, ok := within(t, what, func() error { _, err := OpenDir(dir); return err })
+		err, ok := testplant.Within(t, what, func() error { _, err := OpenDir(dir); return err })
 		if ok && (err == nil || !strings.Contains(err.Error(), dir)) {
 			t.Errorf("%s = %v, want an error naming it", what, err)
 		}
 		checkOutside(what)
 		s := ReadOnly(dir)
 		for _, c := range storeCalls {
-			what := c.name + " in a read-only store on a " + plant.name
-			if err, ok := within(t, what, func() error { return c.call(s) }); ok && len(c.files) > 0 && err == nil {
+			what := c.name + " in a read-only store on a " + plant.Name
+			if err, ok := testplant.Within(t, what, func() error { return c.call(s) }); ok && len(c.files) > 0 && err == nil {
 				t.Errorf("%s succeeded, want an error", what)
 			}
 			checkOutside(what)

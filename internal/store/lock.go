@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/icetimer/icetimer/internal/safetext"
 )
 
 // The holder's record is kept in the lock file from this offset on: on
@@ -26,7 +28,10 @@ type holder struct {
 // LockedError says another process holds the lock: it drives the saved
 // course. PID is 0 when the holder could not be told.
 type LockedError struct {
-	PID     int
+	PID int
+	// Command is the holder's command line as it recorded it, made safe to
+	// print (safetext.Safe): anyone can start a process with escape sequences
+	// in its arguments, or write the lock file.
 	Command string
 }
 
@@ -105,13 +110,16 @@ func writeHolder(path string, h holder) error {
 	return f.Close()
 }
 
+// maxCommandShown is about the most of a holder's command line told.
+const maxCommandShown = 200
+
 // readHolder describes the lock's holder. The holder writes its record just
 // after taking the lock, so an empty record is read again for a moment.
 func readHolder(path string) *LockedError {
 	e := &LockedError{}
 	for try := 0; try < 20; try++ {
 		if h, ok := readHolderOnce(path); ok {
-			e.PID, e.Command = h.PID, h.Command
+			e.PID, e.Command = h.PID, safetext.Clipped(h.Command, maxCommandShown)
 			return e
 		}
 		time.Sleep(5 * time.Millisecond)

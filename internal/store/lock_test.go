@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func init() {
@@ -98,5 +99,29 @@ func TestLockRemovesTempFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(s.Dir(), kept)); err != nil {
 		t.Errorf("%s, not the store's, after Lock: %v, want it kept", kept, err)
+	}
+}
+
+// A holder's command line is told as text: the escape sequences anyone can
+// put in a process's arguments (or in the lock file) never reach the terminal
+// of the person told about it.
+func TestLockHolderCommandIsMadeSafe(t *testing.T) {
+	s := newTestStore(t)
+	path := filepath.Join(s.Dir(), lockName)
+	hostile := "icetimer \x1b]0;pwned\x07\x1b[2J \u009b31m \xff " + strings.Repeat("x", 3000)
+	if err := os.WriteFile(path, nil, filePerm); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeHolder(path, holder{PID: 42, Command: hostile}); err != nil {
+		t.Fatal(err)
+	}
+	e := readHolder(path)
+	for _, text := range []string{e.Command, e.Error()} {
+		if !utf8.ValidString(text) || strings.ContainsFunc(text, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }) || len(text) > 400 {
+			t.Errorf("the holder is told as %q", text)
+		}
+	}
+	if e.PID != 42 || !strings.HasPrefix(e.Command, `icetimer \x1b]0;pwned\x07\x1b[2J \u009b31m `) {
+		t.Errorf("holder %d %q, want 42 and the command escaped", e.PID, e.Command)
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -118,25 +119,22 @@ func (s *Store) Load() (schedule.Course, error) {
 	case err != nil:
 		return schedule.Course{}, fmt.Errorf("cannot read the saved course: %w", err)
 	}
-	c, err := decodeState(data)
+	c, cj, err := decodeState(data)
 	if err != nil {
 		return schedule.Course{}, s.broken(err)
 	}
-	if s.archived(data) {
+	if s.archived(cj) {
 		return schedule.Course{}, ErrNoCourse
 	}
 	return c, nil
 }
 
-// archived reports whether the saved course in data is the last course in
-// history: an Archive appended it but was stopped before removing state.json.
-func (s *Store) archived(data []byte) bool {
-	var st stateFile
-	if json.Unmarshal(data, &st) != nil {
-		return false
-	}
+// archived reports whether the saved course, as read from state.json, is the
+// last course in history: an Archive appended it but was stopped before
+// removing state.json.
+func (s *Store) archived(saved courseJSON) bool {
 	last, ok := s.lastHistoryCourse()
-	return ok && sameCourse(st.Course, last)
+	return ok && sameCourse(saved, last)
 }
 
 func encodeState(c schedule.Course) ([]byte, error) {
@@ -144,14 +142,43 @@ func encodeState(c schedule.Course) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	events := cj.Events
+	cj.Events = nil
 	data, err := json.MarshalIndent(stateFile{Version: formatVersion, Course: cj}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	return append(data, '\n'), nil
+	// The events go last, one compact line each: indented, they were nearly
+	// half again as many bytes, and reading them is most of what a status
+	// bar's call costs on a busy course.
+	at := bytes.LastIndex(data, []byte(`"events": null`))
+	if at < 0 {
+		return nil, errors.New("the course's events have no place in the file")
+	}
+	out := append([]byte(nil), data[:at]...)
+	out = append(out, `"events": [`...)
+	for i, e := range events {
+		line, err := json.Marshal(e)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(append(out, "\n      "...), line...)
+	}
+	if len(events) > 0 {
+		out = append(out, "\n    "...)
+	}
+	out = append(out, ']')
+	out = append(out, data[at+len(`"events": null`):]...)
+	return append(out, '\n'), nil
 }
 
-func decodeState(data []byte) (schedule.Course, error) {
+// decodeState reads state.json's course, both as the engine takes it and as
+// written (which Load compares with history's last line: decoding a large
+// file once is what keeps status fast).
+func decodeState(data []byte) (schedule.Course, courseJSON, error) {
 	// Version is a pointer so that a file without one is told apart from a
 	// file with version 0. Unknown fields are allowed: later versions of the
 	// format may add optional ones without bumping the version.
@@ -159,22 +186,29 @@ func decodeState(data []byte) (schedule.Course, error) {
 		Version *int       `json:"version"`
 		Course  courseJSON `json:"course"`
 	}
-	if err := json.Unmarshal(data, &st); err != nil {
-		return schedule.Course{}, fmt.Errorf("not valid JSON (%v)", err)
+	input, events, split := splitEvents(data)
+	if !split {
+		input = data
+	}
+	if err := json.Unmarshal(input, &st); err != nil {
+		return schedule.Course{}, courseJSON{}, fmt.Errorf("not valid JSON (%v)", err)
+	}
+	if split {
+		st.Course.Events = events
 	}
 	switch {
 	case st.Version == nil:
-		return schedule.Course{}, errors.New("it has no version field")
+		return schedule.Course{}, courseJSON{}, errors.New("it has no version field")
 	case *st.Version > formatVersion:
-		return schedule.Course{}, fmt.Errorf("it was written by a newer icetimer (format version %d, this one reads up to %d)", *st.Version, formatVersion)
+		return schedule.Course{}, courseJSON{}, fmt.Errorf("it was written by a newer icetimer (format version %d, this one reads up to %d)", *st.Version, formatVersion)
 	case *st.Version < 1:
-		return schedule.Course{}, fmt.Errorf("format version %d is not valid", *st.Version)
+		return schedule.Course{}, courseJSON{}, fmt.Errorf("format version %d is not valid", *st.Version)
 	}
 	c, err := courseFromJSON(st.Course)
 	if err != nil {
-		return schedule.Course{}, fmt.Errorf("the course is not valid: %v", err)
+		return schedule.Course{}, courseJSON{}, fmt.Errorf("the course is not valid: %v", err)
 	}
-	return c, nil
+	return c, st.Course, nil
 }
 
 // BrokenError says the saved course could not be read back, and where the

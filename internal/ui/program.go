@@ -4,9 +4,11 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 )
 
 // FPS is the renderer's frame rate, for tea.WithFPS. Bubble Tea v2.0.10
@@ -22,7 +24,9 @@ const FPS = 15
 // the heap grow by megabytes between collections.
 const gcPercent = 25
 
-// ProgramOptions are the options the screens run with. The colour profile
+// ProgramOptions are the options the screens run with. Input from a
+// terminal goes through a pasteGuard, so that a paste that never ends
+// cannot swallow the keys. The colour profile
 // is the one lipgloss detected for standard output when it loaded: Bubble
 // Tea would detect it again, which inside tmux runs `tmux info` a second
 // time, 10-15 ms before the first frame. Because the process
@@ -38,5 +42,12 @@ func ProgramOptions() []tea.ProgramOption {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		debug.SetGCPercent(gcPercent)
 	}
-	return []tea.ProgramOption{tea.WithFPS(FPS), tea.WithColorProfile(lipgloss.Writer.Profile)}
+	opts := []tea.ProgramOption{tea.WithFPS(FPS), tea.WithColorProfile(lipgloss.Writer.Profile)}
+	if runtime.GOOS != "windows" && term.IsTerminal(os.Stdin.Fd()) {
+		// Where standard input is not a terminal, Bubble Tea opens the
+		// terminal itself, unguarded; the screen runs from a shell, on one.
+		// Windows consoles are read through their own API: left as they are.
+		opts = append(opts, tea.WithInput(newPasteGuard(os.Stdin, time.Now)))
+	}
+	return opts
 }

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/safetext"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
@@ -49,8 +50,10 @@ func WithDisclaimer() Option {
 }
 
 // WithNotice adds a line under the picker, such as why the saved course
-// could not be resumed.
+// could not be resumed. The text may hold what came from outside (a path,
+// an error); it is made safe to print (safetext.Safe).
 func WithNotice(text string) Option {
+	text = safetext.Safe(text)
 	return func(m *Model) {
 		if m.pickerCfg.Footnote != "" {
 			text = m.pickerCfg.Footnote + "\n" + text

@@ -25,13 +25,18 @@ func WithWatch(s *store.Store, holder *store.LockedError, take func() (*session.
 		if taken, err := take(); err == nil {
 			return tookOverMsg{taken}
 		}
-		c, err := s.Load()
-		if errors.Is(err, store.ErrNoCourse) {
-			return timer.ReloadedMsg{Gone: true}
-		}
-		return timer.ReloadedMsg{Course: c, Err: err}
+		return ReadCourse(s)
 	}
 	return WithReadOnly(words.ReadOnly(holder.PID, holder.Command), reload)
+}
+
+// ReadCourse reads the course in s again for a read-only screen.
+func ReadCourse(s *store.Store) timer.ReloadedMsg {
+	c, err := s.Load()
+	if errors.Is(err, store.ErrNoCourse) {
+		return timer.ReloadedMsg{Gone: true}
+	}
+	return timer.ReloadedMsg{Course: c, Err: err}
 }
 
 // takeOver makes the screen drive the course through s: the saved course

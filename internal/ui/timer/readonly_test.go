@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/icetimer/icetimer/internal/schedule"
 )
@@ -135,4 +136,21 @@ func TestDoneHelpOffersNoChanges(t *testing.T) {
 	press(m, "y")
 	mustShow(t, *m, "DONE")
 	mustOfferChanges(t, m, false)
+}
+
+// What comes from outside (the holder's line, a problem's text) reaches the
+// terminal as text: an escape sequence in it is shown escaped, never sent.
+func TestOutsideTextIsShownEscaped(t *testing.T) {
+	hostile := "\x1b]0;pwned\x07\x1b[2J\u009b"
+	m := New(iceCourse(t), Config{Now: func() time.Time { return start }, ReadOnly: "Read-only: process 1 (" + hostile + ")",
+		Reload: func() tea.Msg { return nil }})
+	send(&m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	send(&m, ReloadedMsg{Err: errors.New("cannot read " + hostile)})
+	content := m.View().Content
+	if strings.Contains(content, "\x1b]0;pwned") || strings.Contains(content, "\x1b[2J") || strings.Contains(content, "\u009b") {
+		t.Errorf("the screen sent the escape sequences:\n%q", content)
+	}
+	if got := strings.Count(ansi.Strip(content), `\x1b]0;pwned\x07\x1b[2J\u009b`); got != 2 {
+		t.Errorf("the screen shows the escaped text %d times, want 2 (holder and problem):\n%s", got, ansi.Strip(content))
+	}
 }

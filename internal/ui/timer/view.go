@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/icetimer/icetimer/internal/safetext"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/ui/bigtext"
 	"github.com/icetimer/icetimer/internal/words"
@@ -61,8 +62,8 @@ func (m *Model) refresh(now time.Time) {
 		f = m.facts(now)
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
-		problem: m.problem, confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
-		readOnly: m.cfg.ReadOnly, hint: now.Before(m.hintUntil), gone: m.gone, notice: m.cfg.Notice, dark: m.dark,
+		problem: safetext.Safe(m.problem), confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
+		readOnly: safetext.Safe(m.cfg.ReadOnly), hint: now.Before(m.hintUntil), gone: m.gone, notice: safetext.Safe(m.cfg.Notice), dark: m.dark,
 		asking: m.asking, typed: m.typed, waiting: m.waiting, checkIn: m.checkIn, advice: m.advice}
 	if next == m.shownScreen && m.content != "" {
 		return
