@@ -84,3 +84,7 @@ func skipInShort(t *testing.T) {
 		t.Skip("end-to-end test on the built binary; run without -short")
 	}
 }
+
+// isControl is a control character a terminal would act on; the line
+// break ending a message is allowed.
+func isControl(r rune) bool { return r != '\n' && (r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0) }

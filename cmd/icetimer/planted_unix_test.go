@@ -39,8 +39,6 @@ func checkAnswer(t *testing.T, what, path string, code int, stdout, stderr strin
 	}
 }
 
-func isControl(r rune) bool { return r != '\n' && (r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0) }
-
 // Every command answers within 2 s, with a clear message naming what was
 // planted, and touches nothing outside the state directory, whatever is
 // planted in place of each state file: a link out, a dangling link, a link to
