@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/worker"
@@ -66,8 +65,7 @@ type Runner struct {
 	// kills the hook running.
 	runs   context.Context
 	cancel context.CancelFunc
-	mu     sync.Mutex
-	closed bool
+	gate   worker.Gate
 	done   chan struct{}
 }
 
@@ -95,10 +93,10 @@ func New(cfg Config, o Options) *Runner {
 // 0, otherwise why not, in one line.
 func (r *Runner) Run(e Event) <-chan error {
 	j := job{e: e, reply: make(chan error, 1)}
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	r.gate.Lock()
+	defer r.gate.Unlock()
 	switch {
-	case r.closed:
+	case r.gate.Closed:
 		j.reply <- r.failed(e, ErrClosed)
 	default:
 		select {
@@ -115,12 +113,7 @@ func (r *Runner) Run(e Event) <-chan error {
 // what is left and answers it with ErrClosed. It may be called more than
 // once.
 func (r *Runner) Close() {
-	r.mu.Lock()
-	if !r.closed {
-		r.closed = true
-		close(r.queue)
-	}
-	r.mu.Unlock()
+	r.gate.Shut(func() { close(r.queue) })
 	worker.Drain(r.done, r.limit, r.cancel) // what is left fails at once
 	r.cancel()
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/words"
@@ -84,8 +83,7 @@ type Publisher struct {
 	calls  context.Context
 	cancel context.CancelFunc
 
-	mu     sync.Mutex
-	closed bool
+	gate worker.Gate
 	// want is the scheduled message the driver last asked for (none when
 	// !want.set); waiters hear how the request that carries it out went;
 	// marked says such a request is queued already.
@@ -151,8 +149,8 @@ func New(cfg Config, o Options) *Publisher {
 // once.
 func (p *Publisher) Publish(r words.Reminder) <-chan Result {
 	j := job{msg: MessageFor(r), what: fmt.Sprintf("publish %q", r.Title), queued: time.Now(), reply: make(chan Result, 1)}
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.gate.Lock()
+	defer p.gate.Unlock()
 	if err := p.enqueue(j); err != nil {
 		j.answer(err)
 	}
@@ -183,8 +181,8 @@ func (p *Publisher) Cancel() <-chan Result { return p.ask(slot{}) }
 // for another change, or Cancel, deletes it. It does nothing once this
 // Publisher has scheduled a message itself.
 func (p *Publisher) Inherit(at time.Time) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.gate.Lock()
+	defer p.gate.Unlock()
 	if !p.have.set {
 		p.have = slot{msg: Message{SequenceID: SequenceID(at), At: at}, set: true}
 	}
@@ -194,8 +192,8 @@ func (p *Publisher) Inherit(at time.Time) {
 // out, unless one is queued already.
 func (p *Publisher) ask(w slot) <-chan Result {
 	reply := make(chan Result, 1)
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.gate.Lock()
+	defer p.gate.Unlock()
 	p.want = w
 	p.waiters = append(p.waiters, reply)
 	if p.marked {
@@ -209,9 +207,9 @@ func (p *Publisher) ask(w slot) <-chan Result {
 	return reply
 }
 
-// enqueue queues j; p.mu is held.
+// enqueue queues j; p.gate is held.
 func (p *Publisher) enqueue(j job) error {
-	if p.closed {
+	if p.gate.Closed {
 		return ErrClosed
 	}
 	select {
@@ -222,7 +220,7 @@ func (p *Publisher) enqueue(j job) error {
 	}
 }
 
-// answerWaiters answers and forgets the waiters; p.mu is held.
+// answerWaiters answers and forgets the waiters; p.gate is held.
 func (p *Publisher) answerWaiters(r Result) {
 	for _, w := range p.waiters {
 		w <- r
@@ -237,12 +235,7 @@ func (p *Publisher) answerWaiters(r Result) {
 // reminding on purpose calls Cancel first. Close may be called more than
 // once.
 func (p *Publisher) Close() {
-	p.mu.Lock()
-	if !p.closed {
-		p.closed = true
-		close(p.queue)
-	}
-	p.mu.Unlock()
+	p.gate.Shut(func() { close(p.queue) })
 	worker.Drain(p.done, p.closeWait, p.cancel) // what is left fails at once
 	p.cancel()
 }
@@ -266,8 +259,8 @@ func (p *Publisher) work() {
 // now has taken its place: it is on the phone, and deleting it would take
 // it off.
 func (p *Publisher) delivered(id string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.gate.Lock()
+	defer p.gate.Unlock()
 	if p.have.set && p.have.msg.SequenceID == id {
 		p.have = slot{}
 	}
@@ -276,18 +269,18 @@ func (p *Publisher) delivered(id string) {
 // reconcileTurn carries out the newest wanted scheduled message and tells
 // everyone who asked since the last turn.
 func (p *Publisher) reconcileTurn(j job) {
-	p.mu.Lock()
+	p.gate.Lock()
 	want, have := p.want, p.have
 	p.marked = false
-	p.mu.Unlock()
+	p.gate.Unlock()
 	have, err := p.reconcile(want, have)
-	p.mu.Lock()
+	p.gate.Lock()
 	p.have = have
 	if err != nil {
 		err = fmt.Errorf("phone push: %w", err)
 	}
 	p.answerWaiters(Result{What: "schedule the next change", Err: err, Took: time.Since(j.queued)})
-	p.mu.Unlock()
+	p.gate.Unlock()
 }
 
 // reconcile makes the server hold want instead of have and returns what it
