@@ -46,6 +46,9 @@ const (
 	ColdTries   = 3
 	Rising      = 24 * time.Hour
 	TwoWeeks    = 14 * 24 * time.Hour
+	// Lookback is how far back the check-ins advice reads go: enough for
+	// the two-week rule with weekly gaps to spare.
+	Lookback = 60 * 24 * time.Hour
 	// EpisodeGap is our reading: a week with no check-in ends an episode of
 	// pain, so a new one months later starts afresh rather than counting
 	// as "over two weeks".

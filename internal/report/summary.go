@@ -44,11 +44,11 @@ func Summarise(figures []Day, given []advice.Given, now time.Time) Summary {
 	return s
 }
 
-// Given is the advice the check-ins of history (the last episodeDays
-// days) and the saved course call for at now; what cannot be read is left
-// out, as Read's warnings say.
+// Given is the advice the check-ins of history (the last advice.Lookback)
+// and the saved course call for at now; what cannot be read is left out,
+// as Read's warnings say.
 func Given(s *store.Store, now time.Time) []advice.Given {
-	records, _, err := s.Recent(now.Add(-episodeDays * 24 * time.Hour))
+	records, _, err := s.Recent(now.Add(-advice.Lookback))
 	if err != nil {
 		records = nil
 	}
@@ -58,9 +58,6 @@ func Given(s *store.Store, now time.Time) []advice.Given {
 	return advice.For(records, now)
 }
 
-// episodeDays is how far back the advice's check-ins are read: enough for
-// the two-week rule with weekly gaps to spare.
-const episodeDays = 60
 
 // Markdown writes the summary to be read in a minute: pain and its trend,
 // a table of the days, the advice given, the notes, the urgent signs.

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/ui/timer"
@@ -31,11 +32,11 @@ func WithSession(s *session.Session) Option {
 		if s.FirstRun {
 			WithDisclaimer()(m)
 		}
-		// Today's count includes the courses that ended today; a history
-		// that cannot be read only makes it smaller.
-		y, mo, day := s.Now().Date()
-		if today, _, err := s.Store().Recent(time.Date(y, mo, day, 0, 0, 0, 0, time.Local)); err == nil {
-			WithHistory(today)(m)
+		// Today's count includes the courses that ended today, and the
+		// advice of a check-in reads the weeks before (each piece of it is
+		// said once); a history that cannot be read only makes them less.
+		if recent, _, err := s.Store().Recent(s.Now().Add(-advice.Lookback)); err == nil {
+			WithHistory(recent, s.Now())(m)
 		}
 	}
 }

@@ -86,10 +86,20 @@ func WithSince(t time.Time) Option {
 	return func(m *Model) { m.timerCfg.Since = t }
 }
 
-// WithHistory gives the courses that ended today, which the timer screen
-// counts in today's applications with the running course.
-func WithHistory(records []store.Record) Option {
-	return func(m *Model) { m.timerCfg.History = records }
+// WithHistory gives the courses of history read back to some weeks before
+// now: those that ended today join today's count of applications, all of
+// them the advice a check-in calls for.
+func WithHistory(records []store.Record, now time.Time) Option {
+	return func(m *Model) {
+		y, mo, d := now.Date()
+		midnight := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
+		m.timerCfg.History, m.timerCfg.AdviceHistory = nil, records
+		for _, r := range records {
+			if !r.EndedAt.Before(midnight) {
+				m.timerCfg.History = append(m.timerCfg.History, r)
+			}
+		}
+	}
 }
 
 // WithASCII draws with ASCII characters only, or not; without it the

@@ -54,10 +54,10 @@ func (m Model) checkInKey(msg tea.KeyPressMsg) (_ Model, _ tea.Cmd, handled bool
 }
 
 // adviseAt shows the advice the check-in at at calls for first, once, from
-// today's history and this course; with the cold-not-helping advice it
+// the last weeks' history and this course; with the cold-not-helping advice it
 // offers the next stage, when there is one.
 func (m *Model) adviseAt(at, now time.Time) {
-	records := append(append([]store.Record{}, m.cfg.History...), store.Record{Course: m.course})
+	records := append(append([]store.Record{}, m.cfg.AdviceHistory...), store.Record{Course: m.course})
 	for _, g := range advice.NewAt(advice.For(records, now), at) {
 		m.advice = words.AdviceLine(g.Rule)
 		m.adviceUntil = now.Add(adviceFor)

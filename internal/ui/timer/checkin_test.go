@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -87,5 +88,22 @@ func TestColdNotHelpingOffersTheNextStage(t *testing.T) {
 	}
 	if s := m.State(); s.Current.Kind != schedule.Heat {
 		t.Fatalf("after n: %s, want heat", s.Current.Kind)
+	}
+}
+
+// Advice is said once: a rule a check-in of an earlier course called for
+// (read from the weeks of history) is not said again today.
+func TestAdviceGivenBeforeIsNotSaidAgain(t *testing.T) {
+	yesterday := schedule.Course{Preset: "ice-20-20", Start: start.Add(-24 * time.Hour), Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
+	}}}}
+	yesterday.Pain = []schedule.PainScore{{At: yesterday.Start.Add(4 * time.Hour), Score: 9}}
+	m, clk, _, _ := newScreen(t)
+	m.cfg.AdviceHistory = []store.Record{{Course: yesterday, EndedAt: yesterday.Start.Add(5 * time.Hour)}}
+	clk.t = start.Add(3*time.Hour + 40*time.Minute)
+	send(m, TickMsg{ID: m.id})
+	press(m, "t")
+	if want := words.AdviceLine("still-severe"); strings.Contains(screenText(*m), want[:30]) {
+		t.Fatal("the screen said again what a check-in yesterday called for")
 	}
 }
