@@ -58,7 +58,6 @@ func Given(s *store.Store, now time.Time) []advice.Given {
 	return advice.For(records, now)
 }
 
-
 // Markdown writes the summary to be read in a minute: pain and its trend,
 // a table of the days, the advice given, the notes, the urgent signs.
 func (s Summary) Markdown(w io.Writer) error {
