@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/icetimer/icetimer/internal/cli"
+	"github.com/icetimer/icetimer/internal/config"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -59,12 +60,8 @@ func (f *courseFlags) reminders() (repeat time.Duration, sound bool, err error) 
 	if !f.reminderFlags.Changed("repeat") {
 		return settings.Repeat, sound, nil // checked when the file was read
 	}
-	if strings.EqualFold(f.repeat, "off") {
-		return -1, sound, nil
-	}
-	repeat, err = schedule.ParseDuration(f.repeat, time.Second, time.Hour)
-	if err != nil {
-		return 0, sound, usagef("--repeat: %v (or \"off\")", err)
+	if repeat, err = config.ParseRepeat(f.repeat); err != nil {
+		return 0, sound, usagef("--repeat: %v", err)
 	}
 	return repeat, sound, nil
 }

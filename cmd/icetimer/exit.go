@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 
-	"github.com/spf13/cobra"
-
 	"github.com/icetimer/icetimer/internal/cli"
 )
 
@@ -20,16 +18,10 @@ const (
 type exitError = cli.ExitError
 
 // usageErr marks err as the caller's mistake: exit status 2.
-func usageErr(err error) error { return &exitError{Code: exitUsage, Err: err} }
+var usageErr = cli.UsageError
 
 // usagef is usageErr with a formatted message.
 func usagef(format string, args ...any) error { return usageErr(fmt.Errorf(format, args...)) }
 
-// noArgs is cobra.NoArgs whose complaint (an unknown command, a stray word) is
-// a usage error.
-func noArgs(cmd *cobra.Command, args []string) error {
-	if err := cobra.NoArgs(cmd, args); err != nil {
-		return usageErr(err)
-	}
-	return nil
-}
+// noArgs refuses arguments to a command that takes none, as a usage error.
+var noArgs = cli.NoArgs

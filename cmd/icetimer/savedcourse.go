@@ -1,6 +1,6 @@
 package main
 
-import "errors"
+import "github.com/icetimer/icetimer/internal/cli"
 
 // errNoCourse is exit status 3 (docs: CLI.md): there is no saved course.
-var errNoCourse = &exitError{Code: exitNoCourse, Err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
+var errNoCourse = cli.ErrNoCourse

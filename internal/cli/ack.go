@@ -23,7 +23,7 @@ func NewAckCmd(env Env) *cobra.Command {
 			}
 			said, err := session.Ack(dir, session.Options{Clock: env.Clock})
 			if errors.Is(err, store.ErrNoCourse) {
-				return errNoCourse
+				return ErrNoCourse
 			}
 			if err == nil {
 				fmt.Fprintln(cmd.OutOrStdout(), said)

@@ -89,8 +89,12 @@ func Settings() (config.Config, error) {
 	return c, nil
 }
 
-// errNoCourse is exit status 3: no course runs.
-var errNoCourse = &ExitError{Code: ExitNoCourse, Err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
+// ErrNoCourse is exit status 3 (docs: CLI.md): there is no saved course.
+var ErrNoCourse = &ExitError{Code: ExitNoCourse, Err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
+
+// NoArgs is cobra.NoArgs whose complaint (an unknown command, a stray
+// word) is a usage error.
+var NoArgs = args(cobra.NoArgs)
 
 // args is cobra's check of positional arguments with its complaint as a
 // usage error.
@@ -108,7 +112,7 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 func changeErr(err error, there string) error {
 	switch {
 	case errors.Is(err, store.ErrNoCourse):
-		return errNoCourse
+		return ErrNoCourse
 	case errors.Is(err, session.ErrDriven):
 		var locked *store.LockedError
 		errors.As(err, &locked)

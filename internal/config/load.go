@@ -139,13 +139,9 @@ func (c *Config) setRoot(e entry, ps *problems) {
 		if !ok {
 			return
 		}
-		if strings.EqualFold(s, "off") {
-			c.Repeat = RepeatOff
-			return
-		}
-		d, err := schedule.ParseDuration(s, MinRepeat, MaxRepeat)
+		d, err := ParseRepeat(s)
 		if err != nil {
-			ps.addf(e.line, `repeat: %v, or "off"`, err)
+			ps.addf(e.line, "repeat: %v", err)
 			return
 		}
 		c.Repeat = d
@@ -235,4 +231,17 @@ func printable(s string) bool {
 		}
 	}
 	return true
+}
+
+// ParseRepeat reads how often a reminder repeats, as the file and --repeat
+// give it: a duration from MinRepeat to MaxRepeat, or "off" (RepeatOff).
+func ParseRepeat(s string) (time.Duration, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "off") {
+		return RepeatOff, nil
+	}
+	d, err := schedule.ParseDuration(s, MinRepeat, MaxRepeat)
+	if err != nil {
+		return 0, fmt.Errorf(`%v, or "off"`, err)
+	}
+	return d, nil
 }
