@@ -11,7 +11,11 @@ import (
 )
 
 // item is a list entry: a preset, or the custom cycle when preset is nil.
-type item struct{ preset *schedule.Preset }
+// sep separates the parts of its lines (" · ", or " - " in ASCII).
+type item struct {
+	preset *schedule.Preset
+	sep    string
+}
 
 // Title is the preset's name, how long it runs, and whether a number in it
 // is our reading of the sources.
@@ -19,9 +23,9 @@ func (i item) Title() string {
 	if i.preset == nil {
 		return "Custom cycle"
 	}
-	title := i.preset.Name + " · " + windowText(i.preset.Protocol.Stages[0])
+	title := i.preset.Name + i.sep + windowText(i.preset.Protocol.Stages[0])
 	if i.preset.Interpretation != "" {
-		title += " · our reading"
+		title += i.sep + "our reading"
 	}
 	return title
 }
@@ -38,7 +42,7 @@ func (i item) Description() string {
 	if len(p.Protocol.Stages) > 1 {
 		line += ", then " + stageKindWord(p.Protocol.Stages[1].Cycle)
 	}
-	line += " · " + words.SourceTitle(p.Sources[0])
+	line += i.sep + words.SourceTitle(p.Sources[0])
 	if len(p.Sources) > 1 {
 		line += " +" + strconv.Itoa(len(p.Sources)-1)
 	}

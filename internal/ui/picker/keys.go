@@ -42,3 +42,11 @@ type confirmKeys struct{ KeyMap }
 
 func (k confirmKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Confirm, k.Cancel} }
 func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// ascii is k with its help in ASCII ("down/tab" for "↓/tab").
+func (k KeyMap) ascii() KeyMap {
+	k.Next.SetHelp("down/tab", "next")
+	k.Prev.SetHelp("up", "previous")
+	k.Change.SetHelp("left/right", "change")
+	return k
+}

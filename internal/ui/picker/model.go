@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
 )
@@ -85,11 +86,18 @@ func New(cfg Config) Model {
 	if cfg.Presets == nil {
 		cfg.Presets = schedule.Presets()
 	}
-	for _, p := range cfg.Presets {
-		items = append(items, item{preset: &p})
+	sep := " · "
+	if cfg.ASCII {
+		sep = " - "
 	}
-	items = append(items, item{})
+	for _, p := range cfg.Presets {
+		items = append(items, item{preset: &p, sep: sep})
+	}
+	items = append(items, item{sep: sep})
 	m := Model{cfg: cfg, keys: DefaultKeyMap(), help: help.New(), quiets: QuietChoices(cfg.Quiet)}
+	if cfg.ASCII {
+		m.keys = m.keys.ascii()
+	}
 	m.list = list.New(items, list.NewDefaultDelegate(), 0, 0)
 	m.list.Title = "Start a course: pick a cycle"
 	m.list.SetShowStatusBar(false)
@@ -123,8 +131,27 @@ func (m *Model) SetDark(dark bool) {
 	m.list.SetDelegate(d)
 	m.help.Styles = m.styles.Help
 	m.list.Help.Styles = m.styles.Help
+	if m.cfg.ASCII {
+		m.asciiList(&d)
+	}
 	for _, in := range []*textinput.Model{&m.cycle, &m.windowText, &m.then} {
 		in.SetStyles(m.styles.Input)
+	}
+}
+
+// asciiList draws the list, its pages and its help with ASCII only.
+func (m *Model) asciiList(d *list.DefaultDelegate) {
+	bar := lipgloss.Border{Left: "|"}
+	d.Styles.SelectedTitle = d.Styles.SelectedTitle.Border(bar, false, false, false, true)
+	d.Styles.SelectedDesc = d.Styles.SelectedDesc.Border(bar, false, false, false, true)
+	m.list.SetDelegate(*d)
+	m.list.Paginator.ActiveDot, m.list.Paginator.InactiveDot = "*", "."
+	m.list.KeyMap.CursorUp.SetHelp("up/k", "up")
+	m.list.KeyMap.CursorDown.SetHelp("down/j", "down")
+	m.list.KeyMap.PrevPage.SetHelp("left/h/pgup", "prev page")
+	m.list.KeyMap.NextPage.SetHelp("right/l/pgdn", "next page")
+	for _, h := range []*help.Model{&m.help, &m.list.Help} {
+		h.ShortSeparator, h.FullSeparator, h.Ellipsis = " | ", "   ", "..."
 	}
 }
 

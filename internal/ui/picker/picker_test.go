@@ -217,3 +217,19 @@ func TestReplacingAsksFirst(t *testing.T) {
 		t.Fatalf("y did not start the new course: %+v", s)
 	}
 }
+
+// TERM=dumb or LANG=C: the list, the form and their help in ASCII only
+// (issue 11).
+func TestASCIIPickerHasNoOtherBytes(t *testing.T) {
+	m := newPicker(t, 80, 24, func(c *Config) { c.ASCII = true })
+	views := []string{text(m)}
+	send(m, press("enter")) // the first preset's form: window and quiet hours
+	views = append(views, text(m))
+	for i, v := range views {
+		for _, r := range v {
+			if r > 0x7e || r < 0x20 && r != '\n' {
+				t.Fatalf("view %d has %q:\n%s", i, r, v)
+			}
+		}
+	}
+}

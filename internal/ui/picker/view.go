@@ -48,9 +48,9 @@ func (m Model) form() string {
 		lines = append(lines, m.customRows()...)
 	}
 	if len(m.windows) > 0 {
-		lines = append(lines, m.row(fieldWindow, "Window", "‹ "+windowName(m.windows[m.window])+" ›"))
+		lines = append(lines, m.row(fieldWindow, "Window", m.choice(windowName(m.windows[m.window]))))
 	}
-	lines = append(lines, m.row(fieldQuiet, "Quiet hours", "‹ "+m.quiets[m.quiet]+" ›"), "")
+	lines = append(lines, m.row(fieldQuiet, "Quiet hours", m.choice(m.quiets[m.quiet])), "")
 	if m.confirming != nil {
 		lines = append(lines, st.Error.Render(words.ReplaceQuestion(m.cfg.Replacing)), "", m.help.View(confirmKeys{m.keys}))
 	} else {
@@ -116,3 +116,11 @@ func (m Model) foot() string {
 
 // footHeight is how many lines foot takes.
 func (m Model) footHeight() int { return lipgloss.Height(m.foot()) }
+
+// choice is a value the left and right keys change: "‹ 48h ›".
+func (m Model) choice(v string) string {
+	if m.cfg.ASCII {
+		return "< " + v + " >"
+	}
+	return "‹ " + v + " ›"
+}
