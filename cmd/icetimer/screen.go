@@ -30,7 +30,7 @@ func runTimerScreen(_ *cobra.Command, _ []string) error {
 		return err
 	}
 	defer s.Close()
-	opts := []ui.Option{ui.WithSession(s), ui.WithPresets(settings.Catalogue()), ui.WithQuiet(settings.Quiet), ui.WithRepeat(settings.Repeat)}
+	opts := []ui.Option{ui.WithSession(s), ui.WithPresets(settings.Catalogue()), ui.WithQuiet(settings.Quiet), ui.WithReminders(settings.Repeat, settings.Sound)}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError

@@ -46,7 +46,7 @@ func newStartCmd() *cobra.Command {
 				return err
 			}
 			// Its first phase is announced, as the picker and `run` do.
-			return runScreen(ui.NewTimer(course, ui.WithSession(s), ui.WithSince(course.Start), ui.WithRepeat(repeat)))
+			return runScreen(ui.NewTimer(course, ui.WithSession(s), ui.WithSince(course.Start), ui.WithReminders(repeat, chimes)))
 		},
 	}
 	flags.register(cmd)

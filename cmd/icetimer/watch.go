@@ -21,6 +21,6 @@ func watchCourse(holder *store.LockedError) error {
 	if err != nil && !errors.Is(err, store.ErrNoCourse) {
 		return err
 	}
-	take := func() (*session.Session, error) { return openSession(true, true) }
-	return runScreen(ui.NewTimer(c, ui.WithClock(clock.Now), ui.WithWatch(s, holder, take)))
+	take := func() (*session.Session, error) { return openSession(true, settings.Sound) }
+	return runScreen(ui.NewTimer(c, ui.WithClock(clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(settings.Repeat, settings.Sound)))
 }

@@ -30,7 +30,7 @@ type Config struct {
 	// Sound is whether reminders make a sound; --sound wins over it.
 	Sound bool
 	// Repeat is how often a "remove the pack" reminder repeats until it is
-	// acknowledged; RepeatOff (negative) never, as ui.WithRepeat reads it.
+	// acknowledged; RepeatOff (negative) never, as ui.WithReminders reads it.
 	// --repeat wins over it.
 	Repeat time.Duration
 	// Clock is how clock times are written.

@@ -74,10 +74,11 @@ func WithQuiet(quiet string) Option {
 	return func(m *Model) { m.pickerCfg.Quiet = quiet }
 }
 
-// WithRepeat sets how often a "remove the pack" reminder repeats until
-// acknowledged; negative never (see timer.Config.Repeat).
-func WithRepeat(every time.Duration) Option {
-	return func(m *Model) { m.timerCfg.Repeat = every }
+// WithReminders sets how often a "remove the pack" reminder repeats until
+// acknowledged (negative never, see timer.Config.Repeat) and whether chimes
+// play: what a background run keeps on after the screen (BackgroundArgs).
+func WithReminders(every time.Duration, sound bool) Option {
+	return func(m *Model) { m.timerCfg.Repeat, m.sound = every, sound }
 }
 
 // WithSince announces the transitions since t when the timer opens (a
@@ -129,6 +130,8 @@ type Model struct {
 	background *tea.BackgroundColorMsg
 	// session drives the course (see Session).
 	session *session.Session
+	// sound says chimes play (WithReminders).
+	sound bool
 }
 
 // New opens the picker.

@@ -66,11 +66,15 @@ func (m Model) Session() *session.Session { return m.session }
 // BackgroundArgs are the `icetimer run` arguments that keep reminding as
 // this screen did, for a person who quit choosing to keep the reminders.
 func (m Model) BackgroundArgs() []string {
+	args := []string{"--sound", "off"}
+	if m.sound {
+		args[1] = "on"
+	}
 	switch every := m.timerCfg.Repeat; {
 	case every < 0:
-		return []string{"--repeat", "off"}
+		args = append(args, "--repeat", "off")
 	case every > 0:
-		return []string{"--repeat", every.String()}
+		args = append(args, "--repeat", every.String())
 	}
-	return nil
+	return args
 }

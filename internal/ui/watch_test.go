@@ -54,3 +54,21 @@ func TestReadOnlyViewTakesOverFromAGoneDriver(t *testing.T) {
 		t.Fatal("still read-only after taking over")
 	}
 }
+
+// The background run keeps the screen's own reminders: its repeat and
+// whether chimes play.
+func TestBackgroundArgsKeepTheScreensReminders(t *testing.T) {
+	for _, tc := range []struct {
+		every time.Duration
+		sound bool
+		want  string
+	}{
+		{2 * time.Minute, true, "--sound on --repeat 2m0s"},
+		{-1, false, "--sound off --repeat off"},
+	} {
+		m := NewTimer(schedule.Course{}, WithReminders(tc.every, tc.sound))
+		if got := strings.Join(m.BackgroundArgs(), " "); got != tc.want {
+			t.Errorf("BackgroundArgs = %q, want %q", got, tc.want)
+		}
+	}
+}
