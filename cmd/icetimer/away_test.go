@@ -57,3 +57,37 @@ func TestRunReachesThePhoneAndTheHookFromTheConfigFile(t *testing.T) {
 		t.Errorf("the hook saw %q, want ice-on, ice-off, done", got)
 	}
 }
+
+// Issue 13, the computer dies: `icetimer run` is killed with SIGKILL right
+// after its first reminder; the change after it is still scheduled on the
+// phone's server, at its instant, so the phone rings anyway.
+func TestThePhoneRingsAfterRunIsKilled(t *testing.T) {
+	srv := ntfytest.New(t, "my-back", "", time.Now)
+	config := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(config, "icetimer"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	file := fmt.Sprintf("[ntfy]\nurl = %q\ntopic = \"my-back\"\n", srv.URL)
+	if err := os.WriteFile(filepath.Join(config, "icetimer", "config.toml"), []byte(file), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := startIcetimerEnv(t, t.TempDir(), []string{"XDG_CONFIG_HOME=" + config},
+		"run", "--cycle", "ice 20s, rest 20s", "--quiet", "off", "--sound", "off")
+	first, ok := p.nextReminder(10 * time.Second)
+	if !ok {
+		t.Fatalf("no first reminder; stderr %q", p.stderr.String())
+	}
+	start, _ := reminderInstant(first.text, first.at)
+	deadline := time.Now().Add(5 * time.Second)
+	for len(srv.Scheduled()) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("nothing scheduled on the server within 5 s:\n%s", srv.Log())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	p.kill(t)
+	got := srv.Scheduled()
+	if len(got) != 1 || got[0].Title != "Remove the ice pack" || got[0].Priority != "5" || !got[0].At.Equal(start.Add(20*time.Second)) {
+		t.Fatalf("scheduled after the kill %+v, want the 20 s removal at %v, priority 5\n%s", got, start.Add(20*time.Second), srv.Log())
+	}
+}
