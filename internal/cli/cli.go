@@ -47,7 +47,10 @@ type ExitError struct {
 	Err  error
 }
 
+// Error is the failure's message.
 func (e *ExitError) Error() string { return e.Err.Error() }
+
+// Unwrap is the failure itself, for errors.Is and errors.As.
 func (e *ExitError) Unwrap() error { return e.Err }
 
 // ExitCode is the process's exit status for this failure.
