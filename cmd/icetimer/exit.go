@@ -13,10 +13,6 @@ const (
 	exitNoCourse = 3 // status: there is no saved course
 )
 
-// exitError carries the exit status a failure should end the process with
-// (one type with the commands of internal/cli).
-type exitError = cli.ExitError
-
 // usageErr marks err as the caller's mistake: exit status 2.
 var usageErr = cli.UsageError
 
