@@ -4,8 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
+
+	"github.com/icetimer/icetimer/internal/worker"
 )
 
 // Defaults for a Dispatcher (see Config).
@@ -56,17 +57,12 @@ type Dispatcher struct {
 	notifier Notifier
 	timeout  time.Duration
 	abandon  time.Duration
-	queue    chan job
+	serial   *worker.Serial[job]
 
 	// calls is the parent of every call's context; Close cancels it, so that
 	// no call outlives the dispatcher.
 	calls  context.Context
 	cancel context.CancelFunc
-
-	mu     sync.Mutex // guards closed, so nothing is queued after the worker drains
-	closed bool
-	stop   chan struct{}
-	done   chan struct{}
 }
 
 // job is one thing for the worker to do: show n, or withdraw the
@@ -91,17 +87,8 @@ func NewDispatcher(n Notifier, c Config) *Dispatcher {
 	}
 	c.Abandon = max(c.Abandon, c.Timeout)
 	calls, cancel := context.WithCancel(context.Background())
-	d := &Dispatcher{
-		notifier: n,
-		timeout:  c.Timeout,
-		abandon:  c.Abandon,
-		queue:    make(chan job, c.QueueSize),
-		calls:    calls,
-		cancel:   cancel,
-		stop:     make(chan struct{}),
-		done:     make(chan struct{}),
-	}
-	go d.work()
+	d := &Dispatcher{notifier: n, timeout: c.Timeout, abandon: c.Abandon, calls: calls, cancel: cancel}
+	d.serial = worker.Start(worker.Config[job]{Timeout: c.Timeout, QueueSize: c.QueueSize, Call: d.call, Answer: d.answer})
 	return d
 }
 
@@ -111,9 +98,7 @@ func NewDispatcher(n Notifier, c Config) *Dispatcher {
 // that stops listening leaks nothing.
 func (d *Dispatcher) Send(n Notification) <-chan Result {
 	j := job{n: n, queued: time.Now(), reply: make(chan Result, 1)}
-	if err := d.enqueue(j); err != nil {
-		j.answer(Dropped, err)
-	}
+	d.serial.Put(j)
 	return j.reply
 }
 
@@ -127,7 +112,7 @@ func (d *Dispatcher) Withdraw(tag string) {
 	if _, ok := d.notifier.(Withdrawer); !ok || tag == "" {
 		return
 	}
-	d.enqueue(job{withdraw: tag, queued: time.Now()})
+	d.serial.Put(job{withdraw: tag, queued: time.Now()})
 }
 
 // Acknowledged receives the Tag of each notification whose acknowledge button
@@ -141,35 +126,13 @@ func (d *Dispatcher) Acknowledged() <-chan string {
 	return nil
 }
 
-func (d *Dispatcher) enqueue(j job) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.closed {
-		return ErrClosed
-	}
-	select {
-	case d.queue <- j:
-		return nil
-	default:
-		return ErrQueueFull
-	}
-}
-
 // Close stops the worker: it finishes the call in hand (at most the timeout),
 // answers what is still queued with Dropped, ends the context of a call still
 // outstanding, closes the notifier when it has a Close method (the D-Bus
 // connection), and returns. Later Sends are Dropped. Close may be called more
 // than once.
 func (d *Dispatcher) Close() {
-	d.mu.Lock()
-	first := !d.closed
-	if first {
-		d.closed = true
-		close(d.stop)
-	}
-	d.mu.Unlock()
-	<-d.done
-	if first {
+	if d.serial.Close() {
 		d.cancel()
 		if c, ok := d.notifier.(interface{ Close() error }); ok {
 			c.Close()
@@ -177,81 +140,33 @@ func (d *Dispatcher) Close() {
 	}
 }
 
-func (d *Dispatcher) work() {
-	defer close(d.done)
-	var stuck <-chan error // the call that timed out, until it returns
-	for {
-		select {
-		case <-d.stop:
-			d.drain()
-			return
-		case j := <-d.queue:
-			// Close wins over a queue that is still full.
-			select {
-			case <-d.stop:
-				j.answer(Dropped, ErrClosed)
-				d.drain()
-				return
-			default:
-			}
-			stuck = d.deliver(j, stuck)
-		}
-	}
-}
-
-// drain answers everything still queued once closed; Send queues nothing
-// after that.
-func (d *Dispatcher) drain() {
-	for {
-		select {
-		case j := <-d.queue:
-			j.answer(Dropped, ErrClosed)
-		default:
-			return
-		}
-	}
-}
-
-// deliver answers j and returns the call still stuck afterwards, if any.
-func (d *Dispatcher) deliver(j job, stuck <-chan error) <-chan error {
-	if stuck != nil {
-		select {
-		case <-stuck:
-		default:
-			j.answer(Failed, ErrStuck)
-			return stuck
-		}
-	}
+// answer tells j's caller what became of it, in the outcomes of Result.
+func (d *Dispatcher) answer(j job, err error) {
 	timedOut := fmt.Errorf("%w (%s)", ErrTimeout, d.timeout)
-	call := make(chan error, 1)
-	go func() {
-		ctx, cancel := context.WithTimeout(d.calls, d.abandon)
-		defer cancel()
-		call <- d.call(ctx, j)
-	}()
-	timer := time.NewTimer(d.timeout)
-	defer timer.Stop()
-	select {
-	case err := <-call:
-		switch {
-		case err == nil:
-			j.answer(Delivered, nil)
-		case errors.Is(err, context.DeadlineExceeded):
-			// The notifier's own bound (connecting, say) ran out first.
-			j.answer(TimedOut, fmt.Errorf("%w: %w", timedOut, err))
-		default:
-			j.answer(Failed, err)
-		}
-		return nil
-	case <-timer.C:
+	switch {
+	case err == nil:
+		j.answer(Delivered, nil)
+	case errors.Is(err, worker.ErrClosed):
+		j.answer(Dropped, ErrClosed)
+	case errors.Is(err, worker.ErrQueueFull):
+		j.answer(Dropped, ErrQueueFull)
+	case errors.Is(err, worker.ErrStuck):
+		j.answer(Failed, ErrStuck)
+	case errors.Is(err, worker.ErrTimeout):
 		j.answer(TimedOut, timedOut)
-		return call
+	case errors.Is(err, context.DeadlineExceeded):
+		// The notifier's own bound (connecting, say) ran out first.
+		j.answer(TimedOut, fmt.Errorf("%w: %w", timedOut, err))
+	default:
+		j.answer(Failed, err)
 	}
 }
 
 // call runs the notifier; a panic in it is a failed notification, not a
 // crashed program.
-func (d *Dispatcher) call(ctx context.Context, j job) (err error) {
+func (d *Dispatcher) call(j job) (err error) {
+	ctx, cancel := context.WithTimeout(d.calls, d.abandon)
+	defer cancel()
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("notifier panicked: %v", p)

@@ -3,8 +3,9 @@ package sound
 import (
 	"errors"
 	"fmt"
-	"sync"
 	"time"
+
+	"github.com/icetimer/icetimer/internal/worker"
 )
 
 // DefaultTimeout bounds one attempt to hand a chime to the sound server,
@@ -64,12 +65,7 @@ type backend interface {
 type Player struct {
 	backend backend
 	timeout time.Duration
-	queue   chan job
-
-	mu     sync.Mutex // guards closed, so nothing is queued after the worker drains
-	closed bool
-	stop   chan struct{}
-	done   chan struct{}
+	serial  *worker.Serial[job]
 }
 
 type job struct {
@@ -87,14 +83,8 @@ func newPlayer(b backend, cfg Config) *Player {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
 	}
-	p := &Player{
-		backend: b,
-		timeout: cfg.Timeout,
-		queue:   make(chan job, queueSize),
-		stop:    make(chan struct{}),
-		done:    make(chan struct{}),
-	}
-	go p.work()
+	p := &Player{backend: b, timeout: cfg.Timeout}
+	p.serial = worker.Start(worker.Config[job]{Timeout: cfg.Timeout, QueueSize: queueSize, Call: p.call, Answer: p.answer, Interruptible: true})
 	return p
 }
 
@@ -110,17 +100,7 @@ func (p *Player) Play(c Chime) <-chan error {
 		j.reply <- fmt.Errorf("%w: %d", ErrUnknownChime, int(c))
 		return j.reply
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.closed {
-		j.reply <- ErrClosed
-		return j.reply
-	}
-	select {
-	case p.queue <- j:
-	default:
-		j.reply <- ErrQueueFull
-	}
+	p.serial.Put(j)
 	return j.reply
 }
 
@@ -129,92 +109,39 @@ func (p *Player) Play(c Chime) <-chan error {
 // in progress) and returns without waiting on the server. Later Plays answer at once with ErrClosed. Close may be
 // called more than once.
 func (p *Player) Close() {
-	p.mu.Lock()
-	if !p.closed {
-		p.closed = true
-		close(p.stop)
-	}
-	p.mu.Unlock()
-	<-p.done
-}
-
-func (p *Player) work() {
-	defer close(p.done)
-	// Closing the backend also ends an attempt still stuck on the server.
-	defer p.backend.close()
-	var stuck <-chan error // the attempt that timed out, until it returns
-	for {
-		select {
-		case <-p.stop:
-			p.drain()
-			return
-		case j := <-p.queue:
-			// Close wins over a queue that is still full.
-			select {
-			case <-p.stop:
-				j.reply <- ErrClosed
-				p.drain()
-				return
-			default:
-			}
-			stuck = p.deliver(j, stuck)
-		}
+	if p.serial.Close() {
+		// Closing the backend also ends an attempt still stuck on the server.
+		p.backend.close()
 	}
 }
 
-// drain answers everything still queued once closed; Play queues nothing
-// after that.
-func (p *Player) drain() {
-	for {
-		select {
-		case j := <-p.queue:
-			j.reply <- ErrClosed
-		default:
-			return
-		}
+// answer tells j's caller what became of the chime, in this package's
+// errors.
+func (p *Player) answer(j job, err error) {
+	switch {
+	case errors.Is(err, worker.ErrTimeout):
+		err = fmt.Errorf("%w (%s)", ErrTimeout, p.timeout)
+	case errors.Is(err, worker.ErrStuck):
+		err = ErrStuck
+	case errors.Is(err, worker.ErrQueueFull):
+		err = ErrQueueFull
+	case errors.Is(err, worker.ErrClosed):
+		err = ErrClosed
 	}
-}
-
-// deliver answers j and returns the attempt still stuck afterwards, if any.
-func (p *Player) deliver(j job, stuck <-chan error) <-chan error {
-	if stuck != nil {
-		select {
-		case <-stuck:
-		default:
-			j.reply <- ErrStuck
-			return stuck
-		}
-	}
-	// The backend's own deadline comes a tenth of the timeout before the
-	// worker gives up, so an attempt on a silent server normally ends by
-	// itself, with its own error, and leaves nothing stuck.
-	deadline := time.Now().Add(p.timeout - p.timeout/10)
-	call := make(chan error, 1)
-	go func() { call <- p.call(j.c, deadline) }()
-	timer := time.NewTimer(p.timeout)
-	defer timer.Stop()
-	select {
-	case err := <-call:
-		j.reply <- err
-		return nil
-	case <-timer.C:
-		j.reply <- fmt.Errorf("%w (%s)", ErrTimeout, p.timeout)
-		return call
-	case <-p.stop:
-		// Closing does not wait for the server: work closes the backend
-		// next, which ends the attempt.
-		j.reply <- ErrClosed
-		return call
-	}
+	j.reply <- err
 }
 
 // call runs the backend; a panic in it is a chime not played, not a crashed
 // program.
-func (p *Player) call(c Chime, deadline time.Time) (err error) {
+func (p *Player) call(j job) (err error) {
+	// The backend's own deadline comes a tenth of the timeout before the
+	// worker gives up, so an attempt on a silent server normally ends by
+	// itself, with its own error, and leaves nothing stuck.
+	deadline := time.Now().Add(p.timeout - p.timeout/10)
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("sound backend panicked: %v", r)
 		}
 	}()
-	return p.backend.play(c, deadline)
+	return p.backend.play(j.c, deadline)
 }
