@@ -10,6 +10,7 @@ import (
 	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -19,10 +20,19 @@ import (
 const saveTimeout = 5 * time.Second
 
 // WithSession connects the screens to the session driving the course: its
-// clock, its saves and its reminders, today's history, each run in the background and
-// reporting trouble as a line on the screen. It says once what icetimer is
-// on a first run.
+// clock, its saves and its reminders, each run in the background and
+// reporting trouble as a line on the screen, and the history read back for
+// today's count and the advice. It says once what icetimer is on a first run.
 func WithSession(s *session.Session) Option {
+	return func(m *Model) {
+		connect(s)(m)
+		WithHistory(recentHistory(s), s.Now())(m)
+	}
+}
+
+// connect is WithSession without reading anything: for a read-only screen
+// that takes the course over in Update, where no file may be read.
+func connect(s *session.Session) Option {
 	return func(m *Model) {
 		m.session = s
 		WithClock(s.Now)(m)
@@ -32,13 +42,19 @@ func WithSession(s *session.Session) Option {
 		if s.FirstRun {
 			WithDisclaimer()(m)
 		}
-		// Today's count includes the courses that ended today, and the
-		// advice of a check-in reads the weeks before (each piece of it is
-		// said once); a history that cannot be read only makes them less.
-		if recent, _, err := s.Store().Recent(s.Now().Add(-advice.Lookback)); err == nil {
-			WithHistory(recent, s.Now())(m)
-		}
 	}
+}
+
+// recentHistory is the history back to advice.Lookback: today's count
+// includes the courses that ended today, and a check-in's advice reads the
+// weeks before (each piece of it is said once). A history that cannot be
+// read only makes them less.
+func recentHistory(s *session.Session) []store.Record {
+	recent, _, err := s.Store().Recent(s.Now().Add(-advice.Lookback))
+	if err != nil {
+		return nil
+	}
+	return recent
 }
 
 // save numbers the save where the event happens, then writes in the

@@ -189,7 +189,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.background = &msg
 	}
 	if took, ok := msg.(tookOverMsg); ok {
-		m, cmd := m.takeOver(took.session)
+		m, cmd := m.takeOver(took)
 		return m, tea.Batch(cmd, waitTrouble(m.session))
 	}
 	if trouble, ok := msg.(troubleMsg); ok {

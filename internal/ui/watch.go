@@ -12,8 +12,14 @@ import (
 )
 
 // tookOverMsg says a read-only screen took the lock on the course: the
-// process that drove it is gone, and this one drives it now.
-type tookOverMsg struct{ session *session.Session }
+// process that drove it is gone, and this one drives it now. The files
+// are read in the command that took it, not in Update.
+type tookOverMsg struct {
+	session *session.Session
+	resumed session.Resumed
+	err     error // from Resume: no course, a broken file
+	history []store.Record
+}
 
 // WithWatch makes the timer screen a view of the course in s, which the
 // process holder names drives. Every timer.ReloadEvery it reads the course
@@ -23,7 +29,8 @@ type tookOverMsg struct{ session *session.Session }
 func WithWatch(s *store.Store, holder *store.LockedError, take func() (*session.Session, error)) Option {
 	reload := func() tea.Msg {
 		if taken, err := take(); err == nil {
-			return tookOverMsg{taken}
+			r, err := taken.Resume()
+			return tookOverMsg{session: taken, resumed: r, err: err, history: recentHistory(taken)}
 		}
 		return ReadCourse(s)
 	}
@@ -39,18 +46,18 @@ func ReadCourse(s *store.Store) timer.ReloadedMsg {
 	return timer.ReloadedMsg{Course: c, Err: err}
 }
 
-// takeOver makes the screen drive the course through s: the saved course
+// takeOver makes the screen drive the course it took: the saved course
 // resumed, its missed changes told, reminders from now on.
-func (m Model) takeOver(s *session.Session) (Model, tea.Cmd) {
-	WithSession(s)(&m)
+func (m Model) takeOver(took tookOverMsg) (Model, tea.Cmd) {
+	connect(took.session)(&m)
+	WithHistory(took.history, took.session.Now())(&m)
 	cfg := m.timerCfg
 	cfg.ReadOnly, cfg.Reload = "", nil
 	cfg.Notice = words.TookOver
-	r, err := s.Resume()
-	if err == nil {
-		cfg.Since = r.Since
+	if took.err == nil {
+		cfg.Since = took.resumed.Since
 	}
-	m.timer = timer.New(r.Course, cfg)
+	m.timer = timer.New(took.resumed.Course, cfg)
 	if m.background != nil {
 		m.timer, _ = m.timer.Update(*m.background)
 	}
