@@ -46,7 +46,7 @@ func (s *Session) Acknowledge() (waited bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if _, waits := Waiting(c, s.Now()); !waits {
+	if _, waits := c.Waiting(s.Now()); !waits {
 		return false, nil
 	}
 	s.inherit(c, s.Now())

@@ -10,8 +10,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/bigtext"
 	"github.com/icetimer/icetimer/internal/words"
@@ -45,7 +45,7 @@ type Config struct {
 	// ack`, the notification's button); nil when there are none.
 	Acks <-chan struct{}
 	// Repeat is how often a "remove the pack" reminder repeats until the
-	// person acknowledges it; zero means session.DefaultRepeat, negative
+	// person acknowledges it; zero means remind.DefaultRepeat, negative
 	// never.
 	Repeat time.Duration
 	// Since is the instant from which transitions are announced; zero means
@@ -122,8 +122,8 @@ type Model struct {
 	width, height int
 	// announcer says which changes a tick tells of, repeater which
 	// reminders it tells again.
-	announcer session.Announcer
-	repeater  session.Repeater
+	announcer remind.Announcer
+	repeater  remind.Repeater
 	// waiting says a reminder repeats until the person presses the ack key.
 	waiting bool
 	banner  string
@@ -175,12 +175,12 @@ func New(c schedule.Course, cfg Config) Model {
 	if since.IsZero() {
 		since = m.now()
 	}
-	m.announcer = session.NewAnnouncer(since)
+	m.announcer = remind.NewAnnouncer(since)
 	every := cfg.Repeat
 	if every == 0 {
-		every = session.DefaultRepeat
+		every = remind.DefaultRepeat
 	}
-	m.repeater = session.NewRepeater(every, since)
+	m.repeater = remind.NewRepeater(every, since)
 	return m
 }
 
@@ -276,7 +276,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
 	case AckMsg:
-		if _, m.waiting = session.Waiting(m.course, now); m.waiting {
+		if _, m.waiting = m.course.Waiting(now); m.waiting {
 			m.waiting = false
 			m, cmd = m.add(schedule.Ack, 0)
 		}
@@ -301,7 +301,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	if m.gone {
 		// A course that appears later is told of from then on.
-		m.announcer = session.NewAnnouncer(now)
+		m.announcer = remind.NewAnnouncer(now)
 		return m, nil
 	}
 	ts := m.announcer.Due(m.course, now)
@@ -334,7 +334,7 @@ func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
 		m.waiting = false
 		return m, nil
 	}
-	_, m.waiting = session.Waiting(m.course, now)
+	_, m.waiting = m.course.Waiting(now)
 	t, n, due := m.repeater.Due(m.course, now)
 	if !due {
 		return m, nil
