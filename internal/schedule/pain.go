@@ -66,3 +66,29 @@ func CheckPain(score int, note string) error {
 	}
 	return nil
 }
+
+// pain records a's check-in at now: its score and note checked, its
+// instant within the course, up to now. A score is taken until half an
+// hour after the course ends, as the last removal's reminder waits that
+// long: the check-in after the last application belongs to the course.
+func (c Course) pain(a Action, st State, now time.Time) (Course, error) {
+	if err := CheckPain(a.Score, a.Note); err != nil {
+		return c, refuse(ErrBadInput, "%v", err)
+	}
+	switch {
+	case now.Before(c.Start):
+		return c, refuse(ErrOutsideCourse, "the course starts at %s: a pain score is taken from then", clockNear(c.Start, now))
+	case st.Done && now.Sub(st.Current.Start) > endWaitsFor:
+		return c, refuse(ErrOutsideCourse, "the course ended at %s: a pain score is taken until %s after it ends", clockNear(st.Current.Start, now), spoken(endWaitsFor))
+	}
+	at := EventInstant(now)
+	if !a.At.IsZero() {
+		t := EventInstant(a.At)
+		if t.Before(c.Start) || t.After(at) {
+			return c, refuse(ErrBadInput, "pain at %s: want a time within the course, from %s to now", clockNear(t, now), clockNear(c.Start, now))
+		}
+		at = t
+	}
+	c.Pain = append(c.Pain[:len(c.Pain):len(c.Pain)], PainScore{At: at, Score: a.Score, Note: a.Note})
+	return c, nil
+}
