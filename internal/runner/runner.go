@@ -115,9 +115,9 @@ func Run(ctx context.Context, cfg Config) error {
 			return ctx.Err()
 		case <-clock.After(wait):
 		case <-cfg.Acks:
-			at := clock.Now()
-			if _, waits := c.Waiting(at); waits {
-				c.Events = append(c.Events, schedule.Event{Type: schedule.Ack, At: schedule.EventInstant(at)})
+			// With nothing waiting an acknowledgement changes nothing.
+			if acked, err := c.Do(schedule.Action{Verb: schedule.VerbAck}, clock.Now()); err == nil {
+				c = acked
 				if cfg.OnAck != nil {
 					cfg.OnAck(c)
 				}

@@ -198,9 +198,14 @@ func (s *Session) Stop() (c schedule.Course, alreadyOver bool, err error) {
 	}
 	now := s.EventTime()
 	s.inherit(c, now)
-	alreadyOver = c.StateAt(now).Done
-	if !alreadyOver {
-		c.Events = append(c.Events, schedule.Event{Type: schedule.Stop, At: now})
+	stopped, err := c.Do(schedule.Action{Verb: schedule.VerbStop}, now)
+	switch {
+	case errors.Is(err, schedule.ErrOutsideCourse):
+		alreadyOver = true
+	case err != nil:
+		return c, false, err
+	default:
+		c = stopped
 	}
 	if err := s.end(c, now); err != nil {
 		return c, alreadyOver, err
