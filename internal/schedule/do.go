@@ -80,8 +80,8 @@ func (c Course) Do(a Action, now time.Time) (Course, error) {
 	return next, nil
 }
 
-// do performs a, or says why not; next may share no array with c that it
-// changed.
+// do performs a, or says why not. The course it returns has arrays of its
+// own wherever it differs from c.
 func (c Course) do(a Action, now time.Time) (Course, error) {
 	if !slices.Contains(Verbs, a.Verb) {
 		return c, refuse(ErrBadInput, "%q is not something icetimer does: want one of %s", a.Verb, verbList())
@@ -134,7 +134,8 @@ func (c Course) do(a Action, now time.Time) (Course, error) {
 }
 
 // running refuses verb outside the course: once it is over, and before it
-// starts (a clock set back), when only stop may end it.
+// starts (a clock set back), where only a stop is taken, so that a course
+// can always be ended.
 func (c Course) running(verb Verb, st State, now time.Time) error {
 	switch {
 	case st.Done:
