@@ -3,9 +3,9 @@ package document
 import (
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 )
 
 // History is what `history --json` prints: one entry per local day, oldest
@@ -72,7 +72,7 @@ func PainOf(scores []schedule.PainScore, loc *time.Location) []PainPoint {
 	return out
 }
 
-func latesOf(late []session.Removal, loc *time.Location) []LateRemoval {
+func latesOf(late []remind.Removal, loc *time.Location) []LateRemoval {
 	out := []LateRemoval{}
 	for _, r := range late {
 		out = append(out, LateRemoval{At: *instant(r.At, loc), Kind: r.Kind, LateSeconds: *seconds(r.Answered.Sub(r.At))})

@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 )
 
 // addCheckIns adds course c's pain check-ins and removals up to limit to
@@ -18,7 +18,7 @@ func addCheckIns(out []Day, dayOf func(time.Time) int, c schedule.Course, from, 
 			slices.SortStableFunc(out[i].Pain, func(a, b schedule.PainScore) int { return a.At.Compare(b.At) })
 		}
 	}
-	for _, r := range session.Removals(c, from, limit) {
+	for _, r := range remind.Removals(c, from, limit) {
 		if i := dayOf(r.At); i >= 0 {
 			out[i].Removals++
 			if r.Answered.IsZero() {

@@ -7,8 +7,8 @@ package report
 import (
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 )
 
@@ -32,10 +32,10 @@ type Day struct {
 	// Pain is the check-ins given that day, in order.
 	Pain []schedule.PainScore
 	// Removals counts the "remove the pack" reminders of the day; Late is
-	// those acknowledged more than session.LateAfter after the reminder,
+	// those acknowledged more than remind.LateAfter after the reminder,
 	// Unanswered those nothing acknowledged before the next change.
 	Removals, Unanswered int
-	Late                 []session.Removal
+	Late                 []remind.Removal
 }
 
 // Figures is one Day for each of the days local calendar days up to
