@@ -2,7 +2,6 @@ package report
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/safety"
@@ -26,7 +25,8 @@ type page struct {
 	}
 	Courses []courseRow
 	Days    []dayRow
-	// Numb and Unconfirmed are stamped events ("Sat 21 Nov 09:08 ice").
+	// Numb and Unconfirmed are the events with their time: "Tue 17 Nov
+	// 09:08", "Fri 20 Nov 12:00 heat".
 	Numb, Unconfirmed []string
 	// PainCount is the number of check-ins; First and Last say the first
 	// and last score with their time, Trend the trend's word ("" for none).
@@ -150,14 +150,4 @@ func courseRowOf(r store.Record, now time.Time, stamp func(time.Time) string) co
 		}
 	}
 	return row
-}
-
-// lateBy is the day's late removals with by how much each: "5 min, 12
-// min"; "" for none.
-func lateBy(d Day) string {
-	spans := make([]string, len(d.Late))
-	for i, r := range d.Late {
-		spans[i] = words.Span(r.Answered.Sub(r.At))
-	}
-	return strings.Join(spans, ", ")
 }

@@ -46,16 +46,22 @@ func late(f Day, by bool) string {
 	}
 	s := fmt.Sprintf("%d of %d", len(f.Late), f.Removals)
 	if by && len(f.Late) > 0 {
-		spans := make([]string, len(f.Late))
-		for i, r := range f.Late {
-			spans[i] = words.Span(r.Answered.Sub(r.At))
-		}
-		s += " (" + strings.Join(spans, ", ") + ")"
+		s += " (" + lateBy(f) + ")"
 	}
 	if f.Unanswered > 0 {
 		s += fmt.Sprintf(", %d unanswered", f.Unanswered)
 	}
 	return s
+}
+
+// lateBy is the day's late removals with by how much each: "5 min, 12
+// min"; "" for none.
+func lateBy(d Day) string {
+	spans := make([]string, len(d.Late))
+	for i, r := range d.Late {
+		spans[i] = words.Span(r.Answered.Sub(r.At))
+	}
+	return strings.Join(spans, ", ")
 }
 
 // PainLine is a day's scores in order with their trend: "7 6 4 (easing)";
