@@ -31,6 +31,10 @@ type HistoryDay struct {
 	Removals     int           `json:"removals"`
 	LateRemovals []LateRemoval `json:"late_removals"`
 	Unanswered   int           `json:"unanswered_removals"`
+	// HeatDaysInARow is how many days in a row, this one included, had
+	// heat, counted up to 14: at 14 the skin may mark (PROTOCOLS.md
+	// section 9).
+	HeatDaysInARow int `json:"heat_days_in_a_row"`
 }
 
 // PainPoint is one check-in.
@@ -58,6 +62,7 @@ func HistoryOf(figures []report.Day) History {
 			HeatCount: f.Heat.Count, HeatSeconds: *seconds(f.Heat.Time),
 			Started: f.Started, Finished: f.Finished,
 			Pain: PainOf(f.Pain, f.Day.Location()), Removals: f.Removals, LateRemovals: latesOf(f.Late, f.Day.Location()), Unanswered: f.Unanswered,
+			HeatDaysInARow: f.HeatInARow,
 		})
 	}
 	return out

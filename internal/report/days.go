@@ -36,16 +36,38 @@ type Day struct {
 	// Unanswered those nothing acknowledged before the next change.
 	Removals, Unanswered int
 	Late                 []remind.Removal
+	// HeatInARow is how many days in a row, this one included, had heat
+	// time, counted up to HeatDays: at HeatDays section 9's heat line is
+	// due.
+	HeatInARow int
+	// Numb is when a skin check was answered "numb" that day (PROTOCOLS.md
+	// section 9), in order. The engine records no numb events yet: empty
+	// until addCheckIns fills it from them.
+	Numb []time.Time
+	// Unconfirmed is the day's put-on reminders that nothing confirmed
+	// ("Is it on?" never answered; the phase ran as planned), in order.
+	// The engine records no confirmations yet: empty until addCheckIns
+	// fills it from them.
+	Unconfirmed []PutOn
 }
 
-// Figures is one Day for each of the days local calendar days up to
+// PutOn is a reminder to put a pack on: when it went out, and which pack.
+type PutOn struct {
+	At   time.Time
+	Kind schedule.Kind
+}
+
+// Days is one Day for each of the days local calendar days up to
 // and including now's, oldest first, in loc. records are the courses from
 // History plus the saved course, if any, with a zero EndedAt; each course
 // counts up to its end and never past now. A saved course that is also the
 // last in history (an Archive cut short) must not be passed twice; Load
-// already reports it as no course.
+// already reports it as no course. HeatInARow counts the HeatDays-1 days
+// before the first one too, so records should reach back to them.
 func Days(records []store.Record, now time.Time, days int, loc *time.Location) []Day {
-	return count(records, now, days, loc, true)
+	all := count(records, now, days+HeatDays-1, loc, true)
+	heatRuns(all)
+	return all[HeatDays-1:]
 }
 
 // count is Days; without checkIns it leaves out the pain scores and the

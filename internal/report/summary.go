@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/safety"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
@@ -24,6 +25,13 @@ type Summary struct {
 	Trend Trend
 	// Advice is the advice the check-ins called for within the days.
 	Advice []advice.Given
+	// Courses are the courses that ran within the days, oldest first, each
+	// with how it ended (a zero EndedAt: the saved course). Filled by
+	// Gather.
+	Courses []store.Record
+	// Safety is the answers to the one-time safety questions; zero when
+	// they were never answered. Filled by Gather.
+	Safety safety.Answers
 }
 
 // Summarise makes the summary of the days' figures, with the advice given
@@ -85,6 +93,9 @@ func (s Summary) Markdown(w io.Writer) error {
 	b.WriteString("## Day by day\n\n| Day | Ice | Heat | Removals acknowledged late | Pain |\n|---|---|---|---|---|\n")
 	for _, f := range s.Days {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", f.Day.Format("Mon 02 Jan"), applications(f.Ice), applications(f.Heat), late(f, true), PainLine(f))
+	}
+	if s.HeatTwoWeeks() {
+		b.WriteString("\n" + words.HeatTwoWeeks + "\n")
 	}
 	if len(s.Advice) > 0 {
 		b.WriteString("\n## Advice icetimer gave\n\n")

@@ -10,10 +10,12 @@ import (
 	"github.com/icetimer/icetimer/internal/report/reporttest"
 )
 
-// SampleSummary is the summary of reporttest.Sample over three days.
+// sampleSummary is the summary of reporttest.Sample over three days.
 func sampleSummary() Summary {
 	records, now := reporttest.Sample()
-	return Summarise(Days(records, now, 3, now.Location()), advice.For(records, now), now)
+	s := Summarise(Days(records, now, 3, now.Location()), advice.For(records, now), now)
+	s.Courses = within(records, s.Days[0].Day, now)
+	return s
 }
 
 func TestReportMarkdown(t *testing.T) {
