@@ -53,27 +53,28 @@ func versionOf(release string, info *debug.BuildInfo) string {
 	return v
 }
 
-// NewVersionCmd is `icetimer version`, which says what `icetimer --version`
+// VersionOptions are `icetimer version`'s: it takes no arguments.
+type VersionOptions struct {
+	Env *Env
+}
+
+// NewCmdVersion is `icetimer version`, which says what `icetimer --version`
 // says.
-func NewVersionCmd() *cobra.Command {
+func NewCmdVersion(env *Env, runF func(*VersionOptions) error) *cobra.Command {
+	opts := &VersionOptions{Env: env}
+	run := runWith(runF, versionRun)
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print icetimer's version",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintln(cmd.OutOrStdout(), "icetimer "+VersionString())
-			return nil
-		},
+		RunE:  func(*cobra.Command, []string) error { return run(opts) },
 	}
 }
 
-// VersionTemplate is root's --version output, the same as `version`.
-const VersionTemplate = "icetimer {{.Version}}\n"
-
-// noArgs is cobra.NoArgs whose complaint is a usage error.
-func noArgs(cmd *cobra.Command, args []string) error {
-	if err := cobra.NoArgs(cmd, args); err != nil {
-		return UsageError(err)
-	}
-	return nil
+func versionRun(opts *VersionOptions) error {
+	_, err := fmt.Fprintln(opts.Env.Out, "icetimer "+VersionString())
+	return err
 }
+
+// versionTemplate is root's --version output, the same as `version`.
+const versionTemplate = "icetimer {{.Version}}\n"
