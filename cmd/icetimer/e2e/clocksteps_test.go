@@ -9,7 +9,7 @@ import (
 )
 
 // steppedClock is the clock of an icetimer built with the test clock hook
-// (testclock.go): real time plus an offset the test sets.
+// (cmd/icetimer/testclock.go): real time plus an offset the test sets.
 type steppedClock struct {
 	path   string
 	offset time.Duration
