@@ -51,6 +51,7 @@ func TestBadInputIsAOneLineErrorAndExit2(t *testing.T) {
 		{[]string{"plan", "ice-20-20", "ice-25-90"}, `one preset at a time`},
 		{[]string{"presets", "--yaml"}, `unknown flag: --yaml`},
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"completion", "tcsh"}, `completion "tcsh": want bash, zsh, fish or powershell`},
 	} {
 		code, stdout, stderr := e.run(tc.args...)
 		if code != ExitUsage || stdout != "" || !strings.HasPrefix(stderr, "icetimer: ") ||

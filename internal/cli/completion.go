@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -39,7 +40,13 @@ func NewCmdCompletion(env *Env, runF func(*CompletionOptions) error) *cobra.Comm
 		Long: "completion prints the script that completes icetimer's commands, preset ids\n" +
 			"(yours too) and flags in your shell. 'icetimer completion SHELL --help' says\n" +
 			"where each shell wants it.",
-		Args:              noArgs,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("completion %q: want bash, zsh, fish or powershell", strings.Join(args, " "))
+			}
+			return nil
+		},
+		RunE:              func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	for _, shell := range completionShells {
