@@ -17,22 +17,22 @@ const (
 	ExitNoCourse = 3 // there is no saved course
 )
 
-// ExitError carries the exit status a failure ends the process with.
-type ExitError struct {
+// exitError carries the exit status a failure ends the process with.
+type exitError struct {
 	Code int
 	Err  error
 }
 
 // Error is the failure's message.
-func (e *ExitError) Error() string { return e.Err.Error() }
+func (e *exitError) Error() string { return e.Err.Error() }
 
 // Unwrap is the failure itself, for errors.Is and errors.As.
-func (e *ExitError) Unwrap() error { return e.Err }
+func (e *exitError) Unwrap() error { return e.Err }
 
 // exitStatus is the process's exit status for err: 0 for none, the
-// ExitError's code, else 1.
+// exitError's code, else 1.
 func exitStatus(err error) int {
-	var exit *ExitError
+	var exit *exitError
 	switch {
 	case err == nil:
 		return 0
@@ -43,13 +43,13 @@ func exitStatus(err error) int {
 }
 
 // usageError marks err as bad usage or input: exit status 2.
-func usageError(err error) error { return &ExitError{Code: ExitUsage, Err: err} }
+func usageError(err error) error { return &exitError{Code: ExitUsage, Err: err} }
 
 // usagef is usageError with a formatted message.
 func usagef(format string, args ...any) error { return usageError(fmt.Errorf(format, args...)) }
 
 // errNoCourse is exit status 3 (docs: CLI.md): there is no saved course.
-var errNoCourse = &ExitError{Code: ExitNoCourse, Err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
+var errNoCourse = &exitError{Code: ExitNoCourse, Err: errors.New("no saved course: start one with 'icetimer start PRESET'")}
 
 // noArgs refuses arguments to a command that takes none, as a usage error.
 var noArgs = args(cobra.NoArgs)
@@ -74,7 +74,7 @@ func changeErr(err error, there string) error {
 	case errors.Is(err, session.ErrDriven):
 		var locked *store.LockedError
 		errors.As(err, &locked)
-		return &ExitError{Code: ExitFailure, Err: fmt.Errorf("%v: %s there, or quit it first", locked, there)}
+		return &exitError{Code: ExitFailure, Err: fmt.Errorf("%v: %s there, or quit it first", locked, there)}
 	}
 	return err
 }

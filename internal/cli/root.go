@@ -40,7 +40,7 @@ func NewCmdRoot(env *Env) *cobra.Command {
 		SilenceUsage:  true,
 		Args:          noArgs,
 		RunE:          func(*cobra.Command, []string) error { return screenRun(&ScreenOptions{Env: env}) },
-		Version:       VersionString(),
+		Version:       versionString(),
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			return env.loadSettings(cmd, args)
 		},

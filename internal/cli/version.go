@@ -9,14 +9,14 @@ import (
 
 // Version is set by a release build with
 // -ldflags "-X github.com/icetimer/icetimer/internal/cli.Version=v1.2.3";
-// empty otherwise, and VersionString reads the build info.
+// empty otherwise, and versionString reads the build info.
 var Version = ""
 
-// VersionString is what this binary is: the release version it was built
+// versionString is what this binary is: the release version it was built
 // as; else the module version from the build info (`go install ...@v1.2.3`,
 // or the pseudo-version go stamps from the repository, "+dirty" when it had
 // changes); else the VCS revision, with "-dirty"; else "dev".
-func VersionString() string {
+func versionString() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		info = nil
@@ -72,7 +72,7 @@ func NewCmdVersion(env *Env, runF func(*VersionOptions) error) *cobra.Command {
 }
 
 func versionRun(opts *VersionOptions) error {
-	_, err := fmt.Fprintln(opts.Env.Out, "icetimer "+VersionString())
+	_, err := fmt.Fprintln(opts.Env.Out, "icetimer "+versionString())
 	return err
 }
 
