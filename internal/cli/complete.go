@@ -12,8 +12,9 @@ import (
 	"github.com/icetimer/icetimer/internal/ui/picker"
 )
 
-// Completions are what the shell offers; cobra's `completion` command writes
-// the bash, zsh, fish and PowerShell scripts that ask for them.
+// Completions are what the shell offers; `icetimer completion`
+// (completion.go) writes the bash, zsh, fish and PowerShell scripts that
+// ask for them.
 
 // completeCourse adds completions to a command that takes PRESET|--cycle:
 // preset ids (built-in and the person's own, with their names), the kinds
