@@ -10,25 +10,34 @@ import (
 	"github.com/icetimer/icetimer/internal/store"
 )
 
-// NewAckCmd is `icetimer ack` (moved here from cmd/icetimer as it was).
-func NewAckCmd(env Env) *cobra.Command {
+// AckOptions are `icetimer ack`'s: it takes no arguments.
+type AckOptions struct {
+	Env *Env
+}
+
+// NewCmdAck is `icetimer ack`.
+func NewCmdAck(env *Env, runF func(*AckOptions) error) *cobra.Command {
+	opts := &AckOptions{Env: env}
+	run := runWith(runF, ackRun)
 	return &cobra.Command{
 		Use:   "ack",
 		Short: "Acknowledge the reminder that is repeating: the pack is off (exit 3 when no course)",
-		Args:  args(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			dir, err := env.dir()
-			if err != nil {
-				return err
-			}
-			said, err := session.Ack(dir, session.Options{Clock: env.Clock})
-			if errors.Is(err, store.ErrNoCourse) {
-				return ErrNoCourse
-			}
-			if err == nil {
-				fmt.Fprintln(cmd.OutOrStdout(), said)
-			}
-			return err
-		},
+		Args:  noArgs,
+		RunE:  func(*cobra.Command, []string) error { return run(opts) },
 	}
+}
+
+func ackRun(opts *AckOptions) error {
+	dir, err := opts.Env.stateDir()
+	if err != nil {
+		return err
+	}
+	said, err := session.Ack(dir, opts.Env.sessionOptions())
+	if errors.Is(err, store.ErrNoCourse) {
+		return errNoCourse
+	}
+	if err == nil {
+		fmt.Fprintln(opts.Env.Out, said)
+	}
+	return err
 }

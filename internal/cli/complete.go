@@ -12,20 +12,21 @@ import (
 	"github.com/icetimer/icetimer/internal/ui/picker"
 )
 
-// Completions are what the shell offers; cobra's `completion` command writes
-// the bash, zsh, fish and PowerShell scripts that ask for them.
+// Completions are what the shell offers; `icetimer completion`
+// (completion.go) writes the bash, zsh, fish and PowerShell scripts that
+// ask for them.
 
-// CompleteCourse adds completions to a command that takes PRESET|--cycle:
+// completeCourse adds completions to a command that takes PRESET|--cycle:
 // preset ids (built-in and the person's own, with their names), the kinds
 // in a --cycle or --then SPEC, --window's choices for the preset given,
 // and --quiet's choices. The command's flags must be defined first.
-func CompleteCourse(cmd *cobra.Command) {
+func completeCourse(cmd *cobra.Command, env *Env) {
 	cmd.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if len(args) > 0 || cmd.Flags().Changed("cycle") {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		var out []cobra.Completion
-		for _, p := range catalogue().Catalogue() {
+		for _, p := range env.catalogue().Catalogue() {
 			if strings.HasPrefix(p.ID, toComplete) {
 				out = append(out, cobra.CompletionWithDesc(p.ID, p.Name))
 			}
@@ -37,15 +38,15 @@ func CompleteCourse(cmd *cobra.Command) {
 	_ = cmd.RegisterFlagCompletionFunc("cycle", completeSpec)
 	_ = cmd.RegisterFlagCompletionFunc("then", completeSpec)
 	_ = cmd.RegisterFlagCompletionFunc("quiet", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return picker.QuietChoices(catalogue().Quiet), cobra.ShellCompDirectiveNoFileComp
+		return picker.QuietChoices(env.catalogue().Quiet), cobra.ShellCompDirectiveNoFileComp
 	})
-	_ = cmd.RegisterFlagCompletionFunc("window", completeWindow)
+	_ = cmd.RegisterFlagCompletionFunc("window", env.completeWindow)
 }
 
 // catalogue is the config for completions: a bad file leaves the
 // person's own presets out rather than breaking the shell's completion.
-func catalogue() config.Config {
-	c, _ := Settings()
+func (e *Env) catalogue() config.Config {
+	c, _ := e.readSettings()
 	return c
 }
 
@@ -70,11 +71,11 @@ func completeSpec(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Comp
 }
 
 // completeWindow offers the windows the preset given accepts, every 12 h.
-func completeWindow(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func (e *Env) completeWindow(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	if len(args) == 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	p, ok := catalogue().Preset(args[0])
+	p, ok := e.catalogue().Preset(args[0])
 	if !ok || p.WindowMax == 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

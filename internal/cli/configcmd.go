@@ -14,8 +14,17 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
-// NewConfigCmd is `icetimer config path|init|check`.
-func NewConfigCmd() *cobra.Command {
+// ConfigOptions are `icetimer config`'s arguments: Action is path, init
+// or check.
+type ConfigOptions struct {
+	Env    *Env
+	Action string
+}
+
+// NewCmdConfig is `icetimer config path|init|check`.
+func NewCmdConfig(env *Env, runF func(*ConfigOptions) error) *cobra.Command {
+	opts := &ConfigOptions{Env: env}
+	run := runWith(runF, configRun)
 	cmd := &cobra.Command{
 		Use:   "config path|init|check",
 		Short: "Where the config file is; write a commented default one; check it",
@@ -28,49 +37,50 @@ func NewConfigCmd() *cobra.Command {
 		},
 		RunE: func(*cobra.Command, []string) error { return nil }, // Args has refused
 	}
-	cmd.AddCommand(
-		&cobra.Command{
-			Use:   "path",
-			Short: "Print where the config file is read from",
+	for _, action := range []struct{ name, short string }{
+		{"path", "Print where the config file is read from"},
+		{"init", "Write a commented config file with the defaults and an example preset"},
+		{"check", "Check the config file: every problem with its line (exit 2)"},
+	} {
+		cmd.AddCommand(&cobra.Command{
+			Use:   action.name,
+			Short: action.short,
 			Args:  noArgs,
-			RunE: func(cmd *cobra.Command, _ []string) error {
-				path, err := config.Path()
-				if err != nil {
-					return err
-				}
-				fmt.Fprintln(cmd.OutOrStdout(), path)
-				if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-					fmt.Fprintln(cmd.ErrOrStderr(), "icetimer: there is no file there yet: 'icetimer config init' writes one")
-				}
-				return nil
+			RunE: func(*cobra.Command, []string) error {
+				opts.Action = action.name
+				return run(opts)
 			},
-		},
-		&cobra.Command{
-			Use:   "init",
-			Short: "Write a commented config file with the defaults and an example preset",
-			Args:  noArgs,
-			RunE:  func(cmd *cobra.Command, _ []string) error { return initConfig(cmd) },
-		},
-		&cobra.Command{
-			Use:   "check",
-			Short: "Check the config file: every problem with its line (exit 2)",
-			Args:  noArgs,
-			RunE:  func(cmd *cobra.Command, _ []string) error { return checkConfig(cmd) },
-		},
-	)
-	for _, c := range cmd.Commands() {
-		c.SilenceErrors, c.SilenceUsage = true, true
+		})
 	}
 	return cmd
 }
 
-// initConfig writes config.Template where the config file is read, never
-// over a file that is there (O_EXCL: not even one made a moment ago).
-func initConfig(cmd *cobra.Command) error {
-	path, err := config.Path()
+func configRun(opts *ConfigOptions) error {
+	path, err := opts.Env.configPath()
 	if err != nil {
 		return err
 	}
+	switch opts.Action {
+	case "path":
+		return configPathRun(opts.Env, path)
+	case "init":
+		return configInitRun(opts.Env, path)
+	}
+	return configCheckRun(opts.Env, path)
+}
+
+// configPathRun prints path, and says so on stderr when there is no file.
+func configPathRun(env *Env, path string) error {
+	fmt.Fprintln(env.Out, path)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintln(env.Err, "icetimer: there is no file there yet: 'icetimer config init' writes one")
+	}
+	return nil
+}
+
+// configInitRun writes config.Template at path, never over a file that is
+// there (O_EXCL: not even one made a moment ago).
+func configInitRun(env *Env, path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
@@ -90,37 +100,32 @@ func initConfig(cmd *cobra.Command) error {
 		os.Remove(path) // a half-written file would be read as the config
 		return err
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", path)
+	fmt.Fprintf(env.Out, "wrote %s\n", path)
 	return nil
 }
 
-// checkConfig reads the config file and says what it sets, or lists every
-// problem (exit 2).
-func checkConfig(cmd *cobra.Command) error {
-	path, err := config.Path()
-	if err != nil {
-		return err
-	}
+// configCheckRun reads the config file at path and says what it sets, or
+// lists every problem (exit 2).
+func configCheckRun(env *Env, path string) error {
 	c, err := config.Load(path)
 	if err != nil {
-		return UsageError(err)
+		return usageError(err)
 	}
-	out := cmd.OutOrStdout()
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(out, "%s: no file; the defaults apply ('icetimer config init' writes one)\n", path)
+		fmt.Fprintf(env.Out, "%s: no file; the defaults apply ('icetimer config init' writes one)\n", path)
 		return nil
 	}
 	repeat := "off"
 	if c.Repeat > 0 {
 		repeat = schedule.FormatDuration(c.Repeat)
 	}
-	fmt.Fprintf(out, "%s: ok\nquiet %s, sound %t, repeat %s, clock %s\n", path, c.Quiet, c.Sound, repeat, c.Clock)
+	fmt.Fprintf(env.Out, "%s: ok\nquiet %s, sound %t, repeat %s, clock %s\n", path, c.Quiet, c.Sound, repeat, c.Clock)
 	ids := make([]string, len(c.Presets))
 	for i, p := range c.Presets {
 		ids[i] = p.ID
 	}
 	if len(ids) > 0 {
-		fmt.Fprintf(out, "your presets: %s\n", strings.Join(ids, ", "))
+		fmt.Fprintf(env.Out, "your presets: %s\n", strings.Join(ids, ", "))
 	}
 	return nil
 }

@@ -24,9 +24,17 @@ var manSections = []struct{ name, text string }{
 		"2 for bad usage or input, a bad config file included; 3 when there is no saved course (status, run, stop)."},
 }
 
-// NewManCmd is `icetimer man`: the man page of root's commands, in roff,
-// on stdout.
-func NewManCmd(root *cobra.Command) *cobra.Command {
+// ManOptions are `icetimer man`'s: the page is Root's.
+type ManOptions struct {
+	Env  *Env
+	Root *cobra.Command
+}
+
+// NewCmdMan is `icetimer man`: the man page of every command, in roff, on
+// stdout.
+func NewCmdMan(env *Env, runF func(*ManOptions) error) *cobra.Command {
+	opts := &ManOptions{Env: env}
+	run := runWith(runF, manRun)
 	return &cobra.Command{
 		Use:   "man",
 		Short: "Print the man page (roff)",
@@ -34,18 +42,23 @@ func NewManCmd(root *cobra.Command) *cobra.Command {
 			"  icetimer man > /usr/local/share/man/man1/icetimer.1",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			page, err := ManPage(root)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprint(cmd.OutOrStdout(), page)
-			return err
+			opts.Root = cmd.Root()
+			return run(opts)
 		},
 	}
 }
 
-// ManPage is root's man page, section 1, in roff.
-func ManPage(root *cobra.Command) (string, error) {
+func manRun(opts *ManOptions) error {
+	page, err := manPage(opts.Root)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprint(opts.Env.Out, page)
+	return err
+}
+
+// manPage is root's man page, section 1, in roff.
+func manPage(root *cobra.Command) (string, error) {
 	// The help's lines are wrapped for a terminal; man wraps its own.
 	long := strings.ReplaceAll(strings.ReplaceAll(root.Long, "\n\n", "\x00"), "\n", " ")
 	page := mango.NewManPage(1, root.Name(), root.Short).WithLongDescription(strings.ReplaceAll(long, "\x00", "\n"))

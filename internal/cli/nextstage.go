@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,8 +16,15 @@ import (
 // stage.
 var errLastStage = errors.New("the course is in its last stage: there is no next stage to move to")
 
-// NewNextStageCmd is `icetimer next-stage`.
-func NewNextStageCmd(env Env) *cobra.Command {
+// NextStageOptions are `icetimer next-stage`'s: it takes no arguments.
+type NextStageOptions struct {
+	Env *Env
+}
+
+// NewCmdNextStage is `icetimer next-stage`.
+func NewCmdNextStage(env *Env, runF func(*NextStageOptions) error) *cobra.Command {
+	opts := &NextStageOptions{Env: env}
+	run := runWith(runF, nextStageRun)
 	return &cobra.Command{
 		Use:   "next-stage",
 		Short: "Move the running course to its next stage now, e.g. ice -> heat (exit 1 when there is none)",
@@ -26,17 +32,18 @@ func NewNextStageCmd(env Env) *cobra.Command {
 			"ice or heat phase starts at once, and its window counts from now. When to move\n" +
 			"on is your call (\"once the ice has done its job\"). Exit status 1 in the last\n" +
 			"stage, 3 when no course runs.",
-		Args: args(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return nextStageRun(env, cmd.OutOrStdout()) },
+		Args: noArgs,
+		RunE: func(*cobra.Command, []string) error { return run(opts) },
 	}
 }
 
-func nextStageRun(env Env, out io.Writer) error {
-	dir, err := env.dir()
+func nextStageRun(opts *NextStageOptions) error {
+	env := opts.Env
+	dir, err := env.stateDir()
 	if err != nil {
 		return err
 	}
-	c, err := session.Change(dir, session.Options{Clock: env.Clock}, func(c *schedule.Course, now time.Time) error {
+	c, err := session.Change(dir, env.sessionOptions(), func(c *schedule.Course, now time.Time) error {
 		if !c.Protocol.HasNextStage(c.StateAt(now).Current.Stage) {
 			return errLastStage
 		}
@@ -47,6 +54,6 @@ func nextStageRun(env Env, out io.Writer) error {
 		return changeErr(err, "press n")
 	}
 	st := c.StateAt(env.Clock.Now())
-	fmt.Fprintf(out, "stage %d: %s\n", st.Current.Stage+1, words.Action(st.Current.Kind, st.Paused))
+	fmt.Fprintf(env.Out, "stage %d: %s\n", st.Current.Stage+1, words.Action(st.Current.Kind, st.Paused))
 	return nil
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"time"
 
@@ -18,16 +17,17 @@ import (
 
 // PainOptions are `icetimer pain`'s arguments, as typed.
 type PainOptions struct {
+	Env   *Env
 	Score string
 	// At is --at: "" for now, RFC 3339 or HH:MM today.
 	At   string
 	Note string
-	Out  io.Writer
 }
 
-// NewPainCmd is `icetimer pain N [--at TIME] [--note TEXT]`.
-func NewPainCmd(env Env) *cobra.Command {
-	var opts PainOptions
+// NewCmdPain is `icetimer pain N [--at TIME] [--note TEXT]`.
+func NewCmdPain(env *Env, runF func(*PainOptions) error) *cobra.Command {
+	opts := &PainOptions{Env: env}
+	run := runWith(runF, painRun)
 	cmd := &cobra.Command{
 		Use:   "pain N",
 		Short: "Record pain from 0 to 10 for the running course (now, or --at a time within it)",
@@ -38,9 +38,9 @@ func NewPainCmd(env Env) *cobra.Command {
 			"icetimer is a reminder timer: it never says what the pain means.\n" + words.RedFlags,
 		Example: "  icetimer pain 6\n  icetimer pain 4 --at 14:30 --note \"after a short walk\"",
 		Args:    args(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			opts.Score, opts.Out = a[0], cmd.OutOrStdout()
-			return painRun(env, opts)
+		RunE: func(_ *cobra.Command, a []string) error {
+			opts.Score = a[0]
+			return run(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.At, "at", "", "when: RFC 3339 or HH:MM today, within the course (default now)")
@@ -48,7 +48,8 @@ func NewPainCmd(env Env) *cobra.Command {
 	return cmd
 }
 
-func painRun(env Env, opts PainOptions) error {
+func painRun(opts *PainOptions) error {
+	env := opts.Env
 	score, err := strconv.Atoi(opts.Score)
 	if err != nil {
 		return usagef("pain %q: want a whole number from 0 (none) to 10 (worst imaginable)", opts.Score)
@@ -56,35 +57,44 @@ func painRun(env Env, opts PainOptions) error {
 	if err := schedule.CheckPain(score, opts.Note); err != nil {
 		return usagef("%v", err)
 	}
-	dir, err := env.dir()
+	at := func(now time.Time) (time.Time, error) {
+		if opts.At == "" {
+			return now, nil
+		}
+		t, err := schedule.ParseInstant(opts.At, now)
+		if err != nil {
+			return t, usagef("--at: %v", err)
+		}
+		return schedule.EventInstant(t), nil
+	}
+	if _, err := at(env.Clock.Now()); err != nil {
+		return err // before looking for the course
+	}
+	dir, err := env.stateDir()
 	if err != nil {
 		return err
 	}
 	var p schedule.PainScore
-	c, err := session.Change(dir, session.Options{Clock: env.Clock}, func(c *schedule.Course, now time.Time) error {
-		at := now
-		if opts.At != "" {
-			t, err := schedule.ParseInstant(opts.At, now)
-			if err != nil {
-				return usagef("--at: %v", err)
-			}
-			if t = schedule.EventInstant(t); t.Before(c.Start) || t.After(now) {
-				return usagef("--at %s: want a time within the course, from %s to now", opts.At, words.Clock(c.Start.In(now.Location())))
-			}
-			at = t
+	c, err := session.Change(dir, env.sessionOptions(), func(c *schedule.Course, now time.Time) error {
+		t, err := at(now)
+		if err != nil {
+			return err
 		}
-		p = schedule.PainScore{At: at, Score: score, Note: opts.Note}
+		if opts.At != "" && (t.Before(c.Start) || t.After(now)) {
+			return usagef("--at %s: want a time within the course, from %s to now", opts.At, words.Clock(c.Start.In(now.Location())))
+		}
+		p = schedule.PainScore{At: t, Score: score, Note: opts.Note}
 		c.Pain = append(c.Pain, p)
 		return nil
 	})
 	if err != nil {
 		return changeErr(err, "give the score")
 	}
-	fmt.Fprintf(opts.Out, "pain %d recorded at %s\n", score, words.Clock(p.At.In(time.Local)))
+	fmt.Fprintf(env.Out, "pain %d recorded at %s\n", score, words.Clock(p.At.In(time.Local)))
 	for _, g := range advice.NewAt(report.Given(store.ReadOnly(dir), env.Clock.Now()), p.At) {
-		fmt.Fprintln(opts.Out, words.AdviceLine(g.Rule))
+		fmt.Fprintln(env.Out, words.AdviceLine(g.Rule))
 		if st := c.StateAt(env.Clock.Now()); g.Rule == advice.ColdNotHelping && c.Protocol.HasNextStage(st.Current.Stage) {
-			fmt.Fprintln(opts.Out, "To move on to "+words.KindName(c.Protocol.MainKind(st.Current.Stage+1))+" now: icetimer next-stage")
+			fmt.Fprintln(env.Out, "To move on to "+words.KindName(c.Protocol.MainKind(st.Current.Stage+1))+" now: icetimer next-stage")
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -28,21 +27,19 @@ func TestReportHTMLFromTheStateDirectory(t *testing.T) {
 	if err := s.SaveSafety(safety.Answers{At: now, Yes: map[safety.ID]bool{safety.Raynaud: true}}); err != nil {
 		t.Fatal(err)
 	}
-	env := Env{Clock: func() time.Time { return now }, Dir: s.Dir()}
-	var out, warnings bytes.Buffer
-	opts := ReportOptions{Days: 2, Format: "html", Out: &out, Warnings: &warnings, Location: time.UTC}
-	if err := reportRun(env, opts); err != nil || warnings.Len() > 0 {
-		t.Fatalf("report --format html: %v, warnings %q", err, warnings.String())
+	e := newTestEnv(t)
+	e.now, e.StateDir = now, s.Dir()
+	code, page, warnings := e.run("report", "--days", "2", "--format", "html")
+	if code != 0 || warnings != "" {
+		t.Fatalf("report --format html: exit %d, %q", code, warnings)
 	}
-	page := out.String()
 	for _, want := range []string{"<!DOCTYPE html>", "6 3 (easing)", "a &lt;b&gt;walk&lt;/b&gt;", "(Raynaud&#39;s): <b>yes</b>",
 		"Ask a clinician before using cold.", "<b>ice-20-20</b>", "still running"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page does not say %q", want)
 		}
 	}
-	opts.Format = "pdf"
-	if err := reportRun(env, opts); !IsUsage(err) || !strings.Contains(err.Error(), "markdown, json or html") {
-		t.Errorf("--format pdf: %v, want a usage error naming the formats", err)
+	if code, _, stderr := e.run("report", "--format", "pdf"); code != ExitUsage || !strings.Contains(stderr, "markdown, json or html") {
+		t.Errorf("--format pdf: exit %d, %q, want a usage error naming the formats", code, stderr)
 	}
 }

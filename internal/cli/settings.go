@@ -2,11 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/config"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // What each command does with a bad config file. The ones that manage the
@@ -22,29 +24,44 @@ var (
 	warnConfig = []string{"status", "stop", "history", "ack"}
 )
 
-// LoadSettings reads the config file for cmd run with args, as the lists
-// above say. `run` resuming the saved course (no PRESET, no --cycle) warns
-// and goes on too: it is what keeps reminding in the background after the
-// screen quits, and an edit made meanwhile must not silence a pack left on.
-func LoadSettings(cmd *cobra.Command, args []string) (config.Config, error) {
+// loadSettings reads the config file into e.Settings for cmd run with
+// args, as the lists above say. `run` resuming the saved course (no
+// PRESET, no --cycle) warns and goes on too: it is what keeps reminding in
+// the background after the screen quits, and an edit made meanwhile must
+// not silence a pack left on.
+func (e *Env) loadSettings(cmd *cobra.Command, args []string) error {
 	name := topCommand(cmd)
-	resuming := name == "run" && len(args) == 0 && !cmd.Flags().Changed("cycle") && !cmd.Flags().Changed("then")
-	for _, s := range skipConfig {
-		if name == s {
-			return config.Default(), nil
-		}
+	if slices.Contains(skipConfig, name) {
+		e.Settings = config.Default()
+		return nil
 	}
-	c, err := Settings()
-	if err == nil {
-		return c, nil
+	var err error
+	if e.Settings, err = e.readSettings(); err == nil {
+		return nil
 	}
-	for _, w := range warnConfig {
-		if name == w || resuming {
-			fmt.Fprintf(cmd.ErrOrStderr(), "icetimer: warning: %v\n", strings.ReplaceAll(err.Error(), "\n", "\nicetimer: warning: "))
-			return c, nil
-		}
+	if slices.Contains(warnConfig, name) || name == "run" && resuming(args, cmd.Flags().Changed) {
+		fmt.Fprintf(e.Err, "icetimer: warning: %v\n", strings.ReplaceAll(err.Error(), "\n", "\nicetimer: warning: "))
+		return nil
 	}
-	return c, err
+	return err
+}
+
+// readSettings reads the config file and applies what it sets for the
+// whole process (the 12-hour clock). A bad file is a usage error listing
+// every problem with its line, and the settings are then the defaults: a
+// command that must not fail on it (status) goes on with them.
+func (e *Env) readSettings() (config.Config, error) {
+	path, err := e.configPath()
+	if err != nil {
+		words.Use12HourClock(false)
+		return config.Default(), usageError(err)
+	}
+	c, err := config.Load(path)
+	words.Use12HourClock(c.Clock == config.Clock12)
+	if err != nil {
+		return c, usageError(err)
+	}
+	return c, nil
 }
 
 // topCommand is the name of cmd's ancestor just under the root: "config"

@@ -9,14 +9,14 @@ import (
 
 // Version is set by a release build with
 // -ldflags "-X github.com/icetimer/icetimer/internal/cli.Version=v1.2.3";
-// empty otherwise, and VersionString reads the build info.
+// empty otherwise, and versionString reads the build info.
 var Version = ""
 
-// VersionString is what this binary is: the release version it was built
+// versionString is what this binary is: the release version it was built
 // as; else the module version from the build info (`go install ...@v1.2.3`,
 // or the pseudo-version go stamps from the repository, "+dirty" when it had
 // changes); else the VCS revision, with "-dirty"; else "dev".
-func VersionString() string {
+func versionString() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		info = nil
@@ -53,27 +53,28 @@ func versionOf(release string, info *debug.BuildInfo) string {
 	return v
 }
 
-// NewVersionCmd is `icetimer version`, which says what `icetimer --version`
+// VersionOptions are `icetimer version`'s: it takes no arguments.
+type VersionOptions struct {
+	Env *Env
+}
+
+// NewCmdVersion is `icetimer version`, which says what `icetimer --version`
 // says.
-func NewVersionCmd() *cobra.Command {
+func NewCmdVersion(env *Env, runF func(*VersionOptions) error) *cobra.Command {
+	opts := &VersionOptions{Env: env}
+	run := runWith(runF, versionRun)
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print icetimer's version",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintln(cmd.OutOrStdout(), "icetimer "+VersionString())
-			return nil
-		},
+		RunE:  func(*cobra.Command, []string) error { return run(opts) },
 	}
 }
 
-// VersionTemplate is root's --version output, the same as `version`.
-const VersionTemplate = "icetimer {{.Version}}\n"
-
-// noArgs is cobra.NoArgs whose complaint is a usage error.
-func noArgs(cmd *cobra.Command, args []string) error {
-	if err := cobra.NoArgs(cmd, args); err != nil {
-		return UsageError(err)
-	}
-	return nil
+func versionRun(opts *VersionOptions) error {
+	_, err := fmt.Fprintln(opts.Env.Out, "icetimer "+versionString())
+	return err
 }
+
+// versionTemplate is root's --version output, the same as `version`.
+const versionTemplate = "icetimer {{.Version}}\n"

@@ -7,6 +7,9 @@ import (
 	"runtime"
 )
 
+// FileName is the config file's name in its directory.
+const FileName = "config.toml"
+
 // Path is the config file icetimer reads: the first of Candidates that
 // exists, else the first candidate (where 'config init' writes).
 func Path() (string, error) {
@@ -37,18 +40,17 @@ func Candidates() ([]string, error) {
 }
 
 func candidates(goos string, getenv func(string) string, home string) ([]string, error) {
-	const file = "config.toml"
 	// The XDG spec ignores a relative XDG_CONFIG_HOME, and so does icetimer:
 	// it would name a different file in every directory.
 	if xdg := getenv("XDG_CONFIG_HOME"); xdg != "" && filepath.IsAbs(xdg) {
-		return []string{filepath.Join(xdg, "icetimer", file)}, nil
+		return []string{filepath.Join(xdg, "icetimer", FileName)}, nil
 	}
 	var paths []string
 	if appData := getenv("AppData"); goos == "windows" && appData != "" {
-		paths = append(paths, filepath.Join(appData, "icetimer", file))
+		paths = append(paths, filepath.Join(appData, "icetimer", FileName))
 	}
 	if home != "" {
-		paths = append(paths, filepath.Join(home, ".config", "icetimer", file))
+		paths = append(paths, filepath.Join(home, ".config", "icetimer", FileName))
 	}
 	if len(paths) == 0 {
 		return nil, errors.New("no config directory: set XDG_CONFIG_HOME or HOME")

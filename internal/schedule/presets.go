@@ -103,12 +103,3 @@ func PresetByID(id string) (Preset, bool) {
 	}
 	return Preset{}, false
 }
-
-// PresetIDs lists the catalogue's ids in order, for error messages and help.
-func PresetIDs() []string {
-	var ids []string
-	for _, p := range Presets() {
-		ids = append(ids, p.ID)
-	}
-	return ids
-}

@@ -38,15 +38,3 @@ func Dir() (string, error) {
 	}
 	return filepath.Join(home, ".local", "state", appName), nil
 }
-
-// ReadOnlyDir is the user's state directory (Dir) for commands that only
-// read (status, history, the read-only view): it creates nothing and moves
-// nothing aside, so a first run's disclaimer and a broken file are left for
-// the process that drives.
-func ReadOnlyDir() (*Store, error) {
-	dir, err := Dir()
-	if err != nil {
-		return nil, err
-	}
-	return ReadOnly(dir), nil
-}

@@ -42,16 +42,6 @@ type Store struct {
 	readOnly bool
 }
 
-// Open is the store in the user's state directory (see Dir), created 0700 if
-// missing.
-func Open() (*Store, error) {
-	dir, err := Dir()
-	if err != nil {
-		return nil, err
-	}
-	return OpenDir(dir)
-}
-
 // OpenDir is the store in dir, created 0700 if missing, for the process
 // that drives the course. A directory or state files that others may read
 // are made private. dir must be a directory of its own, not a symbolic link.

@@ -126,7 +126,7 @@ func TestDir(t *testing.T) {
 	if got, err := Dir(); err != nil || got != filepath.Join(state, "icetimer") {
 		t.Fatalf("Dir() with XDG_STATE_HOME = %q, %v", got, err)
 	}
-	s, err := Open()
+	s, err := OpenDir(filepath.Join(state, "icetimer"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,92 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// tmuxServer is a private tmux server for a test, with a state directory of
+// its own for the icetimers it runs.
+type tmuxServer struct {
+	t     *testing.T
+	sock  string
+	state string // XDG_STATE_HOME
+	env   string // "env XDG_STATE_HOME=... " for commands
+}
+
+var tmuxServers atomic.Int64
+
+// newTmux starts nothing yet: windows come with run. It skips under -short
+// and when tmux is missing (failing under CI=true).
+func newTmux(t *testing.T) *tmuxServer {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		skipOrFail(t, "tmux is not installed")
+	}
+	dir := t.TempDir()
+	s := &tmuxServer{t: t, sock: fmt.Sprintf("icetimer-%d-%d", os.Getpid(), tmuxServers.Add(1)), state: filepath.Join(dir, "state")}
+	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ", s.state, filepath.Join(dir, "config"))
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.sock, "kill-server").Run() })
+	return s
+}
+
+// tmux runs a tmux command on the server.
+func (s *tmuxServer) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.sock}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// run starts command in a new 80x24 window named name.
+func (s *tmuxServer) run(name, command string) { s.runSized(name, 80, 24, command) }
+
+// runSized starts command in a new window named name; the first window sets
+// the size of all.
+func (s *tmuxServer) runSized(name string, width, height int, command string) {
+	s.t.Helper()
+	if exec.Command("tmux", "-L", s.sock, "has-session").Run() != nil {
+		s.tmux("new-session", "-d", "-s", "t", "-n", name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), s.env+command)
+		return
+	}
+	s.tmux("new-window", "-t", "t", "-n", name, s.env+command)
+}
+
+// screen is window name's text now.
+func (s *tmuxServer) screen(name string) string { return s.tmux("capture-pane", "-p", "-t", "t:"+name) }
+
+// keys sends keys to window name.
+func (s *tmuxServer) keys(name string, keys ...string) {
+	s.tmux(append([]string{"send-keys", "-t", "t:" + name}, keys...)...)
+}
+
+// pid is the process running in window name.
+func (s *tmuxServer) pid(name string) int {
+	var pid int
+	fmt.Sscan(s.tmux("list-panes", "-t", "t:"+name, "-F", "#{pane_pid}"), &pid)
+	return pid
+}
+
+// waitFor waits up to within for window name's screen to contain text.
+func (s *tmuxServer) waitFor(name, text string, within time.Duration) string {
+	s.t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		screen := s.screen(name)
+		if strings.Contains(screen, text) {
+			return screen
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("waited %v for %q in window %s:\n%s", within, text, name, screen)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

@@ -1,0 +1,176 @@
+package cli
+
+import (
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icetimer/icetimer/internal/config"
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// Bounds on a custom cycle's window. The minimum matches a phase's: seconds
+// long courses are how `run` is tried out and tested against a real desktop.
+const (
+	minCustomWindow = time.Second
+	maxCustomWindow = 30 * 24 * time.Hour
+)
+
+// CourseFlags are the flags start, run and plan share, as typed: which
+// protocol, and the course's settings.
+type CourseFlags struct {
+	Cycle, Window, Then, Quiet string
+	Repeat, Sound              string
+	// Given says whether the flag of that name was on the command line:
+	// the config file's setting stands for one that was not.
+	Given func(name string) bool
+}
+
+// register adds the flags that set up a course to cmd.
+func (f *CourseFlags) register(cmd *cobra.Command, env *Env) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.Cycle, "cycle", "", `a custom cycle instead of a preset: "KIND DURATION, ..." (KIND ice, heat or rest)`)
+	fs.StringVar(&f.Window, "window", "", "how long the first stage repeats (default: the preset's)")
+	fs.StringVar(&f.Then, "then", "", "with --cycle and --window: the cycle that follows the first one, until stopped")
+	fs.StringVar(&f.Quiet, "quiet", "", `quiet hours in local time, HH:MM-HH:MM, or "off" (default: the config file's, else 23:00-07:00)`)
+	f.Given = fs.Changed
+	completeCourse(cmd, env)
+}
+
+// registerReminders adds the flags of the commands that remind: start and
+// run.
+func (f *CourseFlags) registerReminders(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.Repeat, "repeat", "2m", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's)`)
+	fs.StringVar(&f.Sound, "sound", "on", `chimes at each change: "on" or "off" (default: the config file's)`)
+	f.Given = fs.Changed
+}
+
+// resuming says whether a command line with these arguments and flags
+// names no course: `run` then resumes the saved one.
+func resuming(args []string, given func(name string) bool) bool {
+	return len(args) == 0 && !given("cycle") && !given("then")
+}
+
+// forResume refuses the flags that only set up a new course, before
+// anything looks for the saved one: they would be ignored.
+func (f *CourseFlags) forResume() error {
+	for _, name := range []string{"window", "quiet"} {
+		if f.Given(name) {
+			return usagef("--%s sets up a new course: give a preset or --cycle with it ('icetimer run' alone resumes the saved course)", name)
+		}
+	}
+	return nil
+}
+
+// reminders reads --repeat and --sound, the config file's settings s
+// standing for the ones not given.
+func (f *CourseFlags) reminders(s config.Config) (repeat time.Duration, sound bool, err error) {
+	soundFlag := f.Sound
+	if !f.Given("sound") && !s.Sound {
+		soundFlag = "off"
+	}
+	switch strings.ToLower(soundFlag) {
+	case "on":
+		sound = true
+	case "off":
+	default:
+		return 0, false, usagef(`--sound %q: want "on" or "off"`, soundFlag)
+	}
+	if !f.Given("repeat") {
+		return s.Repeat, sound, nil // checked when the file was read
+	}
+	if repeat, err = config.ParseRepeat(f.Repeat); err != nil {
+		return 0, sound, usagef("--repeat: %v", err)
+	}
+	return repeat, sound, nil
+}
+
+// course builds the course the command line asks for, started at start (a
+// command that takes the lock first sets the start once it holds it), the
+// config file's settings s standing for the flags not given. Every mistake
+// is a usage error that says what is accepted.
+func (f *CourseFlags) course(args []string, start time.Time, s config.Config) (schedule.Course, error) {
+	c := schedule.Course{Start: start.Round(0)}
+	quietFlag := f.Quiet
+	if !f.Given("quiet") {
+		quietFlag = s.Quiet
+	}
+	quiet, err := schedule.ParseQuietHours(quietFlag, time.Local)
+	if err != nil {
+		return c, usagef("--quiet: %v", err)
+	}
+	c.Quiet = quiet
+
+	custom := f.Given("cycle")
+	switch {
+	case f.Given("then") && !custom:
+		return c, usagef(`--then needs a first cycle: give --cycle SPEC --window DUR --then SPEC`)
+	case len(args) > 1:
+		return c, usagef("one preset at a time, got %q", strings.Join(args, " "))
+	case len(args) == 1 && custom:
+		return c, usagef("give a preset or --cycle, not both")
+	case len(args) == 0 && !custom:
+		return c, usagef("give a preset (%s) or --cycle SPEC", strings.Join(s.PresetIDs(), ", "))
+	}
+	if custom {
+		c.Preset = "custom"
+		c.Protocol, err = f.customProtocol()
+		return c, err
+	}
+
+	preset, ok := s.Preset(args[0])
+	if !ok {
+		return c, usagef("unknown preset %q: known presets are %s", args[0], strings.Join(s.PresetIDs(), ", "))
+	}
+	c.Preset = preset.ID
+	c.Protocol = preset.Protocol
+	if f.Given("window") {
+		if preset.WindowMax == 0 {
+			return c, usagef("preset %s runs until stopped and takes no --window; use --cycle with --window for a custom one", preset.ID)
+		}
+		if preset.WindowMin == preset.WindowMax {
+			return c, usagef("preset %s has a fixed %s window, set in the config file: change it there, or use --cycle with --window", preset.ID, schedule.FormatDuration(preset.WindowMax))
+		}
+		w, err := schedule.ParseDuration(f.Window, preset.WindowMin, preset.WindowMax)
+		if err != nil {
+			return c, usagef("--window for %s: %v", preset.ID, err)
+		}
+		c.Protocol = preset.Protocol.WithFirstWindow(w)
+	}
+	return c, nil
+}
+
+func (f *CourseFlags) customProtocol() (schedule.Protocol, error) {
+	first, err := schedule.ParseCycle(f.Cycle)
+	if err == nil {
+		err = first.CheckRails()
+	}
+	if err != nil {
+		return schedule.Protocol{}, usagef("--cycle: %v", err)
+	}
+	stage := schedule.Stage{Cycle: first}
+	hasWindow := f.Given("window")
+	if hasWindow {
+		if stage.Window, err = schedule.ParseDuration(f.Window, minCustomWindow, maxCustomWindow); err != nil {
+			return schedule.Protocol{}, usagef("--window: %v", err)
+		}
+	}
+	p := schedule.Protocol{Stages: []schedule.Stage{stage}}
+	if !f.Given("then") {
+		return p, nil
+	}
+	if !hasWindow {
+		return p, usagef("--then needs --window: the first cycle must end for the next to begin")
+	}
+	then, err := schedule.ParseCycle(f.Then)
+	if err == nil {
+		err = then.CheckRails()
+	}
+	if err != nil {
+		return p, usagef("--then: %v", err)
+	}
+	p.Stages = append(p.Stages, schedule.Stage{Cycle: then})
+	return p, nil
+}

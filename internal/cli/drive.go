@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/icetimer/icetimer/internal/hooks"
+	"github.com/icetimer/icetimer/internal/notify"
+	"github.com/icetimer/icetimer/internal/ntfy"
+	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/sound"
+	"github.com/icetimer/icetimer/internal/store"
+)
+
+// Which adapters a command's session gets, from the settings: this is the
+// one place that wires the desktop, the chimes, the phone and the hook to
+// the course.
+
+// openDriver takes the lock on the saved course, with desktop reminders.
+// When another process holds it, the error names that process and points to
+// the read-only view.
+func (e *Env) openDriver(chimes bool) (*session.Session, error) {
+	s, err := e.openSession(true, chimes)
+	var locked *store.LockedError
+	if errors.As(err, &locked) {
+		return nil, fmt.Errorf("%w; 'icetimer' shows it read-only, 'icetimer status' prints it", err)
+	}
+	return s, err
+}
+
+// openSession takes the lock on the saved course in the state directory,
+// with desktop reminders, the hook and chimes or, for commands that send
+// none (stop), without. The phone, when the config file has one, comes
+// with every session: a stop must cancel what it has scheduled. When
+// another process drives the course, the error is a *store.LockedError.
+func (e *Env) openSession(reminders, chimes bool) (*session.Session, error) {
+	dir, err := e.stateDir()
+	if err != nil {
+		return nil, err
+	}
+	opts := e.sessionOptions()
+	var parts []interface{ Close() }
+	if reminders {
+		opts.Notifier = notify.NewDispatcher(notify.NewDesktop(), notify.Config{})
+		parts = append(parts, opts.Notifier)
+	}
+	if chimes {
+		opts.Player = sound.NewPlayer(sound.Config{})
+		parts = append(parts, opts.Player)
+	}
+	if e.Settings.Ntfy.Enabled() {
+		opts.Phone = ntfy.New(ntfy.Config(e.Settings.Ntfy), ntfy.Options{Now: e.Clock.Now})
+		parts = append(parts, opts.Phone)
+	}
+	if reminders && e.Settings.Hooks.OnChange != "" {
+		log := func() (*os.File, error) { return store.OpenHookLogIn(dir) }
+		opts.Hooks = hooks.New(hooks.Config{OnChange: e.Settings.Hooks.OnChange}, hooks.Options{Log: log})
+		parts = append(parts, opts.Hooks)
+	}
+	s, err := session.Open(dir, opts)
+	if err != nil {
+		for _, p := range parts {
+			p.Close()
+		}
+	}
+	return s, err
+}
+
+// sessionOptions are the options of a session with no adapters: the
+// commands that change the saved course once (ack, pain, next-stage).
+func (e *Env) sessionOptions() session.Options { return session.Options{Clock: e.Clock} }

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icetimer/icetimer/internal/runner"
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
+	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/ui"
+)
+
+// RunOptions are `icetimer run`'s arguments, as typed.
+type RunOptions struct {
+	Env   *Env
+	Args  []string // the preset, if given
+	Flags CourseFlags
+	// Context ends the run (with the signals that end it too).
+	Context context.Context
+}
+
+// NewCmdRun is `icetimer run [PRESET|--cycle SPEC]`.
+func NewCmdRun(env *Env, runF func(*RunOptions) error) *cobra.Command {
+	opts := &RunOptions{Env: env}
+	run := runWith(runF, runRun)
+	cmd := &cobra.Command{
+		Use:   "run [PRESET|--cycle SPEC]",
+		Short: "Run a course with no screen: a line per change on stdout, and notifications",
+		Long: "run starts a course now and prints one line per change (clock time, what to do,\n" +
+			"what comes next), sending the same reminder as a desktop notification. When the\n" +
+			"desktop cannot be reached, a line saying so follows the reminder. It exits when\n" +
+			"the course is done, or on Ctrl-C (the course goes on, saved).\n\n" +
+			"With no preset and no --cycle, it resumes the saved course and first tells what\n" +
+			"was missed while nothing was running.\n\n" + ui.Disclaimer,
+		Example: `  icetimer run ice-20-20
+  icetimer run --cycle "ice 20m, rest 20m" --window 48h --quiet off`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args, opts.Context = args, cmd.Context()
+			return run(opts)
+		},
+	}
+	opts.Flags.register(cmd, env)
+	opts.Flags.registerReminders(cmd)
+	return cmd
+}
+
+func runRun(opts *RunOptions) error {
+	repeat, chimes, err := opts.Flags.reminders(opts.Env.Settings)
+	if err != nil {
+		return err
+	}
+	s, course, since, err := courseToRun(opts, chimes)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx, stop := signal.NotifyContext(opts.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	course = runner.Drive(ctx, runner.Config{Course: course, Handled: since, Repeat: repeat}, s, opts.Env.Out)
+	if course.StateAt(s.Now()).Done {
+		return s.Save(s.Ticket(), course) // to history
+	}
+	return nil
+}
+
+// courseToRun takes the lock and gives the course run drives: a new one from
+// the command line (saved, replacing any other), or the saved one. Every
+// flag is checked before the saved course is looked for.
+func courseToRun(opts *RunOptions, chimes bool) (*session.Session, schedule.Course, time.Time, error) {
+	env := opts.Env
+	resume := resuming(opts.Args, opts.Flags.Given)
+	var course schedule.Course
+	var err error
+	if resume {
+		err = opts.Flags.forResume()
+	} else {
+		course, err = opts.Flags.course(opts.Args, time.Time{}, env.Settings)
+	}
+	if err != nil {
+		return nil, course, time.Time{}, err
+	}
+	s, err := env.openDriver(chimes)
+	if err != nil {
+		return nil, course, time.Time{}, err
+	}
+	var since time.Time
+	if resume {
+		var r session.Resumed
+		r, err = s.Resume()
+		course, since = r.Course, r.Since
+		if errors.Is(err, store.ErrNoCourse) {
+			err = errNoCourse
+		}
+	} else {
+		course.Start = s.EventTime() // once the lock is held
+		since = course.Start
+		err = s.Start(course)
+	}
+	if err != nil {
+		s.Close()
+		return nil, course, since, err
+	}
+	return s, course, since, nil
+}
