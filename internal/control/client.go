@@ -1,0 +1,184 @@
+package control
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"time"
+)
+
+// Wait is the longest a command waits for the driver: to connect, to be
+// let in when it is busy, and for its answer.
+const Wait = 3 * time.Second
+
+// maxAnswer caps a line the client reads: a reply or an event carries the
+// whole course, which may be longer than a request.
+const maxAnswer = 4 << 20
+
+// Busy refusals are tried again after a pause from firstRetry doubling up
+// to lastRetry, with jitter so that clients refused together do not come
+// back together.
+const (
+	firstRetry = 5 * time.Millisecond
+	lastRetry  = 100 * time.Millisecond
+)
+
+var (
+	// ErrNotServing: nothing serves the control socket (no socket file, or
+	// a stale one): no process drives the course through it. A command then
+	// acts on the saved course itself, under the lock.
+	ErrNotServing = errors.New("no icetimer serves the control socket")
+	// ErrNoAnswer: the driver did not answer in time (Wait). The change may
+	// not have been made; the command says so and fails.
+	ErrNoAnswer = errors.New("the icetimer that drives the course did not answer")
+)
+
+// Do sends req to the driver serving the socket at path and returns its
+// reply, all within Wait (or ctx's deadline, if sooner). A refusal is a
+// Reply that is not OK (see Reply.Err), a busy one only when it lasted
+// until the deadline; the errors are ErrNotServing, ErrNoAnswer, and an
+// answer that is not this protocol's.
+func Do(ctx context.Context, path string, req Request) (Reply, error) {
+	if req.Do == watchVerb {
+		return Reply{}, errors.New("control: use Watch to watch the course")
+	}
+	line, err := encodeRequest(req)
+	if err != nil {
+		return Reply{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, Wait)
+	defer cancel()
+	conn, m, err := open(ctx, path, line)
+	if err != nil {
+		return Reply{}, err
+	}
+	conn.Close()
+	r, err := m.reply()
+	if err != nil {
+		return Reply{}, fmt.Errorf("the icetimer that drives the course answered something that is not its control protocol: %w", err)
+	}
+	return r, nil
+}
+
+// open dials path, sends line and reads the first line back, trying again
+// after a busy refusal while ctx lasts. It returns the connection, open,
+// and that line, which is the busy refusal when busy lasted until the end.
+func open(ctx context.Context, path string, line []byte) (*answers, message, error) {
+	start := time.Now()
+	pause := firstRetry
+	for {
+		a, m, err := exchange(ctx, path, line)
+		busy := errors.Is(err, errBusy) || (err == nil && m.Code == CodeBusy)
+		if !busy {
+			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isTimeout(err) {
+				err = fmt.Errorf("%w within %s", ErrNoAnswer, time.Since(start).Round(100*time.Millisecond))
+			}
+			return a, m, err
+		}
+		if a != nil {
+			a.Close()
+		}
+		wait := pause/2 + rand.N(pause)
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			if err != nil { // a full backlog, with no answer to show
+				return nil, message{}, fmt.Errorf("%w within %s: it is busy with other clients", ErrNoAnswer, time.Since(start).Round(100*time.Millisecond))
+			}
+			return a, m, nil
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return nil, message{}, fmt.Errorf("%w within %s", ErrNoAnswer, time.Since(start).Round(100*time.Millisecond))
+		}
+		pause = min(2*pause, lastRetry)
+	}
+}
+
+// errBusy: the server's queue of connections not yet accepted is full.
+var errBusy = errors.New("the control socket is busy")
+
+// exchange is one try of open's.
+func exchange(ctx context.Context, path string, line []byte) (*answers, message, error) {
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "unix", path)
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return nil, message{}, ctx.Err()
+	case nobodyListens(err):
+		return nil, message{}, ErrNotServing
+	case backlogFull(err):
+		return nil, message{}, errBusy
+	default:
+		return nil, message{}, fmt.Errorf("cannot reach the icetimer that drives the course: %w", err)
+	}
+	if deadline, ok := ctx.Deadline(); ok {
+		_ = conn.SetDeadline(deadline)
+	}
+	fired := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		_ = conn.SetDeadline(time.Now())
+		close(fired)
+	})
+	// A write that fails may still have an answer to read: the server
+	// refuses a long or a busy line at once and closes.
+	_, _ = conn.Write(line)
+	a := newAnswers(conn)
+	m, err := a.next()
+	if !stop() {
+		<-fired // so that its deadline comes before the one cleared below
+	}
+	switch {
+	case err == nil: // an answer that came is the truth, even at the deadline
+		_ = conn.SetDeadline(time.Time{})
+		return a, m, nil
+	case ctx.Err() != nil:
+		err = ctx.Err()
+	}
+	a.Close()
+	return nil, message{}, err
+}
+
+// answers reads the lines a server writes on one connection.
+type answers struct {
+	net.Conn
+	lines *bufio.Scanner
+}
+
+func newAnswers(conn net.Conn) *answers {
+	lines := bufio.NewScanner(conn)
+	lines.Buffer(make([]byte, 0, 4096), maxAnswer+1)
+	return &answers{Conn: conn, lines: lines}
+}
+
+// next reads the next line; errClosedEarly when the server closed the
+// connection instead.
+func (a *answers) next() (message, error) {
+	if !a.lines.Scan() {
+		if err := a.lines.Err(); err != nil {
+			return message{}, err
+		}
+		return message{}, errClosedEarly
+	}
+	var m message
+	if err := json.Unmarshal(a.lines.Bytes(), &m); err != nil {
+		return message{}, fmt.Errorf("the icetimer that drives the course answered something that is not its control protocol: %w", err)
+	}
+	if m.V != Version {
+		return message{}, fmt.Errorf("the icetimer that drives the course speaks control protocol version %d, this one %d: use the same icetimer for both", m.V, Version)
+	}
+	return m, nil
+}
+
+// errClosedEarly: the server closed the connection where a line should
+// have come.
+var errClosedEarly = errors.New("the icetimer that drives the course closed the connection without answering")
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}

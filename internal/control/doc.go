@@ -1,0 +1,29 @@
+// Package control is the local line protocol through which every command
+// reaches the process that drives the course: one process owns the course
+// and serves a unix socket in the private state directory; every other
+// command, and every read-only view, is its client (as tmux, mpd and
+// syncthing do).
+//
+// The protocol is one JSON object per line, versioned by "v". A client
+// connects, writes one request and reads one reply; the server then closes
+// the connection:
+//
+//	{"v":1,"do":"extend","amount":"5m","from":"icetimer extend"}
+//	{"v":1,"ok":true,"said":"Ice until 14:25.","course":{...}}
+//	{"v":1,"ok":false,"code":"at-cap","error":"..."}
+//
+// A "watch" request keeps the connection open: the server writes the course
+// at once and after every change the driver publishes, and a last "bye"
+// when it shuts down cleanly, so that a watcher can tell a hand-over (bye)
+// from a crash (the stream ends without one):
+//
+//	{"v":1,"do":"watch"}
+//	{"v":1,"event":"course","course":{...}}
+//	{"v":1,"event":"bye","why":"..."}
+//
+// The server never waits on a client: the request line has a read deadline
+// and a cap, every write has a deadline, the connections it serves at once
+// are capped, and the driver's answer is bounded. The package depends on
+// none of icetimer's others: the course is an opaque JSON object that the
+// driver supplies.
+package control

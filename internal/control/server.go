@@ -1,0 +1,260 @@
+package control
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"sync"
+	"time"
+)
+
+// errGone: the client closed the connection, or it broke, before its
+// request came; there is nobody to answer.
+var errGone = errors.New("the client went away")
+
+// limits bound what the server gives any one client, so that none can hold
+// up the driver or the others.
+type limits struct {
+	read    time.Duration // for the request line, from accepting the connection
+	write   time.Duration // for each line written
+	handler time.Duration // for the driver's answer
+	conns   int           // requests served at once
+	watches int           // watch streams open at once
+}
+
+var defaultLimits = limits{
+	read:    2 * time.Second,
+	write:   2 * time.Second,
+	handler: time.Second,
+	conns:   64,
+	watches: 32,
+}
+
+// Server serves the control socket for the process that drives the course.
+// Start it with Serve; tell watchers of every change with Publish; end it
+// with Close, saying why.
+type Server struct {
+	handler Handler
+	limits  limits
+	uid     int           // the only user served, where the system tells the peer's
+	slots   chan struct{} // one per request being served
+	watch   watchers
+
+	mu      sync.Mutex
+	ln      net.Listener
+	closing bool
+	reading map[net.Conn]struct{} // connections whose request line is awaited
+	stop    context.CancelFunc    // ends the handlers' contexts
+	ctx     context.Context
+	wg      sync.WaitGroup // the connections' goroutines
+}
+
+// NewServer is a server that hands the requests it reads to h.
+func NewServer(h Handler) *Server { return newServer(h, defaultLimits) }
+
+func newServer(h Handler, l limits) *Server {
+	s := &Server{handler: h, limits: l, uid: os.Getuid(), slots: make(chan struct{}, l.conns), reading: map[net.Conn]struct{}{}}
+	s.ctx, s.stop = context.WithCancel(context.Background())
+	s.watch.init(l)
+	return s
+}
+
+// Serve accepts connections on ln until Close is called or ctx is done
+// (then as Close("the driver stopped")), and closes ln. Each connection is
+// served on a goroutine of its own; Serve itself never waits on a client.
+// It returns nil once closed, or the error that stopped it accepting.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.mu.Lock()
+	if s.closing || s.ln != nil {
+		s.mu.Unlock()
+		ln.Close()
+		return errors.New("control: the server is closed or already serving")
+	}
+	s.ln = ln
+	s.mu.Unlock()
+	defer context.AfterFunc(ctx, func() { s.Close("the driver stopped") })()
+
+	var pause time.Duration // after an error that may pass (out of file descriptors)
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			if s.isClosing() {
+				return nil
+			}
+			if !errors.Is(err, net.ErrClosed) && mayPass(err) {
+				pause = min(max(2*pause, 5*time.Millisecond), time.Second)
+				select {
+				case <-time.After(pause):
+				case <-s.ctx.Done():
+				}
+				continue
+			}
+			s.Close("the control socket failed")
+			return err
+		}
+		pause = 0
+		s.admit(conn)
+	}
+}
+
+// admit starts serving conn, or refuses it at once when too many are served
+// already.
+func (s *Server) admit(conn net.Conn) {
+	if r, ok := s.start(conn); !ok {
+		s.refuse(conn, r)
+	}
+}
+
+// start starts serving conn if the server is open and has a slot free, and
+// otherwise says why not.
+func (s *Server) start(conn net.Conn) (Reply, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return Refused(CodeClosing, closing), false
+	}
+	select {
+	case s.slots <- struct{}{}:
+	default:
+		return Refused(CodeBusy, busy), false
+	}
+	s.reading[conn] = struct{}{}
+	s.wg.Add(1)
+	go s.serve(conn)
+	return Reply{}, true
+}
+
+// refuse answers conn with r and closes it. A fresh connection's buffer is
+// empty, so the write does not wait; the deadline is there all the same.
+func (s *Server) refuse(conn net.Conn, r Reply) {
+	_ = writeLine(conn, replyMessage(r), s.limits.write)
+	conn.Close()
+}
+
+// serve reads conn's one request and answers it, or hands it to the
+// watchers.
+func (s *Server) serve(conn net.Conn) {
+	defer s.wg.Done()
+	release := sync.OnceFunc(func() { <-s.slots })
+	defer release()
+	req, err := s.readRequest(conn)
+	switch {
+	case errors.Is(err, errGone):
+	case err != nil:
+		_ = writeLine(conn, replyMessage(refusal(err)), s.limits.write)
+	case req.Do == watchVerb:
+		release() // a stream is counted among the watchers
+		if err := s.watch.serve(conn); err != nil {
+			_ = writeLine(conn, replyMessage(refusal(err)), s.limits.write)
+		}
+	default:
+		_ = writeLine(conn, replyMessage(s.apply(req)), s.limits.write)
+	}
+	conn.Close()
+}
+
+// readRequest reads and parses conn's request line, within the read
+// deadline and the cap: a *RefusalError says why it is refused, errGone
+// that the client went away.
+func (s *Server) readRequest(conn net.Conn) (Request, error) {
+	defer func() {
+		s.mu.Lock()
+		delete(s.reading, conn)
+		s.mu.Unlock()
+	}()
+	if err := checkPeer(conn, s.uid); err != nil {
+		return Request{}, err
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(s.limits.read))
+	lines := bufio.NewScanner(conn)
+	lines.Buffer(make([]byte, 0, 512), MaxLine+1) // room for the newline
+	if !lines.Scan() {
+		var timeout net.Error
+		switch err := lines.Err(); {
+		case errors.Is(err, bufio.ErrTooLong):
+			return Request{}, &RefusalError{Code: CodeTooLong, Message: tooLong}
+		case s.isClosing():
+			return Request{}, &RefusalError{Code: CodeClosing, Message: closing}
+		case errors.As(err, &timeout) && timeout.Timeout():
+			return Request{}, &RefusalError{Code: CodeIdle, Message: fmt.Sprintf(idle, s.limits.read)}
+		default:
+			return Request{}, errGone
+		}
+	}
+	if s.isClosing() {
+		return Request{}, &RefusalError{Code: CodeClosing, Message: closing}
+	}
+	return parseRequest(lines.Bytes())
+}
+
+// apply has the handler apply req, waiting for it within the limit unless
+// it began applying.
+func (s *Server) apply(req Request) Reply {
+	ctx, cancel := context.WithTimeout(s.ctx, s.limits.handler)
+	defer cancel()
+	var c claim
+	answer := make(chan Reply, 1) // the handler may answer after nobody waits
+	go func() { answer <- s.handler.Handle(ctx, req, c.begin) }()
+	select {
+	case r := <-answer:
+		return r
+	case <-ctx.Done():
+	}
+	if c.abandon() {
+		if s.isClosing() {
+			return Refused(CodeClosing, closing)
+		}
+		return Refused(CodeTimeout, fmt.Sprintf(noAnswer, s.limits.handler))
+	}
+	select {
+	case r := <-answer:
+		return r
+	case <-time.After(s.limits.handler):
+		return Refused(CodeTimeout, fmt.Sprintf(unfinished, 2*s.limits.handler))
+	}
+}
+
+// Close stops the server: no more connections (the socket file goes with
+// the listener), a bye saying why to every watcher, and connections still
+// waiting for their request line dropped. It waits for the connections'
+// goroutines, which the write deadline and the handler's bound keep short.
+// Closing again only waits.
+func (s *Server) Close(why string) {
+	s.mu.Lock()
+	first := !s.closing
+	s.closing = true
+	ln := s.ln
+	for conn := range s.reading {
+		_ = conn.SetReadDeadline(time.Now())
+	}
+	s.mu.Unlock()
+	if first {
+		if ln != nil {
+			ln.Close()
+		}
+		s.stop()
+		s.watch.bye(why)
+	}
+	s.wg.Wait()
+}
+
+func (s *Server) isClosing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closing
+}
+
+// writeLine writes m and a newline to conn within timeout.
+func writeLine(conn net.Conn, m message, timeout time.Duration) error {
+	line, err := json.Marshal(m)
+	if err != nil {
+		line, _ = json.Marshal(replyMessage(Refused(CodeFailed, "the driver's answer is not JSON: "+err.Error())))
+	}
+	_ = conn.SetWriteDeadline(time.Now().Add(timeout))
+	_, err = conn.Write(append(line, '\n'))
+	return err
+}
