@@ -3,6 +3,7 @@ package control
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 )
 
@@ -21,6 +22,10 @@ type Update struct {
 	Lost bool
 	Err  error
 }
+
+// errNoBye: the stream ended as when the driver's process ends without
+// closing the server: it crashed, or was killed.
+var errNoBye = errors.New("the icetimer that drives the course ended the stream without a bye: it crashed or was killed")
 
 // Watch streams the course from the driver serving the socket at path: the
 // first update at once, then one after every change. The stream starts
@@ -80,6 +85,9 @@ func stream(ctx context.Context, a *answers, first message, updates chan<- Updat
 		}
 		var err error
 		if m, err = a.next(); err != nil {
+			if errors.Is(err, errClosedEarly) {
+				err = errNoBye
+			}
 			if ctx.Err() == nil {
 				send(Update{Lost: true, Err: err})
 			}
