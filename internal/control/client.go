@@ -52,7 +52,7 @@ func Do(ctx context.Context, path string, req Request) (Reply, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, Wait)
 	defer cancel()
-	conn, m, err := open(ctx, path, line)
+	conn, m, err := open(ctx, path, line, lastWord)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -64,18 +64,31 @@ func Do(ctx context.Context, path string, req Request) (Reply, error) {
 	return r, nil
 }
 
+// lastWord is the end of Do's wait kept for the driver's last word: that
+// long before the deadline, a client with no answer yet closes its side of
+// the connection, after which the driver applies nothing more of its
+// request (see Handler), and reads what the driver says to that: its answer
+// when it had begun, else a timeout.
+const lastWord = 500 * time.Millisecond
+
 // open dials path, sends line and reads the first line back, trying again
-// after a busy refusal while ctx lasts. It returns the connection, open,
-// and that line, which is the busy refusal when busy lasted until the end.
-func open(ctx context.Context, path string, line []byte) (*answers, message, error) {
+// after a busy refusal while ctx lasts, which must have a deadline. It
+// returns the connection, open, and that line, which is the busy refusal
+// when busy lasted until the end. lastWord is the end of the wait kept for
+// the driver's last word (see the constant); 0 for none.
+func open(ctx context.Context, path string, line []byte, lastWord time.Duration) (*answers, message, error) {
 	start := time.Now()
+	deadline, _ := ctx.Deadline()
+	noAnswer := func(why string) error {
+		return fmt.Errorf("%w within %s%s", ErrNoAnswer, time.Since(start).Round(100*time.Millisecond), why)
+	}
 	pause := firstRetry
 	for {
-		a, m, err := exchange(ctx, path, line)
+		a, m, err := exchange(ctx, path, line, deadline.Add(-lastWord))
 		busy := errors.Is(err, errBusy) || (err == nil && m.Code == CodeBusy)
 		if !busy {
 			if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isTimeout(err) {
-				err = fmt.Errorf("%w within %s", ErrNoAnswer, time.Since(start).Round(100*time.Millisecond))
+				err = noAnswer("")
 			}
 			return a, m, err
 		}
@@ -83,16 +96,16 @@ func open(ctx context.Context, path string, line []byte) (*answers, message, err
 			a.Close()
 		}
 		wait := pause/2 + rand.N(pause)
-		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+		if time.Until(deadline)-lastWord < wait {
 			if err != nil { // a full backlog, with no answer to show
-				return nil, message{}, fmt.Errorf("%w within %s: it is busy with other clients", ErrNoAnswer, time.Since(start).Round(100*time.Millisecond))
+				return nil, message{}, noAnswer(": it is busy with other clients")
 			}
 			return a, m, nil
 		}
 		select {
 		case <-time.After(wait):
 		case <-ctx.Done():
-			return nil, message{}, fmt.Errorf("%w within %s", ErrNoAnswer, time.Since(start).Round(100*time.Millisecond))
+			return nil, message{}, noAnswer("")
 		}
 		pause = min(2*pause, lastRetry)
 	}
@@ -101,8 +114,9 @@ func open(ctx context.Context, path string, line []byte) (*answers, message, err
 // errBusy: the server's queue of connections not yet accepted is full.
 var errBusy = errors.New("the control socket is busy")
 
-// exchange is one try of open's.
-func exchange(ctx context.Context, path string, line []byte) (*answers, message, error) {
+// exchange is one try of open's. With no answer by giveUp, before ctx's
+// deadline, it closes its side and reads until the deadline.
+func exchange(ctx context.Context, path string, line []byte, giveUp time.Time) (*answers, message, error) {
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "unix", path)
 	switch {
@@ -116,9 +130,8 @@ func exchange(ctx context.Context, path string, line []byte) (*answers, message,
 	default:
 		return nil, message{}, fmt.Errorf("cannot reach the icetimer that drives the course: %w", err)
 	}
-	if deadline, ok := ctx.Deadline(); ok {
-		_ = conn.SetDeadline(deadline)
-	}
+	deadline, _ := ctx.Deadline()
+	_ = conn.SetDeadline(giveUp)
 	fired := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
 		_ = conn.SetDeadline(time.Now())
@@ -129,6 +142,14 @@ func exchange(ctx context.Context, path string, line []byte) (*answers, message,
 	_, _ = conn.Write(line)
 	a := newAnswers(conn)
 	m, err := a.next()
+	if err != nil && isTimeout(err) && ctx.Err() == nil && giveUp.Before(deadline) {
+		if cw, ok := conn.(interface{ CloseWrite() error }); ok {
+			_ = cw.CloseWrite()
+		}
+		_ = conn.SetReadDeadline(deadline)
+		a = newAnswers(conn) // a scanner stops at its first error
+		m, err = a.next()
+	}
 	if !stop() {
 		<-fired // so that its deadline comes before the one cleared below
 	}

@@ -13,12 +13,13 @@ import (
 // course (a screen's Update, a run's loop) and waits for its answer. ctx is
 // done when the server stops waiting (1 s) or shuts down.
 //
-// begin guards against applying a request the client was already told
-// failed: the driver calls it once, just before it changes the course. true:
-// apply it, and answer. false: the server has answered "timeout" or
-// "closing" in its place; change nothing (the reply is dropped). Once begin
-// said true, the server waits for the answer (up to 1 s more), since it is
-// the truth. A refusal that changes nothing needs no begin.
+// begin guards against applying a request whose client was told, or will
+// be, that it failed: the driver calls it once, just before it changes the
+// course. true: apply it, and answer. false: the server has answered
+// "timeout" or "closing" in its place, or the client gave up; change nothing
+// (the reply is dropped). Once begin said true, the server waits for the
+// answer (up to 1 s more), since it is the truth. A refusal that changes
+// nothing needs no begin. begin does not wait.
 type Handler interface {
 	Handle(ctx context.Context, req Request, begin func() bool) Reply
 }
@@ -41,9 +42,18 @@ const (
 	claimAbandoned
 )
 
-// begin is the driver's side: true when the request may be applied.
-func (c *claim) begin() bool {
-	return c.state.CompareAndSwap(claimOpen, claimBegun) || c.state.Load() == claimBegun
+// begin is the driver's side: true when the request may be applied, which
+// it may not once the client left (it gave up waiting, and says the driver
+// did not answer).
+func (c *claim) begin(left func() bool) bool {
+	if c.state.Load() == claimBegun {
+		return true
+	}
+	if left() {
+		c.abandon()
+		return false
+	}
+	return c.state.CompareAndSwap(claimOpen, claimBegun)
 }
 
 // abandon is the server's side: true when the driver had not begun, and now

@@ -43,6 +43,7 @@ const (
 	notYours   = "this icetimer belongs to another user"
 	closing    = "the icetimer that drives the course is shutting down: try again in a moment"
 	noAnswer   = "the icetimer that drives the course did not answer within %s; nothing was changed"
+	gaveUp     = "the icetimer that drives the course did not answer in time; nothing was changed"
 	unfinished = "the icetimer that drives the course began the change but did not finish it within %s: check with icetimer status"
 )
 

@@ -30,7 +30,7 @@ var defaultLimits = limits{
 	read:    2 * time.Second,
 	write:   2 * time.Second,
 	handler: time.Second,
-	conns:   64,
+	conns:   128,
 	watches: 32,
 }
 
@@ -152,7 +152,7 @@ func (s *Server) serve(conn net.Conn) {
 			_ = writeLine(conn, replyMessage(refusal(err)), s.limits.write)
 		}
 	default:
-		_ = writeLine(conn, replyMessage(s.apply(req)), s.limits.write)
+		_ = writeLine(conn, replyMessage(s.apply(conn, req)), s.limits.write)
 	}
 	conn.Close()
 }
@@ -191,16 +191,20 @@ func (s *Server) readRequest(conn net.Conn) (Request, error) {
 	return parseRequest(lines.Bytes())
 }
 
-// apply has the handler apply req, waiting for it within the limit unless
-// it began applying.
-func (s *Server) apply(req Request) Reply {
+// apply has the handler apply conn's request req, waiting for it within
+// the limit unless it began applying.
+func (s *Server) apply(conn net.Conn, req Request) Reply {
 	ctx, cancel := context.WithTimeout(s.ctx, s.limits.handler)
 	defer cancel()
 	var c claim
+	begin := func() bool { return c.begin(func() bool { return clientLeft(conn) }) }
 	answer := make(chan Reply, 1) // the handler may answer after nobody waits
-	go func() { answer <- s.handler.Handle(ctx, req, c.begin) }()
+	go func() { answer <- s.handler.Handle(ctx, req, begin) }()
 	select {
 	case r := <-answer:
+		if c.state.Load() == claimAbandoned { // begin said no: the client left
+			return Refused(CodeTimeout, gaveUp)
+		}
 		return r
 	case <-ctx.Done():
 	}

@@ -3,6 +3,8 @@ package control
 import (
 	"context"
 	"errors"
+	"io"
+	"net"
 	"os"
 	"strings"
 	"testing"
@@ -201,6 +203,55 @@ func TestHandlerIsBounded(t *testing.T) {
 	}
 }
 
+// A client that gave up closes its side: a driver that begins after that
+// applies nothing, and the client, still reading, hears so.
+func TestDriverAppliesNothingOnceTheClientGaveUp(t *testing.T) {
+	needSockets(t)
+	gaveUp := make(chan struct{})
+	began := make(chan bool, 1)
+	h := HandlerFunc(func(_ context.Context, req Request, begin func() bool) Reply {
+		<-gaveUp
+		began <- begin()
+		return Done("paused", courseJSON(1))
+	})
+	_, path := serving(t, h, nil)
+	c := dialRaw(t, path)
+	c.send(`{"v":1,"do":"pause"}` + "\n")
+	if err := c.conn.(*net.UnixConn).CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	close(gaveUp)
+	if <-began {
+		t.Error("begin said yes after the client gave up")
+	}
+	if m, err := c.read(5 * time.Second); err != nil || m.Code != CodeTimeout || !strings.Contains(m.Error, "nothing was changed") {
+		t.Errorf("the client got %+v, %v; want a timeout saying nothing changed", m, err)
+	}
+}
+
+// A client that gives up still reads the driver's last word: the answer of
+// one that began before, which is the truth.
+func TestAClientThatGivesUpHearsTheDriverOut(t *testing.T) {
+	needSockets(t)
+	h := HandlerFunc(func(_ context.Context, req Request, begin func() bool) Reply {
+		begin()
+		time.Sleep(1500 * time.Millisecond) // after the client gave up, before its deadline
+		return Done("paused", courseJSON(1))
+	})
+	_, path := serving(t, h, func(l *limits) { l.handler = time.Minute })
+	line, _ := encodeRequest(Request{Do: Pause})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	a, m, err := open(ctx, path, line, 2*time.Second) // gives up after 1 s
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	if r, err := m.reply(); err != nil || !r.OK || r.Said != "paused" {
+		t.Errorf("got %+v, %v; want the driver's answer", r, err)
+	}
+}
+
 func TestDoSaysWhenNobodyServesOrAnswers(t *testing.T) {
 	needSockets(t)
 	dir := shortDir(t)
@@ -221,21 +272,39 @@ func TestDoSaysWhenNobodyServesOrAnswers(t *testing.T) {
 		t.Errorf("stale socket: got %v, want ErrNotServing", err)
 	}
 
-	// A process that takes the connection and never answers.
+	// A process that takes the request and never answers: Do gives up
+	// (closes its side) lastWord before Wait, and says so at Wait.
 	ln, path, err = Listen(shortDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ln.Close()
+	closedAfter := make(chan time.Duration, 1)
+	answered := make(chan struct{})
 	begin := time.Now()
+	go func() {
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		_, _ = io.ReadAll(conn) // the request, then the end of file when the client gives up
+		closedAfter <- time.Since(begin)
+		<-answered
+	}()
 	_, err = Do(context.Background(), path, Request{Do: Pause})
 	took := time.Since(begin)
-	t.Logf("no answer: %v after %v", err, took.Round(time.Millisecond))
+	close(answered)
+	gaveUp := <-closedAfter
+	t.Logf("no answer: %v after %v; the client closed its side after %v", err, took.Round(time.Millisecond), gaveUp.Round(time.Millisecond))
 	if !errors.Is(err, ErrNoAnswer) || !strings.Contains(err.Error(), "did not answer within 3") {
 		t.Errorf("a silent driver: got %v, want ErrNoAnswer saying 3s", err)
 	}
 	if took < Wait || took > Wait+time.Second {
 		t.Errorf("gave up after %v, want %v", took, Wait)
+	}
+	if gaveUp < Wait-lastWord || gaveUp > took {
+		t.Errorf("closed its side after %v, want at %v", gaveUp, Wait-lastWord)
 	}
 }
 

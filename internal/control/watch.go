@@ -41,7 +41,7 @@ func Watch(ctx context.Context, path string) (<-chan Update, error) {
 	}
 	start, cancel := context.WithTimeout(ctx, Wait)
 	defer cancel()
-	a, m, err := open(start, path, line)
+	a, m, err := open(start, path, line, 0)
 	if err != nil {
 		return nil, err
 	}

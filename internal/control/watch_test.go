@@ -209,38 +209,6 @@ func waitWatchers(t *testing.T, s *Server, n int) {
 	}
 }
 
-// driverEnv names the state directory a re-run of the test binary drives
-// a course for (see TestMain): a real process to kill.
-const driverEnv = "CONTROL_TEST_DRIVE"
-
-func TestMain(m *testing.M) {
-	if dir := os.Getenv(driverEnv); dir != "" {
-		os.Exit(driveForTest(dir))
-	}
-	os.Exit(m.Run())
-}
-
-// driveForTest serves dir's control socket until killed, printing its path
-// once it is served.
-func driveForTest(dir string) int {
-	ln, path, err := Listen(dir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	s := NewServer(HandlerFunc(func(_ context.Context, req Request, begin func() bool) Reply {
-		begin()
-		return Done(string(req.Do), courseJSON(1))
-	}))
-	_ = s.Publish(courseJSON(0))
-	fmt.Println(path)
-	if err := s.Serve(context.Background(), ln); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	return 0
-}
-
 // A driver killed with SIGKILL ends the stream without a bye: the watcher
 // is told at once that it was lost, and the socket file it left is stale.
 func TestWatchTellsWhenTheDriverDies(t *testing.T) {
