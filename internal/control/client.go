@@ -65,11 +65,15 @@ func Do(ctx context.Context, path string, req Request) (Reply, error) {
 }
 
 // lastWord is the end of Do's wait kept for the driver's last word: that
-// long before the deadline, a client with no answer yet closes its side of
-// the connection, after which the driver applies nothing more of its
-// request (see Handler), and reads what the driver says to that: its answer
-// when it had begun, else a timeout.
+// long before the deadline, a client with no answer yet writes cancelLine,
+// after which the driver applies nothing more of its request (see Handler),
+// and reads what the driver says to that: its answer when it had begun,
+// else a timeout.
 const lastWord = 500 * time.Millisecond
+
+// cancelLine is what a client that stops waiting writes after its request;
+// the server takes anything written there so.
+const cancelLine = `{"v":1,"do":"cancel"}` + "\n"
 
 // open dials path, sends line and reads the first line back, trying again
 // after a busy refusal while ctx lasts, which must have a deadline. It
@@ -80,6 +84,9 @@ func open(ctx context.Context, path string, line []byte, lastWord time.Duration)
 	start := time.Now()
 	deadline, _ := ctx.Deadline()
 	noAnswer := func(why string) error {
+		if errors.Is(ctx.Err(), context.Canceled) { // the caller's choice, not the driver's silence
+			return ctx.Err()
+		}
 		return fmt.Errorf("%w within %s%s", ErrNoAnswer, time.Since(start).Round(100*time.Millisecond), why)
 	}
 	pause := firstRetry
@@ -115,7 +122,7 @@ func open(ctx context.Context, path string, line []byte, lastWord time.Duration)
 var errBusy = errors.New("the control socket is busy")
 
 // exchange is one try of open's. With no answer by giveUp, before ctx's
-// deadline, it closes its side and reads until the deadline.
+// deadline, it cancels and reads until the deadline.
 func exchange(ctx context.Context, path string, line []byte, giveUp time.Time) (*answers, message, error) {
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "unix", path)
@@ -143,10 +150,8 @@ func exchange(ctx context.Context, path string, line []byte, giveUp time.Time) (
 	a := newAnswers(conn)
 	m, err := a.next()
 	if err != nil && isTimeout(err) && ctx.Err() == nil && giveUp.Before(deadline) {
-		if cw, ok := conn.(interface{ CloseWrite() error }); ok {
-			_ = cw.CloseWrite()
-		}
-		_ = conn.SetReadDeadline(deadline)
+		_ = conn.SetDeadline(deadline)
+		_, _ = conn.Write([]byte(cancelLine))
 		a = newAnswers(conn) // a scanner stops at its first error
 		m, err = a.next()
 	}

@@ -12,10 +12,17 @@
 //	{"v":1,"ok":true,"said":"Ice until 14:25.","course":{...}}
 //	{"v":1,"ok":false,"code":"at-cap","error":"..."}
 //
+// A client that stops waiting writes one more line, {"v":1,"do":"cancel"}
+// (the server takes anything written after the request so): the driver then
+// applies nothing it has not begun, and says so; one that had begun answers
+// as it would, and Do, still reading for half a second, hears it. Closing the writing side after the request (as socat does) is not giving
+// up.
+//
 // A "watch" request keeps the connection open: the server writes the course
 // at once and after every change the driver publishes, and a last "bye"
 // when it shuts down cleanly, so that a watcher can tell a hand-over (bye)
-// from a crash (the stream ends without one):
+// from a crash (the stream ends without one). A watcher keeps its side open:
+// closing it, even for writing only, ends the stream.
 //
 //	{"v":1,"do":"watch"}
 //	{"v":1,"event":"course","course":{...}}

@@ -43,13 +43,13 @@ const (
 )
 
 // begin is the driver's side: true when the request may be applied, which
-// it may not once the client left (it gave up waiting, and says the driver
-// did not answer).
-func (c *claim) begin(left func() bool) bool {
+// it may not once the client gave up waiting (and says the driver did not
+// answer).
+func (c *claim) begin(gaveUp func() bool) bool {
 	if c.state.Load() == claimBegun {
 		return true
 	}
-	if left() {
+	if gaveUp() {
 		c.abandon()
 		return false
 	}

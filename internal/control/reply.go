@@ -21,6 +21,7 @@ const (
 	CodeNotYours    Code = "not-yours"    // the client runs as another user
 	CodeClosing     Code = "closing"      // the driver is shutting down (handing over, or stopping)
 	CodeTimeout     Code = "timeout"      // the driver did not answer in time; nothing was applied
+	CodeUnfinished  Code = "unfinished"   // the driver began the change and did not finish it in time: check the course
 )
 
 // What the handler refuses a request with: the engine's typed refusals, and
@@ -43,7 +44,7 @@ const (
 	notYours   = "this icetimer belongs to another user"
 	closing    = "the icetimer that drives the course is shutting down: try again in a moment"
 	noAnswer   = "the icetimer that drives the course did not answer within %s; nothing was changed"
-	gaveUp     = "the icetimer that drives the course did not answer in time; nothing was changed"
+	stopped    = "the icetimer that drives the course did not answer in time; nothing was changed"
 	unfinished = "the icetimer that drives the course began the change but did not finish it within %s: check with icetimer status"
 )
 

@@ -2,10 +2,12 @@ package control
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"sync"
@@ -141,7 +143,7 @@ func (s *Server) serve(conn net.Conn) {
 	defer s.wg.Done()
 	release := sync.OnceFunc(func() { <-s.slots })
 	defer release()
-	req, err := s.readRequest(conn)
+	req, r, err := s.readRequest(conn)
 	switch {
 	case errors.Is(err, errGone):
 	case err != nil:
@@ -152,58 +154,81 @@ func (s *Server) serve(conn net.Conn) {
 			_ = writeLine(conn, replyMessage(refusal(err)), s.limits.write)
 		}
 	default:
-		_ = writeLine(conn, replyMessage(s.apply(conn, req)), s.limits.write)
+		_ = writeLine(conn, replyMessage(s.apply(req, func() bool { return r.Buffered() > 0 || pending(conn) })), s.limits.write)
 	}
 	conn.Close()
 }
 
 // readRequest reads and parses conn's request line, within the read
 // deadline and the cap: a *RefusalError says why it is refused, errGone
-// that the client went away.
-func (s *Server) readRequest(conn net.Conn) (Request, error) {
+// that the client went away. The reader it returns holds what came after.
+func (s *Server) readRequest(conn net.Conn) (Request, *bufio.Reader, error) {
 	defer func() {
 		s.mu.Lock()
 		delete(s.reading, conn)
 		s.mu.Unlock()
 	}()
 	if err := checkPeer(conn, s.uid); err != nil {
-		return Request{}, err
+		return Request{}, nil, err
 	}
 	_ = conn.SetReadDeadline(time.Now().Add(s.limits.read))
-	lines := bufio.NewScanner(conn)
-	lines.Buffer(make([]byte, 0, 512), MaxLine+1) // room for the newline
-	if !lines.Scan() {
-		var timeout net.Error
-		switch err := lines.Err(); {
-		case errors.Is(err, bufio.ErrTooLong):
-			return Request{}, &RefusalError{Code: CodeTooLong, Message: tooLong}
-		case s.isClosing():
-			return Request{}, &RefusalError{Code: CodeClosing, Message: closing}
-		case errors.As(err, &timeout) && timeout.Timeout():
-			return Request{}, &RefusalError{Code: CodeIdle, Message: fmt.Sprintf(idle, s.limits.read)}
-		default:
-			return Request{}, errGone
-		}
+	r := bufio.NewReaderSize(conn, 4096)
+	line, err := readLine(r, MaxLine)
+	var timeout net.Error
+	switch {
+	case s.isClosing():
+		return Request{}, nil, &RefusalError{Code: CodeClosing, Message: closing}
+	case err == nil:
+		req, err := parseRequest(line)
+		return req, r, err
+	case errors.Is(err, errTooLong):
+		return Request{}, nil, &RefusalError{Code: CodeTooLong, Message: tooLong}
+	case errors.As(err, &timeout) && timeout.Timeout():
+		return Request{}, nil, &RefusalError{Code: CodeIdle, Message: fmt.Sprintf(idle, s.limits.read)}
 	}
-	if s.isClosing() {
-		return Request{}, &RefusalError{Code: CodeClosing, Message: closing}
-	}
-	return parseRequest(lines.Bytes())
+	return Request{}, nil, errGone
 }
 
-// apply has the handler apply conn's request req, waiting for it within
-// the limit unless it began applying.
-func (s *Server) apply(conn net.Conn, req Request) Reply {
+// errTooLong: a line is over the cap.
+var errTooLong = errors.New("line too long")
+
+// readLine reads one line of at most max bytes, its newline left out; the
+// last line may end at the end of file instead.
+func readLine(r *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(bytes.TrimSuffix(line, []byte("\n"))) > max {
+			return nil, errTooLong
+		}
+		switch {
+		case err == nil:
+			return line[:len(line)-1], nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF) && len(line) > 0:
+			return line, nil
+		}
+		return nil, err
+	}
+}
+
+// apply has the handler apply req, waiting for it within the limit unless
+// it began applying. gaveUp says whether the client wrote anything after
+// its request: it stopped waiting (see Do), and nothing may be applied
+// after that.
+func (s *Server) apply(req Request, gaveUp func() bool) Reply {
 	ctx, cancel := context.WithTimeout(s.ctx, s.limits.handler)
 	defer cancel()
 	var c claim
-	begin := func() bool { return c.begin(func() bool { return clientLeft(conn) }) }
+	begin := func() bool { return c.begin(gaveUp) }
 	answer := make(chan Reply, 1) // the handler may answer after nobody waits
 	go func() { answer <- s.handler.Handle(ctx, req, begin) }()
 	select {
 	case r := <-answer:
-		if c.state.Load() == claimAbandoned { // begin said no: the client left
-			return Refused(CodeTimeout, gaveUp)
+		if c.state.Load() == claimAbandoned { // begin said no: the client gave up
+			return Refused(CodeTimeout, stopped)
 		}
 		return r
 	case <-ctx.Done():
@@ -218,15 +243,18 @@ func (s *Server) apply(conn net.Conn, req Request) Reply {
 	case r := <-answer:
 		return r
 	case <-time.After(s.limits.handler):
-		return Refused(CodeTimeout, fmt.Sprintf(unfinished, 2*s.limits.handler))
+		return Refused(CodeUnfinished, fmt.Sprintf(unfinished, 2*s.limits.handler))
 	}
 }
 
 // Close stops the server: no more connections (the socket file goes with
 // the listener), a bye saying why to every watcher, and connections still
 // waiting for their request line dropped. It waits for the connections'
-// goroutines, which the write deadline and the handler's bound keep short.
-// Closing again only waits.
+// goroutines, which the write deadline and the handler's bound keep short
+// (at most 2 s for a watcher that does not read). A request waiting for the
+// driver's goroutine is waited for too: that goroutine answers it before it
+// calls Close (a stop request included), or calls Close on another
+// goroutine. Closing again only waits.
 func (s *Server) Close(why string) {
 	s.mu.Lock()
 	first := !s.closing

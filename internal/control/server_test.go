@@ -1,9 +1,9 @@
 package control
 
 import (
+	"bufio"
 	"context"
 	"errors"
-	"io"
 	"net"
 	"os"
 	"strings"
@@ -203,29 +203,54 @@ func TestHandlerIsBounded(t *testing.T) {
 	}
 }
 
-// A client that gave up closes its side: a driver that begins after that
-// applies nothing, and the client, still reading, hears so.
+// A client that gave up writes a cancel line: a driver that begins after
+// that applies nothing, and the client, still reading, hears so. The cancel
+// counts whether it came long after the request or with it.
 func TestDriverAppliesNothingOnceTheClientGaveUp(t *testing.T) {
 	needSockets(t)
-	gaveUp := make(chan struct{})
-	began := make(chan bool, 1)
-	h := HandlerFunc(func(_ context.Context, req Request, begin func() bool) Reply {
-		<-gaveUp
-		began <- begin()
-		return Done("paused", courseJSON(1))
-	})
-	_, path := serving(t, h, nil)
+	for _, together := range []bool{false, true} {
+		gaveUp := make(chan struct{})
+		began := make(chan bool, 1)
+		h := HandlerFunc(func(_ context.Context, req Request, begin func() bool) Reply {
+			<-gaveUp
+			began <- begin()
+			return Done("paused", courseJSON(1))
+		})
+		_, path := serving(t, h, nil)
+		c := dialRaw(t, path)
+		if together {
+			c.send(`{"v":1,"do":"pause"}` + "\n" + cancelLine)
+		} else {
+			c.send(`{"v":1,"do":"pause"}` + "\n")
+			time.Sleep(50 * time.Millisecond) // for the server to read the request alone, most times
+			c.send(cancelLine)
+		}
+		close(gaveUp)
+		if <-began {
+			t.Errorf("together %v: begin said yes after the client gave up", together)
+		}
+		if m, err := c.read(5 * time.Second); err != nil || m.Code != CodeTimeout || !strings.Contains(m.Error, "nothing was changed") {
+			t.Errorf("together %v: the client got %+v, %v; want a timeout saying nothing changed", together, m, err)
+		}
+	}
+}
+
+// A client that closes its side once it has written its request (as
+// "socat" does at the end of its input) still waits: it is served.
+func TestHalfClosedClientIsServed(t *testing.T) {
+	needSockets(t)
+	d := newDriver(t)
+	_, path := serving(t, d, nil)
 	c := dialRaw(t, path)
-	c.send(`{"v":1,"do":"pause"}` + "\n")
+	c.send(`{"v":1,"do":"skip"}`)
 	if err := c.conn.(*net.UnixConn).CloseWrite(); err != nil {
 		t.Fatal(err)
 	}
-	close(gaveUp)
-	if <-began {
-		t.Error("begin said yes after the client gave up")
+	if m, err := c.read(5 * time.Second); err != nil || m.OK == nil || !*m.OK {
+		t.Fatalf("got %+v, %v", m, err)
 	}
-	if m, err := c.read(5 * time.Second); err != nil || m.Code != CodeTimeout || !strings.Contains(m.Error, "nothing was changed") {
-		t.Errorf("the client got %+v, %v; want a timeout saying nothing changed", m, err)
+	if n := d.applied.Load(); n != 1 {
+		t.Errorf("applied %d", n)
 	}
 }
 
@@ -273,13 +298,13 @@ func TestDoSaysWhenNobodyServesOrAnswers(t *testing.T) {
 	}
 
 	// A process that takes the request and never answers: Do gives up
-	// (closes its side) lastWord before Wait, and says so at Wait.
+	// (cancels) lastWord before Wait, and says so at Wait.
 	ln, path, err = Listen(shortDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	closedAfter := make(chan time.Duration, 1)
+	cancelledAfter := make(chan time.Duration, 1)
 	answered := make(chan struct{})
 	begin := time.Now()
 	go func() {
@@ -288,23 +313,27 @@ func TestDoSaysWhenNobodyServesOrAnswers(t *testing.T) {
 			return
 		}
 		defer conn.Close()
-		_, _ = io.ReadAll(conn) // the request, then the end of file when the client gives up
-		closedAfter <- time.Since(begin)
+		lines := bufio.NewReader(conn)
+		_, _ = lines.ReadString('\n') // the request
+		if cancel, _ := lines.ReadString('\n'); cancel == cancelLine {
+			cancelledAfter <- time.Since(begin)
+		}
+		close(cancelledAfter)
 		<-answered
 	}()
 	_, err = Do(context.Background(), path, Request{Do: Pause})
 	took := time.Since(begin)
 	close(answered)
-	gaveUp := <-closedAfter
-	t.Logf("no answer: %v after %v; the client closed its side after %v", err, took.Round(time.Millisecond), gaveUp.Round(time.Millisecond))
+	gaveUp, cancelled := <-cancelledAfter
+	t.Logf("no answer: %v after %v; the client cancelled after %v", err, took.Round(time.Millisecond), gaveUp.Round(time.Millisecond))
 	if !errors.Is(err, ErrNoAnswer) || !strings.Contains(err.Error(), "did not answer within 3") {
 		t.Errorf("a silent driver: got %v, want ErrNoAnswer saying 3s", err)
 	}
 	if took < Wait || took > Wait+time.Second {
 		t.Errorf("gave up after %v, want %v", took, Wait)
 	}
-	if gaveUp < Wait-lastWord || gaveUp > took {
-		t.Errorf("closed its side after %v, want at %v", gaveUp, Wait-lastWord)
+	if !cancelled || gaveUp < Wait-lastWord || gaveUp > took {
+		t.Errorf("cancelled (%v) after %v, want at %v", cancelled, gaveUp, Wait-lastWord)
 	}
 }
 

@@ -50,7 +50,7 @@ func Watch(ctx context.Context, path string) (<-chan Update, error) {
 		if r, err := m.reply(); err == nil && !r.OK {
 			return nil, r.Err()
 		}
-		return nil, fmt.Errorf("the icetimer that drives the course answered the watch with something else than the course")
+		return nil, errors.New("the icetimer that drives the course answered the watch with something other than the course")
 	}
 	updates := make(chan Update)
 	go stream(ctx, a, m, updates)

@@ -9,10 +9,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// clientLeft says whether the client has closed its side of conn: it gave
-// up waiting (see Do), so its request must not be applied. It peeks without
-// waiting and without taking anything from the connection.
-func clientLeft(conn net.Conn) bool {
+// pending says whether bytes wait to be read on conn, without waiting and
+// without taking them.
+func pending(conn net.Conn) bool {
 	sc, ok := conn.(syscall.Conn)
 	if !ok {
 		return false
@@ -21,11 +20,11 @@ func clientLeft(conn net.Conn) bool {
 	if err != nil {
 		return false
 	}
-	left := false
+	waiting := false
 	_ = raw.Control(func(fd uintptr) {
 		var b [1]byte
 		n, _, err := unix.Recvfrom(int(fd), b[:], unix.MSG_PEEK|unix.MSG_DONTWAIT)
-		left = err == nil && n == 0 // end of file: nothing more will come
+		waiting = err == nil && n > 0
 	})
-	return left
+	return waiting
 }
