@@ -28,6 +28,13 @@
 //	{"v":1,"event":"course","course":{...}}
 //	{"v":1,"event":"bye","why":"..."}
 //
+// A driver serves it so: Listen(stateDir) for the listener and the path to
+// record in the lock's holder record; NewServer with the Handler that hands
+// requests to the goroutine driving the course; Publish the course, then
+// Serve; Publish after every change; Close, saying why, at a hand-over or a
+// stop. A command finds the path in the lock and calls Do; a read-only view
+// calls Watch, and takes the course over when its stream is Lost.
+//
 // The server never waits on a client: the request line has a read deadline
 // and a cap, every write has a deadline, the connections it serves at once
 // are capped, and the driver's answer is bounded. The package depends on

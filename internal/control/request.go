@@ -32,9 +32,9 @@ const (
 	Pause     Verb = "pause"
 	Resume    Verb = "resume"
 	Skip      Verb = "skip"
-	Extend    Verb = "extend"  // amount: optional (the driver's default when not given)
-	Shorten   Verb = "shorten" // amount: optional (the driver's default when not given)
-	OnSince   Verb = "on-since"
+	Extend    Verb = "extend"   // amount: optional (the driver's default when not given)
+	Shorten   Verb = "shorten"  // amount: optional (the driver's default when not given)
+	OnSince   Verb = "on-since" // amount: required
 	Restart   Verb = "restart"
 	Ack       Verb = "ack"
 	Pain      Verb = "pain" // score: required; note and at optional

@@ -36,9 +36,9 @@ func (ws *watchers) init(l limits) {
 	ws.set = map[*watcher]struct{}{}
 }
 
-// serve streams the course to conn until either side closes; conn is
-// closed when it returns nil. A watcher beyond the cap, or one that comes while the server shuts
-// down, is refused.
+// serve streams the course to conn until either side closes, then closes
+// conn. A watcher beyond the cap, or one that comes while the server shuts
+// down, is refused (an error, conn left open for the refusal).
 func (ws *watchers) serve(conn net.Conn) error {
 	w := &watcher{conn: conn, next: make(chan []byte, 1), bye: make(chan struct{}), gone: make(chan struct{})}
 	ws.mu.Lock()
