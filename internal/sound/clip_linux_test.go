@@ -38,7 +38,7 @@ func TestClipsReachPulseAudio(t *testing.T) {
 		}
 		at := time.Since(base)
 		if err := p.Play(c, time.Now().Add(DefaultTimeout)); err != nil {
-			t.Fatalf("Play: %v\n%s", err, srv.log)
+			t.Fatalf("Play: %v\n%s", err, srv.Log)
 		}
 		if !rec.until(at+c.Duration()+300*time.Millisecond, 10*time.Second) {
 			t.Fatal("the recording stalled")

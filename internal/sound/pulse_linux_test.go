@@ -39,7 +39,7 @@ func TestChimesReachPulseAudio(t *testing.T) {
 			at := time.Since(base)
 			err, took := within(t, p.Play(c), DefaultTimeout+time.Second)
 			if err != nil {
-				t.Fatalf("Play(%v): %v\n%s", c, err, srv.log)
+				t.Fatalf("Play(%v): %v\n%s", c, err, srv.Log)
 			}
 			plays = append(plays, play{c, at})
 			t.Logf("Play(%v) answered after %v", c, took)
@@ -95,13 +95,13 @@ func TestPulseAudioRestart(t *testing.T) {
 	if err, _ := within(t, p.Play(PackOn), 5*time.Second); err != nil {
 		t.Fatalf("first Play: %v", err)
 	}
-	srv.stop()
-	srv.start()
+	srv.Stop()
+	srv.Start()
 	if err, _ := within(t, p.Play(PackOff), 5*time.Second); err != nil {
-		t.Fatalf("Play after the server restarted: %v\n%s", err, srv.log)
+		t.Fatalf("Play after the server restarted: %v\n%s", err, srv.Log)
 	}
 	// While it is down, Play says so, in time.
-	srv.stop()
+	srv.Stop()
 	err, took := within(t, p.Play(Done), 5*time.Second)
 	if !errors.Is(err, ErrNoServer) {
 		t.Errorf("Play with the server gone: %v (after %v), want ErrNoServer", err, took)
