@@ -1,0 +1,55 @@
+package speech
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/sound"
+)
+
+// espeak speaks through espeak-ng, played through PulseAudio the way the
+// chimes are: espeak-ng writes the speech as WAV, the clip player hands it
+// to the sound server. With no sound server it is unavailable.
+type espeak struct {
+	prog  *program
+	clips *sound.ClipPlayer
+}
+
+func newEspeak() *espeak {
+	return &espeak{prog: newProgram("espeak-ng", "--stdout"), clips: sound.NewClipPlayer()}
+}
+
+func (*espeak) name() string { return "espeak-ng" }
+
+func (e *espeak) speak(text string, deadline time.Time) error {
+	wav, err := e.prog.run(text, deadline)
+	if err != nil {
+		return err
+	}
+	pcm, rate, err := decodeWAV(wav)
+	if err != nil {
+		return fmt.Errorf("its output: %w", err)
+	}
+	clip := sound.Clip{Name: "speech", PCM: pcm, Rate: rate}
+	if err := e.clips.Play(clip, deadline); err != nil {
+		if errors.Is(err, sound.ErrNoServer) {
+			return unavailable{err}
+		}
+		return err
+	}
+	// Spoken to its end once the server has played it all.
+	timer := time.NewTimer(clip.Duration())
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-e.prog.ctx.Done():
+		return ErrClosed
+	}
+}
+
+func (e *espeak) close() {
+	e.prog.close()
+	e.clips.Close()
+}
