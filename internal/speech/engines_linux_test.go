@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/sound"
 	"github.com/icetimer/icetimer/internal/testaudio"
 )
 
@@ -119,23 +120,28 @@ func heard(t *testing.T, s *Speaker, rec *testaudio.Recorder, text string) (onse
 	return start - at, answered
 }
 
-// latencies says text n times and returns how long each took to sound,
-// sorted; each must be within maxLatency.
-func latencies(t *testing.T, s *Speaker, rec *testaudio.Recorder, text string, n int) []time.Duration {
+// timedText is what the latency is measured with: a reminder's opening.
+// Its first sound comes after its own leading silence (the closure of the
+// t, some 40 ms), and the recording places it when the null sink mixed it,
+// which may be a few milliseconds ahead of the wall clock ("Ice off." can
+// read -5 ms).
+const timedText = "Take the ice pack off."
+
+// latencies says timedText once to warm the engine up, then n times, and
+// logs how long each took to sound: the first, then the median and worst
+// of the others, which must each be within maxLatency.
+func latencies(t *testing.T, s *Speaker, rec *testaudio.Recorder, engine string, n int) {
 	t.Helper()
+	cold, _ := heard(t, s, rec, timedText)
 	var ls []time.Duration
 	for i := range n {
-		l, _ := heard(t, s, rec, text)
+		l, _ := heard(t, s, rec, timedText)
 		if l > maxLatency {
 			t.Errorf("utterance %d sounded %v after Say, want at most %v", i, l, maxLatency)
 		}
 		ls = append(ls, l)
 	}
 	slices.Sort(ls)
-	return ls
-}
-
-func logLatency(t *testing.T, engine string, cold time.Duration, ls []time.Duration) {
 	t.Logf("latency %s: Say to first sound over %d utterances: median %v, worst %v, best %v (the first, cold: %v)",
 		engine, len(ls), ls[len(ls)/2].Round(time.Millisecond), ls[len(ls)-1].Round(time.Millisecond),
 		ls[0].Round(time.Millisecond), cold.Round(time.Millisecond))
@@ -148,9 +154,7 @@ func TestSpeechDispatcherSpeaks(t *testing.T) {
 	testaudio.StartSpeechd(t, p)
 	s, spies := spiedSpeaker(t)
 
-	cold, _ := heard(t, s, rec, "Warming up.")
-	ls := latencies(t, s, rec, "Ice off.", utterances(t))
-	logLatency(t, "speech-dispatcher", cold, ls)
+	latencies(t, s, rec, "speech-dispatcher", utterances(t))
 
 	// A whole reminder; its answer comes when it has been said.
 	text := "Take the ice pack off. Rest twenty minutes, then ice again at two forty in the afternoon."
@@ -198,9 +202,7 @@ func TestEspeakNgWithoutSpeechDispatcher(t *testing.T) {
 	noSpeechd(t)
 	s, spies := spiedSpeaker(t)
 
-	cold, _ := heard(t, s, rec, "Warming up.")
-	ls := latencies(t, s, rec, "Ice off.", utterances(t))
-	logLatency(t, "espeak-ng", cold, ls)
+	latencies(t, s, rec, "espeak-ng", utterances(t))
 	if got := counts(spies); got != fmt.Sprintf("speech-dispatcher 0, espeak-ng %d", utterances(t)+1) {
 		t.Errorf("spoken by: %s", got)
 	}
@@ -264,4 +266,50 @@ func TestEspeakNgWithoutSoundServer(t *testing.T) {
 		t.Errorf("answer %v, want ErrNoSpeech saying there is no sound server", err)
 	}
 	t.Logf("answered after %v: %v", took, err)
+}
+
+// A reminder as the caller makes it: the chime, then the voice after it
+// (AfterChime), which begins once the chime has ended and within the 2 s
+// the issue allows from the change.
+func TestSpeechAfterTheChime(t *testing.T) {
+	p, rec := startPulse(t)
+	testaudio.StartSpeechd(t, p)
+	s, _ := spiedSpeaker(t)
+	heard(t, s, rec, "Warming up.") // the first text after a start may take longer
+	player := sound.NewPlayer(sound.Config{})
+	defer player.Close()
+	if !rec.Quiet(300*time.Millisecond, 15*time.Second) {
+		t.Fatal("the sink did not fall silent within 15 s")
+	}
+
+	at := rec.Now()
+	chime := player.Play(sound.PackOff)
+	said := s.Say("Take the ice pack off.", AfterChime(sound.PackOff))
+	if _, err := within(t, chime, 5*time.Second); err != nil {
+		t.Fatalf("the chime: %v", err)
+	}
+	answered, err := within(t, said, DefaultTimeout+MaxAfter)
+	if err != nil {
+		t.Fatalf("the voice: %v", err)
+	}
+	end := at + answered + 300*time.Millisecond
+	if !rec.Until(end, 10*time.Second) {
+		t.Fatal("the recording stalled")
+	}
+	chimed, ok := rec.Onset(at-50*time.Millisecond, end)
+	if !ok || chimed-at > 300*time.Millisecond {
+		t.Fatalf("the chime did not sound within 300 ms of its Play (onset %v, found %v)", chimed-at, ok)
+	}
+	chimeEnd := chimed + sound.PackOff.Duration()
+	voice, ok := rec.Onset(chimeEnd+50*time.Millisecond, end)
+	if !ok {
+		t.Fatal("no voice after the chime")
+	}
+	if gap := rec.Level(chimeEnd+50*time.Millisecond, voice-10*time.Millisecond); gap > testaudio.SilenceRMS {
+		t.Errorf("no silence between the chime and the voice (RMS %.4f)", gap)
+	}
+	t.Logf("chime at %v, its end at %v, the voice at %v after the change", chimed-at, chimeEnd-at, voice-at)
+	if voice-at > 2*time.Second {
+		t.Errorf("the voice began %v after the change, want within 2 s", voice-at)
+	}
 }
