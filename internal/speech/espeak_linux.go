@@ -38,15 +38,20 @@ func (e *espeak) speak(text string, deadline time.Time) error {
 		}
 		return err
 	}
-	// Spoken to its end once the server has played it all.
-	timer := time.NewTimer(clip.Duration())
+	// Spoken to its end once the server has played it all; a clip longer
+	// than the time left plays on, unwaited for.
+	end := time.Now().Add(clip.Duration())
+	timer := time.NewTimer(time.Until(earlier(end, deadline)))
 	defer timer.Stop()
 	select {
 	case <-timer.C:
-		return nil
 	case <-e.prog.ctx.Done():
 		return ErrClosed
 	}
+	if end.After(deadline) {
+		return fmt.Errorf("%w: the speech lasts %s", ErrTimeout, clip.Duration().Round(time.Second))
+	}
+	return nil
 }
 
 func (e *espeak) close() {

@@ -76,11 +76,7 @@ func (e *speechd) connection(deadline time.Time) (conn *ssipConn, fresh bool, er
 		return conn, false, nil
 	}
 	path := speechdSocket()
-	connectBy := time.Now().Add(connectTimeout)
-	if deadline.Before(connectBy) {
-		connectBy = deadline
-	}
-	conn, err = dialSSIP(path, connectBy)
+	conn, err = dialSSIP(path, earlier(deadline, time.Now().Add(connectTimeout)))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, false, unavailable{fmt.Errorf("not running (no socket at %s)", path)}
@@ -134,4 +130,12 @@ func speechdSocket() string {
 		dir, _ = os.UserCacheDir()
 	}
 	return filepath.Join(dir, "speech-dispatcher", "speechd.sock")
+}
+
+// earlier is the earlier of two instants.
+func earlier(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
