@@ -12,6 +12,9 @@
 // is ours. Each chime's notes sit at frequencies no other chime uses (see the
 // *Hz constants), which is how the tests tell them apart in a recording.
 //
+// On Linux a ClipPlayer plays other sounds of ours the same way (a spoken
+// reminder from espeak-ng, for package speech); its caller bounds it.
+//
 // Everything is cgo-free: on Linux the Player speaks PulseAudio's native
 // protocol (which PipeWire's pulse server speaks too) through
 // github.com/jfreymuth/pulse; on macOS and Windows it plays through

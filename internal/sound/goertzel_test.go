@@ -19,12 +19,6 @@ func goertzel(samples []float64, hz float64) float64 {
 	return p / float64(len(samples)*len(samples))
 }
 
-// allHz is every note frequency of every chime.
-var allHz = []float64{
-	PackOnFirstHz, PackOnSecondHz, PackOffHighHz, PackOffLowHz,
-	DoneFirstHz, DoneSecondHz, DoneThirdHz,
-}
-
 // identify says which chime samples sound like: the one whose notes hold
 // the most power, and how many times more than the runner-up's. A chime's
 // score is its weakest note's power, so a chime counts only when every one

@@ -32,11 +32,16 @@ func newBackend() backend { return &pulseBackend{} }
 const playSampleVolume = 0x10000
 
 func (b *pulseBackend) play(c Chime, deadline time.Time) error {
+	return b.do(deadline, func(conn *pulseConn) error { return playSample(conn, c, deadline) })
+}
+
+// do runs f on the kept connection, or on a new one.
+func (b *pulseBackend) do(deadline time.Time, f func(*pulseConn) error) error {
 	conn, fresh, err := b.connection(deadline)
 	if err != nil {
 		return err
 	}
-	err = playSample(conn, c, deadline)
+	err = f(conn)
 	if err == nil {
 		return nil
 	}
@@ -44,14 +49,14 @@ func (b *pulseBackend) play(c Chime, deadline time.Time) error {
 	if fresh || time.Now().After(deadline) {
 		return err
 	}
-	// The kept connection may have died since the last chime (a restarted
-	// server); one new connection within the same deadline, so that chime is
+	// The kept connection may have died since the last sound (a restarted
+	// server); one new connection within the same deadline, so that sound is
 	// not lost to it.
 	conn, _, err = b.connection(deadline)
 	if err != nil {
 		return err
 	}
-	if err = playSample(conn, c, deadline); err != nil {
+	if err = f(conn); err != nil {
 		b.drop(conn)
 	}
 	return err
@@ -118,7 +123,7 @@ func playSample(conn *pulseConn, c Chime, deadline time.Time) error {
 	}
 	err := conn.request(req, nil, deadline)
 	if errors.Is(err, proto.ErrNoSuchEntity) {
-		if err = upload(conn, c, name, deadline); err != nil {
+		if err = upload(conn, name, c.pcm(), SampleRate, chimeProps(c), deadline); err != nil {
 			return classify("uploading the chime", err)
 		}
 		err = conn.request(req, nil, deadline)
@@ -126,16 +131,16 @@ func playSample(conn *pulseConn, c Chime, deadline time.Time) error {
 	return classify("playing the chime", err)
 }
 
-// upload puts c's PCM into the server's sample cache under name.
-func upload(conn *pulseConn, c Chime, name string, deadline time.Time) error {
-	pcm := c.pcm()
+// upload puts pcm (16-bit signed little-endian mono at rate hertz) into the
+// server's sample cache under name, in place of a sample of that name.
+func upload(conn *pulseConn, name string, pcm []byte, rate int, props proto.PropList, deadline time.Time) error {
 	var reply proto.CreateUploadStreamReply
 	err := conn.request(&proto.CreateUploadStream{
 		Name:       name,
-		SampleSpec: proto.SampleSpec{Format: proto.FormatInt16LE, Channels: 1, Rate: SampleRate},
+		SampleSpec: proto.SampleSpec{Format: proto.FormatInt16LE, Channels: 1, Rate: uint32(rate)},
 		ChannelMap: proto.ChannelMap{proto.ChannelMono},
 		Length:     uint32(len(pcm)),
-		Properties: chimeProps(c),
+		Properties: props,
 	}, &reply, deadline)
 	if err != nil {
 		return err

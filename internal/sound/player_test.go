@@ -67,15 +67,15 @@ func answeredAtOnce(t *testing.T, ch <-chan error) error {
 }
 
 // within waits for the answer, failing after limit.
-func within(t *testing.T, ch <-chan error, limit time.Duration) (error, time.Duration) {
+func within(t *testing.T, ch <-chan error, limit time.Duration) (time.Duration, error) {
 	t.Helper()
 	start := time.Now()
 	select {
 	case err := <-ch:
-		return err, time.Since(start)
+		return time.Since(start), err
 	case <-time.After(limit):
 		t.Fatalf("no answer within %v", limit)
-		return nil, 0
+		return 0, nil
 	}
 }
 
@@ -85,7 +85,7 @@ func TestPlayDelivers(t *testing.T) {
 	p := newPlayer(f, Config{})
 	defer p.Close()
 	for _, c := range chimes {
-		if err, _ := within(t, p.Play(c), 5*time.Second); err != nil {
+		if _, err := within(t, p.Play(c), 5*time.Second); err != nil {
 			t.Fatalf("Play(%v) = %v", c, err)
 		}
 	}
@@ -108,7 +108,7 @@ func TestStuckServerLeavesOneGoroutine(t *testing.T) {
 	if d := time.Since(start); d > 50*time.Millisecond {
 		t.Errorf("Play took %v to return", d)
 	}
-	err, took := within(t, ch, timeout+2*time.Second)
+	took, err := within(t, ch, timeout+2*time.Second)
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("first answer %v, want ErrTimeout", err)
 	}
@@ -116,7 +116,7 @@ func TestStuckServerLeavesOneGoroutine(t *testing.T) {
 		t.Errorf("timed out after %v, before the timeout %v", took, timeout)
 	}
 	for range 3 {
-		if err, _ := within(t, p.Play(PackOn), timeout+2*time.Second); !errors.Is(err, ErrStuck) {
+		if _, err := within(t, p.Play(PackOn), timeout+2*time.Second); !errors.Is(err, ErrStuck) {
 			t.Fatalf("answer while stuck %v, want ErrStuck", err)
 		}
 	}
@@ -129,7 +129,7 @@ func TestStuckServerLeavesOneGoroutine(t *testing.T) {
 	for {
 		// The stuck call's return races with the next Play; ErrStuck until
 		// the worker has seen it.
-		err, _ := within(t, p.Play(Done), 5*time.Second)
+		_, err := within(t, p.Play(Done), 5*time.Second)
 		if err == nil {
 			break
 		}
@@ -196,7 +196,7 @@ func TestUnknownChimeAndPanic(t *testing.T) {
 	if err := answeredAtOnce(t, p.Play(Chime(42))); !errors.Is(err, ErrUnknownChime) {
 		t.Errorf("Play(42) = %v, want ErrUnknownChime", err)
 	}
-	if err, _ := within(t, p.Play(PackOn), 5*time.Second); err == nil {
+	if _, err := within(t, p.Play(PackOn), 5*time.Second); err == nil {
 		t.Error("a panicking backend reported success")
 	}
 }

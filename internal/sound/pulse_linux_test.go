@@ -37,9 +37,9 @@ func TestChimesReachPulseAudio(t *testing.T) {
 	for range 7 {
 		for _, c := range chimes {
 			at := time.Since(base)
-			err, took := within(t, p.Play(c), DefaultTimeout+time.Second)
+			took, err := within(t, p.Play(c), DefaultTimeout+time.Second)
 			if err != nil {
-				t.Fatalf("Play(%v): %v\n%s", c, err, srv.log)
+				t.Fatalf("Play(%v): %v\n%s", c, err, srv.Log)
 			}
 			plays = append(plays, play{c, at})
 			t.Logf("Play(%v) answered after %v", c, took)
@@ -92,17 +92,17 @@ func TestPulseAudioRestart(t *testing.T) {
 	srv := startPulse(t)
 	p := NewPlayer(Config{})
 	defer p.Close()
-	if err, _ := within(t, p.Play(PackOn), 5*time.Second); err != nil {
+	if _, err := within(t, p.Play(PackOn), 5*time.Second); err != nil {
 		t.Fatalf("first Play: %v", err)
 	}
-	srv.stop()
-	srv.start()
-	if err, _ := within(t, p.Play(PackOff), 5*time.Second); err != nil {
-		t.Fatalf("Play after the server restarted: %v\n%s", err, srv.log)
+	srv.Stop()
+	srv.Start()
+	if _, err := within(t, p.Play(PackOff), 5*time.Second); err != nil {
+		t.Fatalf("Play after the server restarted: %v\n%s", err, srv.Log)
 	}
 	// While it is down, Play says so, in time.
-	srv.stop()
-	err, took := within(t, p.Play(Done), 5*time.Second)
+	srv.Stop()
+	took, err := within(t, p.Play(Done), 5*time.Second)
 	if !errors.Is(err, ErrNoServer) {
 		t.Errorf("Play with the server gone: %v (after %v), want ErrNoServer", err, took)
 	}
@@ -116,7 +116,7 @@ func TestNoPulseServer(t *testing.T) {
 	p := NewPlayer(Config{Timeout: timeout})
 	defer p.Close()
 	for range 3 {
-		err, took := within(t, p.Play(PackOff), timeout+2*time.Second)
+		took, err := within(t, p.Play(PackOff), timeout+2*time.Second)
 		if !errors.Is(err, ErrNoServer) {
 			t.Fatalf("Play with no server: %v, want ErrNoServer", err)
 		}
@@ -159,7 +159,7 @@ func TestSilentPulseServer(t *testing.T) {
 	p := NewPlayer(Config{Timeout: timeout})
 	defer p.Close()
 	for i := range 3 {
-		err, took := within(t, p.Play(PackOff), timeout+2*time.Second)
+		took, err := within(t, p.Play(PackOff), timeout+2*time.Second)
 		if !errors.Is(err, ErrTimeout) {
 			t.Fatalf("Play %d on a silent server: %v, want ErrTimeout", i, err)
 		}
