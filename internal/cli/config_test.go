@@ -46,9 +46,7 @@ func TestOwnPresetThroughPlanJSON(t *testing.T) {
 		return p
 	}
 	// Quiet hours are local time.
-	local := time.Local
-	time.Local = time.UTC
-	t.Cleanup(func() { time.Local = local })
+	useLocalZone(t, time.UTC)
 	got := plan("--quiet", "off")
 	want := []document.PlanPhase{
 		{At: "2026-11-21T20:00:00Z", Kind: schedule.Ice, Seconds: 900, Stage: 1},

@@ -33,6 +33,7 @@ func (e *Env) loadSettings(cmd *cobra.Command, args []string) error {
 	name := topCommand(cmd)
 	if slices.Contains(skipConfig, name) {
 		e.Settings = config.Default()
+		words.Use12HourClock(false) // not an earlier command's, in tests that run several
 		return nil
 	}
 	var err error

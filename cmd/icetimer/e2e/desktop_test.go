@@ -454,7 +454,7 @@ func TestRunWithoutABusFallsBackAndLaunchesNothing(t *testing.T) {
 	}
 	bin := binary
 	for _, tc := range []struct{ name, address string }{
-		{"address of a missing socket", "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent"},
+		{"address of a missing socket", "DBUS_SESSION_BUS_ADDRESS=unix:path=" + filepath.Join(t.TempDir(), "no-bus")},
 		{"no address at all", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
