@@ -36,6 +36,9 @@ func answer(t *testing.T, c <-chan error) error {
 // newRunner runs line with a log in a temporary directory (returned).
 func newRunner(t *testing.T, line string, limit time.Duration) (*Runner, string) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("runs hooks through the shell")
+	}
 	log := filepath.Join(t.TempDir(), "hooks.log")
 	r := New(Config{OnChange: line}, Options{Limit: limit, Log: func() (*os.File, error) {
 		return os.OpenFile(log, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
