@@ -103,12 +103,6 @@ func WithHistory(records []store.Record, now time.Time) Option {
 	}
 }
 
-// WithASCII draws with ASCII characters only, or not; without it the
-// environment decides (ASCIIOnly).
-func WithASCII(ascii bool) Option {
-	return func(m *Model) { m.timerCfg.ASCII, m.pickerCfg.ASCII = ascii, ascii }
-}
-
 // WithReadOnly makes the timer screen a view of a course another process
 // drives: line says which process, and reload's command reads the course
 // again (answering a timer.ReloadedMsg) every timer.ReloadEvery.
