@@ -134,6 +134,7 @@ func (r *Runner) run(e Event) error {
 	ctx, cancel := context.WithTimeout(r.runs, r.limit)
 	defer cancel()
 	out, logErr := r.openLog()
+	//lint:ignore SA5001 openLog gives a sink to write to even when the log cannot be opened; logErr is reported below
 	defer out.Close()
 	fmt.Fprintf(out, "%s %s: %s\n", time.Now().Format(time.RFC3339), e.Name, r.line)
 	cmd := shell(ctx, r.line)
