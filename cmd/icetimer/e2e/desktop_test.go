@@ -329,10 +329,19 @@ func TestRunNotifiesARealServerOnTime(t *testing.T) {
 	median, worst := lateness[len(lateness)/2], lateness[len(lateness)-1]
 	t.Logf("lateness of %d reminders at the server (mock.log, ms): median %v, worst %v, all %v",
 		len(lateness), median, worst, lateness)
-	if lateness[0] < -time.Millisecond || worst > 100*time.Millisecond {
-		t.Errorf("reminders reached the server %v after their instants, want each within 100 ms", lateness)
+	if lateness[0] < -time.Millisecond || median > serverOnTime || worst > lateBound {
+		t.Errorf("reminders reached the server %v after their instants, want the median within %v and each within %v", lateness, serverOnTime, lateBound)
 	}
 }
+
+// A reminder reaches the notification server within serverOnTime of its
+// instant (the median of a run's; tens of milliseconds on an idle machine),
+// and never later than lateBound: generous, for a machine loaded by other
+// work.
+const (
+	serverOnTime = 100 * time.Millisecond
+	lateBound    = time.Second
+)
 
 func TestRunKeepsGoingWhenTheServerFreezes(t *testing.T) {
 	s := startRun(t, twoSecondCourse...)
@@ -425,8 +434,10 @@ collect:
 	}
 	for i, r := range got[2:] {
 		due := start.Add(time.Duration(6+2*i) * time.Second)
-		if late := r.at.Sub(due); late < 0 || late > 100*time.Millisecond {
-			t.Errorf("after the thaw, %q reached the server %v after its instant, want within 100 ms", r.Summary, late)
+		if late := r.at.Sub(due); late < 0 || late > lateBound {
+			t.Errorf("after the thaw, %q reached the server %v after its instant, want within %v", r.Summary, late, lateBound)
+		} else {
+			t.Logf("after the thaw, %q reached the server %v after its instant", r.Summary, late)
 		}
 	}
 }
