@@ -1,0 +1,89 @@
+package session
+
+import (
+	"errors"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+// Request is an action a person asked of the course from elsewhere than
+// the driver's own keys: another terminal's command, a read-only view's
+// key, the notification's button. The process that drives the course
+// applies it where it applies its own keys (Handle), so that one goroutine
+// changes the course and the engine's one rule (schedule.Course.Do)
+// decides.
+type Request struct {
+	Action schedule.Action
+	// From says who asked, in a few words fit to print after "from" ("another
+	// terminal", "the notification"): the driver says where a change came
+	// from, as it would of a key pressed on its own screen.
+	From string
+	// begin, when set, says whether the request may still be applied: the
+	// asker may have given up (control.Handler's begin).
+	begin func() bool
+	// answer, when set, receives what became of the request, once.
+	answer func(Outcome)
+}
+
+// Outcome is what became of a request: the course after it (or as it was,
+// when refused), why it was refused, or why it could not be saved.
+type Outcome struct {
+	Course schedule.Course
+	// Refused is the engine's refusal (a *schedule.Refusal), or nil.
+	Refused error
+	// SaveErr says the change was made, and the driver reminds by it, but
+	// it could not be saved: a later process would not know it.
+	SaveErr error
+}
+
+// ErrNoCourse refuses a request made while the driver has no course (its
+// picker is open, the course was stopped): exit status 3 for a command.
+var ErrNoCourse = &schedule.Refusal{Code: "no-course", Reason: "no course is running: start one with 'icetimer start PRESET'"}
+
+// errGaveUp says the asker stopped waiting before the request was applied;
+// nothing was changed.
+var errGaveUp = errors.New("the request was given up before it was applied")
+
+// reply passes o to whoever waits for it.
+func (r Request) reply(o Outcome) {
+	if r.answer != nil {
+		r.answer(o)
+	}
+}
+
+// Handle applies req to c, the course the caller drives, at the session's
+// now, through the engine: it returns the course to drive from then on,
+// or c and why nothing changed. The change is saved, and the asker
+// answered, in the background once it is; a refusal is answered at once.
+// Call it on the goroutine that drives the course (a screen's Update, a
+// run's loop), never two at once.
+func (s *Session) Handle(req Request, c schedule.Course) (schedule.Course, error) {
+	if c.Start.IsZero() {
+		req.reply(Outcome{Course: c, Refused: ErrNoCourse})
+		return c, ErrNoCourse
+	}
+	now := s.Now()
+	next, err := c.Do(req.Action, now)
+	if err != nil {
+		req.reply(Outcome{Course: c, Refused: err})
+		return c, err
+	}
+	if req.begin != nil && !req.begin() {
+		return c, errGaveUp
+	}
+	ticket := s.Ticket()
+	s.handling.Go(func() {
+		req.reply(Outcome{Course: next, SaveErr: s.Save(ticket, next)})
+	})
+	return next, nil
+}
+
+// Requests receives the requests this process's driver applies with
+// Handle: from the control socket (Options.Serve) and from the
+// notification's button. It is never closed.
+func (s *Session) Requests() <-chan Request { return s.requests }
+
+// requestBuffer bounds the requests waiting for the driver; an ask beyond
+// it waits (a socket's, within its deadline) or, from a button, is dropped
+// (a burst of presses is one acknowledgement).
+const requestBuffer = 16
