@@ -14,8 +14,8 @@ import (
 )
 
 // lockWait is how long a command waits when another one holds the lock for
-// a moment without serving the control socket: a command changing the
-// course once, a driver starting up or handing over.
+// a moment without serving the control socket (Env.LockWait's default): a
+// command changing the course once, a driver starting up or handing over.
 const lockWait = 2 * time.Second
 
 // lookEvery is how often it looks again meanwhile.
@@ -34,7 +34,11 @@ const fromHere = "another terminal"
 // rule (session.Apply). The errors carry CLI.md's exit statuses: 3 no
 // course, 2 bad input, 1 refused or not answered.
 func (e *Env) act(a schedule.Action, direct func(*session.Session) (string, error)) (string, error) {
-	giveUp := time.Now().Add(lockWait)
+	wait := e.LockWait
+	if wait == 0 {
+		wait = lockWait
+	}
+	giveUp := time.Now().Add(wait)
 	for {
 		s, err := e.openSession(false, false)
 		if err == nil {
@@ -56,7 +60,7 @@ func (e *Env) act(a schedule.Action, direct func(*session.Session) (string, erro
 		}
 		if time.Now().After(giveUp) {
 			return "", &exitError{Code: ExitFailure, Err: fmt.Errorf(
-				"%v, which did not answer within %s: try again in a moment; if it is an older icetimer, change the course there, or quit it first", holder, lockWait)}
+				"%v, which did not answer within %s: try again in a moment; if it is an older icetimer, change the course there, or quit it first", holder, wait)}
 		}
 		time.Sleep(lookEvery)
 	}
