@@ -41,7 +41,8 @@ type Options struct {
 	CloseWait time.Duration
 	// Now is the wall clock that At is compared with (time.Now).
 	Now func() time.Time
-	// Client makes the requests (a new http.Client).
+	// Client makes the requests (a new http.Client); redirects are never
+	// followed, whatever its CheckRedirect says.
 	Client *http.Client
 }
 
@@ -127,12 +128,9 @@ func New(cfg Config, o Options) *Publisher {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	if o.Client == nil {
-		o.Client = &http.Client{}
-	}
 	calls, cancel := context.WithCancel(context.Background())
 	p := &Publisher{
-		client:    client{cfg: cfg, http: o.Client},
+		client:    client{cfg: cfg, http: withoutRedirects(o.Client)},
 		timeout:   o.Timeout,
 		closeWait: o.CloseWait,
 		now:       o.Now,
