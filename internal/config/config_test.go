@@ -18,7 +18,7 @@ func TestNoFileIsTheDefaults(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(c, Default()) {
 		t.Errorf("Load of a missing file: %+v, %v; want the defaults", c, err)
 	}
-	if d := Default(); d.Quiet != "23:00-07:00" || !d.Sound || d.Repeat != 2*time.Minute || d.Clock != Clock24 {
+	if d := Default(); d.Quiet != "23:00-07:00" || !d.Sound || d.Repeat != 2*time.Minute || d.Clock != Clock24 || !d.Ntfy.Ack {
 		t.Errorf("defaults %+v differ from CLI.md's", d)
 	}
 }
@@ -69,6 +69,7 @@ cycle = "heat 30m, rest 1h"
 url   = "https://ntfy.example.org/"
 topic = "my-back"
 token = "tk_abc"
+ack   = false
 
 [hooks]
 on_change = "paplay ~/chime.oga"
@@ -95,7 +96,7 @@ on_change = "paplay ~/chime.oga"
 	want := Config{
 		Path: "c.toml", Quiet: "22:30-06:15", Sound: false, Repeat: 90 * time.Second, Clock: Clock12,
 		Presets: []schedule.Preset{physio, evening},
-		Ntfy:    Ntfy{URL: "https://ntfy.example.org", Topic: "my-back", Token: "tk_abc"},
+		Ntfy:    Ntfy{URL: "https://ntfy.example.org", Topic: "my-back", Token: "tk_abc", Ack: false},
 		Hooks:   Hooks{OnChange: "paplay ~/chime.oga"},
 	}
 	if !reflect.DeepEqual(c, want) {
@@ -138,7 +139,9 @@ func TestBadFiles(t *testing.T) {
 		{"single-bracket preset", "[preset]\nid = \"a\"\n", 1, `[preset] is written [[preset]] (double brackets)`},
 		{"inline preset list", "preset = [{id = \"a\"}]\n", 1, `preset is written as [[preset]] tables`},
 		{"ntfy as a string", "ntfy = \"x\"\n", 1, `ntfy is a table: write [ntfy]`},
-		{"unknown key in ntfy", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"t\"\nurll = 1\n", 4, `unknown key urll in [ntfy]: [ntfy] takes url, topic and token`},
+		{"unknown key in ntfy", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"t\"\nurll = 1\n", 4, `unknown key urll in [ntfy]: [ntfy] takes url, topic, token and ack`},
+		{"ack as a string", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"t\"\nack = \"yes\"\n", 4, `ack = "yes": want true or false (no quotes)`},
+		{"topic too long for replies", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"" + strings.Repeat("t", 61) + "\"\n", 3, `the phone's replies go to ` + strings.Repeat("t", 61) + `-ack, which ntfy takes only up to 64 characters: use at most 60 for the topic, or ack = false`},
 		{"unknown key in hooks", "[hooks]\non_start = \"x\"\n", 2, `unknown key on_start in [hooks]: [hooks] takes on_change`},
 		{"unknown key in preset", preset(`id = "a"`, `cycle = "ice 1m, rest 1m"`, `colour = "x"`), 5, `unknown key colour in [[preset]]: a [[preset]] takes id, name, cycle, window, then and note`},
 		{"syntax", "quiet = \"off\"\nsound = \n", 2, `not valid TOML`},
@@ -216,5 +219,19 @@ func TestFilesThatAreNotConfigFiles(t *testing.T) {
 	}
 	if _, err := Load(big); err == nil || !strings.Contains(err.Error(), "larger than 1024 KiB") {
 		t.Errorf("a 1 MiB file: %v", err)
+	}
+}
+
+// A long topic is fine without the phone's buttons, whose replies need
+// four more characters.
+func TestAckAndTheTopicsLength(t *testing.T) {
+	long := strings.Repeat("t", 64)
+	c, err := Parse("c.toml", []byte("[ntfy]\nurl = \"https://a.org\"\ntopic = \""+long+"\"\nack = false\n"))
+	if err != nil || c.Ntfy.Ack || c.Ntfy.Topic != long {
+		t.Errorf("a 64-character topic with ack = false: %+v, %v", c.Ntfy, err)
+	}
+	c, err = Parse("c.toml", []byte("[ntfy]\nurl = \"https://a.org\"\ntopic = \""+long[:60]+"\"\n"))
+	if err != nil || !c.Ntfy.Ack {
+		t.Errorf("a 60-character topic, ack by default: %+v, %v", c.Ntfy, err)
 	}
 }

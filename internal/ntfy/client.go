@@ -52,6 +52,13 @@ func (c client) publish(ctx context.Context, m Message) error {
 		// A Unix time: unambiguous, unlike ntfy's natural-language forms.
 		h.Set("At", strconv.FormatInt(m.At.Unix(), 10))
 	}
+	if c.cfg.Ack && m.Ack != "" {
+		a, err := c.cfg.ackAction(m.Ack, m.AckID)
+		if err != nil {
+			return err
+		}
+		h.Set("Actions", headerText(a))
+	}
 	body, err := c.do(req)
 	if err != nil {
 		return err

@@ -27,13 +27,20 @@ type Message struct {
 	SequenceID string
 	// At is the delivery time of a scheduled message; zero delivers now.
 	At time.Time
+	// Ack is the label of the phone's button that acknowledges the
+	// reminder, and AckID what the button sends back: the sequence ID of
+	// the change the reminder is for. Empty for no button, and ignored
+	// unless Config.Ack.
+	Ack, AckID string
 }
 
 // MessageFor is reminder r as a message to publish now: priority 5 when it
 // takes a pack off, 3 otherwise. Its sequence ID is the one its change was
 // scheduled under, so that it replaces that scheduled message when the
 // server has not delivered it yet (one ring, not two) and updates it in
-// place when it has; a repeat has none, so that each one rings anew.
+// place when it has; a repeat has none, so that each one rings anew. A
+// reminder that waits for the person (r.Ack: "Pack is off", "It's on")
+// carries the same button on the phone, which names its change.
 func MessageFor(r words.Reminder) Message {
 	m := Message{Title: r.Title, Body: r.Body, Priority: PriorityDefault, Tags: tags(r)}
 	if r.Urgent {
@@ -41,6 +48,9 @@ func MessageFor(r words.Reminder) Message {
 	}
 	if r.Repeat == 0 {
 		m.SequenceID = SequenceID(r.At)
+	}
+	if r.Ack != "" {
+		m.Ack, m.AckID = r.Ack, SequenceID(r.At)
 	}
 	return m
 }

@@ -328,7 +328,8 @@ func oneLine(errs []error) error {
 
 // sameMessage reports whether a and b would publish the same thing.
 func sameMessage(a, b Message) bool {
-	if a.Title != b.Title || a.Body != b.Body || a.Priority != b.Priority || !a.At.Equal(b.At) || len(a.Tags) != len(b.Tags) {
+	if a.Title != b.Title || a.Body != b.Body || a.Priority != b.Priority || !a.At.Equal(b.At) || len(a.Tags) != len(b.Tags) ||
+		a.Ack != b.Ack || a.AckID != b.AckID {
 		return false
 	}
 	for i := range a.Tags {
