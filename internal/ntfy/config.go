@@ -1,7 +1,8 @@
 // Package ntfy publishes icetimer's reminders to a phone through an ntfy
-// server (https://ntfy.sh or a self-hosted one) with plain net/http, and
-// keeps one scheduled message on the server for the course's next change,
-// so that the phone still rings when the laptop sleeps or icetimer dies.
+// server (https://ntfy.sh or a self-hosted one) with plain net/http, keeps
+// one scheduled message on the server for the course's next change, so that
+// the phone still rings when the laptop sleeps or icetimer dies, and hears
+// the phone's buttons.
 //
 // What the server is asked, per ntfy's publish API:
 //   - a reminder: POST URL/TOPIC, the body its text, headers Title,
@@ -11,6 +12,15 @@
 //   - a change of plan: a new POST with another sequence ID after a DELETE
 //     URL/TOPIC/SEQUENCE-ID of the one scheduled before, or only the
 //     DELETE when nothing comes next.
+//
+// With Ack, a reminder that waits for the person carries a button (an http
+// action, see actions.go) with which the phone itself POSTs the change's
+// sequence ID to the reply topic, TOPIC-ack, on the same server; a Listener
+// follows that topic and hands the replies to the driver.
+//
+// A redirect, or any answer but 2xx, is a failure: a redirect is never
+// followed, so that a push is never lost without a word (Go would turn a
+// POST into a GET) and the token never reaches another server.
 //
 // Replacing and deleting a scheduled message by its sequence ID needs an
 // ntfy server from 2026 on (sequence IDs came with 2.16; deleting a message

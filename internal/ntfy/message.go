@@ -2,6 +2,7 @@ package ntfy
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -62,7 +63,20 @@ func MessageFor(r words.Reminder) Message {
 // process that resumes a course after another died names the same message
 // and replaces it instead of adding a second.
 func SequenceID(at time.Time) string {
-	return "icetimer-" + strconv.FormatInt(at.Unix(), 10)
+	return sequencePrefix + strconv.FormatInt(at.Unix(), 10)
+}
+
+const sequencePrefix = "icetimer-"
+
+// changeOf is the change a sequence ID from SequenceID names, when id is
+// one (the phone's reply carries it back).
+func changeOf(id string) (time.Time, bool) {
+	digits, ok := strings.CutPrefix(id, sequencePrefix)
+	if !ok || digits == "" || len(digits) > 12 || strings.Trim(digits, "0123456789") != "" {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(digits, 10, 64)
+	return time.Unix(n, 0), err == nil
 }
 
 // tags show what the reminder is about at a glance: the emoji of the
