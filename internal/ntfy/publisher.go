@@ -94,7 +94,10 @@ type Publisher struct {
 	// have is the scheduled message on the server, as far as this process
 	// knows (Inherit adds what an earlier one left).
 	have slot
-	done chan struct{}
+	// repeats is the repeats of a waiting reminder scheduled on the server
+	// (see ScheduleRepeats), by sequence ID.
+	repeats map[string]Message
+	done    chan struct{}
 }
 
 // slot is a scheduled message, or none.
@@ -103,12 +106,15 @@ type slot struct {
 	set bool
 }
 
-// job is a reminder to publish now, or (reconcile) a turn to bring the
-// server's scheduled message in line with want.
+// job is a reminder to publish now (repeatOf: the change a repeat is
+// for), or (reconcile) a turn to bring the server's scheduled message in
+// line with want, or a turn to make repeats the repeats on the server.
 type job struct {
 	msg       Message
+	repeatOf  time.Time
 	what      string
 	reconcile bool
+	repeats   *[]Message
 	queued    time.Time
 	reply     chan Result
 }
@@ -137,6 +143,7 @@ func New(cfg Config, o Options) *Publisher {
 		queue:     make(chan job, o.QueueSize),
 		calls:     calls,
 		cancel:    cancel,
+		repeats:   map[string]Message{},
 		done:      make(chan struct{}),
 	}
 	go p.work()
@@ -147,6 +154,9 @@ func New(cfg Config, o Options) *Publisher {
 // once.
 func (p *Publisher) Publish(r words.Reminder) <-chan Result {
 	j := job{msg: MessageFor(r), what: fmt.Sprintf("publish %q", r.Title), queued: time.Now(), reply: make(chan Result, 1)}
+	if r.Repeat > 0 {
+		j.repeatOf = r.At
+	}
 	p.gate.Lock()
 	defer p.gate.Unlock()
 	if err := p.enqueue(j); err != nil {
@@ -229,9 +239,9 @@ func (p *Publisher) answerWaiters(r Result) {
 // Close publishes what is still queued, for at most CloseWait (a Cancel
 // asked just before must reach the server), then stops the worker; later
 // calls answer ErrClosed at once. It leaves the scheduled message on the
-// server: that it outlives the process is the point. A driver that stops
-// reminding on purpose calls Cancel first. Close may be called more than
-// once.
+// server, and the repeats: that they outlive the process is the point. A
+// driver that stops reminding on purpose calls Cancel and CancelRepeats
+// first. Close may be called more than once.
 func (p *Publisher) Close() {
 	p.gate.Shut(func() { close(p.queue) })
 	worker.Drain(p.done, p.closeWait, p.cancel) // what is left fails at once
@@ -241,8 +251,15 @@ func (p *Publisher) Close() {
 func (p *Publisher) work() {
 	defer close(p.done)
 	for j := range p.queue {
-		if j.reconcile {
+		switch {
+		case j.reconcile:
 			p.reconcileTurn(j)
+			continue
+		case j.repeats != nil:
+			j.answer(p.replaceRepeats(*j.repeats))
+			continue
+		case !j.repeatOf.IsZero() && p.serverRings(j.repeatOf):
+			j.answer(nil)
 			continue
 		}
 		err := p.request(func(ctx context.Context) error { return p.client.publish(ctx, j.msg) })
