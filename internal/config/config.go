@@ -35,6 +35,9 @@ type Config struct {
 	Repeat time.Duration
 	// Clock is how clock times are written.
 	Clock ClockFormat
+	// KeepAwake keeps the computer from sleeping while a pack is on;
+	// --keep-awake wins over it.
+	KeepAwake bool
 	// Presets are the person's own, in the file's order, each marked Own.
 	Presets []schedule.Preset
 	// Ntfy is the phone push server; only Ack is set when the file has no
@@ -77,7 +80,7 @@ const RepeatOff time.Duration = -1
 
 // Default is the settings with no config file.
 func Default() Config {
-	return Config{Quiet: DefaultQuiet, Sound: true, Repeat: DefaultRepeat, Clock: Clock24, Ntfy: Ntfy{Ack: true}}
+	return Config{Quiet: DefaultQuiet, Sound: true, Repeat: DefaultRepeat, Clock: Clock24, KeepAwake: true, Ntfy: Ntfy{Ack: true}}
 }
 
 // Catalogue is every preset a person can start: the built-in ones in their

@@ -117,7 +117,7 @@ func acceptedKeys(e entry) string {
 	case e.path[0] == "hooks":
 		return "[hooks] takes on_change"
 	}
-	return "the keys are quiet, sound, repeat and clock, then the tables [[preset]], [ntfy] and [hooks]"
+	return "the keys are quiet, sound, repeat, clock and keep_awake, then the tables [[preset]], [ntfy] and [hooks]"
 }
 
 func (c *Config) setRoot(e entry, ps *problems) {
@@ -132,11 +132,9 @@ func (c *Config) setRoot(e entry, ps *problems) {
 			c.Quiet = q.String()
 		}
 	case "sound":
-		if e.value.kind != unstable.Bool {
-			ps.addf(e.line, "sound = %s: want true or false (no quotes)", e.value.describe())
-			return
-		}
-		c.Sound = e.value.text == "true"
+		c.Sound = boolean(e, ps, c.Sound)
+	case "keep_awake":
+		c.KeepAwake = boolean(e, ps, c.KeepAwake)
 	case "repeat":
 		accepted := fmt.Sprintf(`a duration from %s to %s, such as "2m", or "off"`, schedule.FormatDuration(MinRepeat), schedule.FormatDuration(MaxRepeat))
 		s, ok := str(e, ps, accepted)
@@ -206,11 +204,7 @@ func (n *Ntfy) set(e entry, ps *problems) {
 			n.Token = s
 		}
 	case "ack":
-		if e.value.kind != unstable.Bool {
-			ps.addf(e.line, "ack = %s: want true or false (no quotes)", e.value.describe())
-			return
-		}
-		n.Ack = e.value.text == "true"
+		n.Ack = boolean(e, ps, n.Ack)
 	default:
 		ps.addf(e.line, "unknown key %s in [ntfy]: %s", safeKey(e.path[1]), acceptedKeys(e))
 	}
@@ -228,6 +222,15 @@ func (h *Hooks) set(e entry, ps *problems) {
 		}
 		h.OnChange = s
 	}
+}
+
+// boolean is e's value, or a problem and was.
+func boolean(e entry, ps *problems, was bool) bool {
+	if e.value.kind != unstable.Bool {
+		ps.addf(e.line, "%s = %s: want true or false (no quotes)", safeKey(e.path[len(e.path)-1]), e.value.describe())
+		return was
+	}
+	return e.value.text == "true"
 }
 
 // str is e's string value, or a problem saying what is accepted.
