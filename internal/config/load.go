@@ -93,8 +93,12 @@ func Parse(path string, data []byte) (Config, error) {
 	}
 	_, url := ntfyKeys["url"]
 	if _, topic := ntfyKeys["topic"]; url != topic {
-		ps.addf(cmp.Or(doc.tables["ntfy"], ntfyKeys["url"], ntfyKeys["topic"], ntfyKeys["token"]),
+		ps.addf(cmp.Or(doc.tables["ntfy"], ntfyKeys["url"], ntfyKeys["topic"], ntfyKeys["token"], ntfyKeys["ack"]),
 			"[ntfy] needs both url and topic: give both, or leave [ntfy] out")
+	}
+	if c.Ntfy.Ack && len(c.Ntfy.Topic) > maxTopic-len(replySuffix) {
+		ps.addf(ntfyKeys["topic"], "topic = %q: the phone's replies go to %s%s, which ntfy takes only up to %d characters: use at most %d for the topic, or ack = false",
+			c.Ntfy.Topic, c.Ntfy.Topic, replySuffix, maxTopic, maxTopic-len(replySuffix))
 	}
 	c.Presets = buildPresets(raws, ps)
 	if err := ps.err(); err != nil {
@@ -109,11 +113,11 @@ func acceptedKeys(e entry) string {
 	case e.preset >= 0:
 		return "a [[preset]] takes id, name, cycle, window, then and note"
 	case e.path[0] == "ntfy":
-		return "[ntfy] takes url, topic and token"
+		return "[ntfy] takes url, topic, token and ack"
 	case e.path[0] == "hooks":
 		return "[hooks] takes on_change"
 	}
-	return "the keys are quiet, sound, repeat and clock, then the tables [[preset]], [ntfy] and [hooks]"
+	return "the keys are quiet, sound, repeat, clock and keep_awake, then the tables [[preset]], [ntfy] and [hooks]"
 }
 
 func (c *Config) setRoot(e entry, ps *problems) {
@@ -128,11 +132,9 @@ func (c *Config) setRoot(e entry, ps *problems) {
 			c.Quiet = q.String()
 		}
 	case "sound":
-		if e.value.kind != unstable.Bool {
-			ps.addf(e.line, "sound = %s: want true or false (no quotes)", e.value.describe())
-			return
-		}
-		c.Sound = e.value.text == "true"
+		c.Sound = boolean(e, ps, c.Sound)
+	case "keep_awake":
+		c.KeepAwake = boolean(e, ps, c.KeepAwake)
 	case "repeat":
 		accepted := fmt.Sprintf(`a duration from %s to %s, such as "2m", or "off"`, schedule.FormatDuration(MinRepeat), schedule.FormatDuration(MaxRepeat))
 		s, ok := str(e, ps, accepted)
@@ -162,8 +164,15 @@ func (c *Config) setRoot(e entry, ps *problems) {
 	}
 }
 
-// topicPattern is what ntfy accepts as a topic.
+// topicPattern is what ntfy accepts as a topic: at most maxTopic
+// characters.
 var topicPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+const maxTopic = 64
+
+// replySuffix makes the topic the phone's buttons reply on, TOPIC-ack, as
+// ntfy.Config.ReplyTopic names it.
+const replySuffix = "-ack"
 
 func (n *Ntfy) set(e entry, ps *problems) {
 	switch e.path[1] {
@@ -194,6 +203,8 @@ func (n *Ntfy) set(e entry, ps *problems) {
 			}
 			n.Token = s
 		}
+	case "ack":
+		n.Ack = boolean(e, ps, n.Ack)
 	default:
 		ps.addf(e.line, "unknown key %s in [ntfy]: %s", safeKey(e.path[1]), acceptedKeys(e))
 	}
@@ -211,6 +222,15 @@ func (h *Hooks) set(e entry, ps *problems) {
 		}
 		h.OnChange = s
 	}
+}
+
+// boolean is e's value, or a problem and was.
+func boolean(e entry, ps *problems, was bool) bool {
+	if e.value.kind != unstable.Bool {
+		ps.addf(e.line, "%s = %s: want true or false (no quotes)", safeKey(e.path[len(e.path)-1]), e.value.describe())
+		return was
+	}
+	return e.value.text == "true"
 }
 
 // str is e's string value, or a problem saying what is accepted.
