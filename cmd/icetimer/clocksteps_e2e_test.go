@@ -84,7 +84,7 @@ func TestClockStepAheadAndBackKeepsReminding(t *testing.T) {
 	reminderWithin(t, p, c, 17*time.Second, "the change after")
 }
 
-// A correction within session.StepSlack repeats no reminder: after 40 s
+// A correction within remind.StepSlack repeats no reminder: after 40 s
 // ahead (a prompt catch-up) and 40 s back, the changes of those 40 s are
 // not told again.
 func TestClockCorrectionsOf40sRepeatNothing(t *testing.T) {

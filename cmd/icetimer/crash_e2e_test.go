@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/testseed"
 )
@@ -238,7 +238,7 @@ func checkFirstReminder(t *testing.T, where string, c schedule.Course, since tim
 		t.Fatalf("%s: first line %q is not a reminder", where, line.text)
 	}
 	// The one announce rule: the person's own skips are never announced.
-	announcer := session.NewAnnouncer(since)
+	announcer := remind.NewAnnouncer(since)
 	ts := announcer.Due(c, at)
 	if len(ts) == 0 || !ts[len(ts)-1].At.Equal(at) {
 		t.Fatalf("%s: first line %q is for %v, but the engine has no change there after %v (already announced)", where, line.text, at, since)

@@ -44,7 +44,7 @@ func NewPainCmd(env Env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.At, "at", "", "when: RFC 3339 or HH:MM today, within the course (default now)")
-	cmd.Flags().StringVar(&opts.Note, "note", "", fmt.Sprintf("a few words for the report (at most %d characters)", store.MaxNoteRunes))
+	cmd.Flags().StringVar(&opts.Note, "note", "", fmt.Sprintf("a few words for the report (at most %d characters)", schedule.MaxNoteRunes))
 	return cmd
 }
 
@@ -53,7 +53,7 @@ func painRun(env Env, opts PainOptions) error {
 	if err != nil {
 		return usagef("pain %q: want a whole number from 0 (none) to 10 (worst imaginable)", opts.Score)
 	}
-	if err := store.CheckPain(score, opts.Note); err != nil {
+	if err := schedule.CheckPain(score, opts.Note); err != nil {
 		return usagef("%v", err)
 	}
 	dir, err := env.dir()
@@ -68,7 +68,7 @@ func painRun(env Env, opts PainOptions) error {
 			if err != nil {
 				return usagef("--at: %v", err)
 			}
-			if t = session.EventInstant(t); t.Before(c.Start) || t.After(now) {
+			if t = schedule.EventInstant(t); t.Before(c.Start) || t.After(now) {
 				return usagef("--at %s: want a time within the course, from %s to now", opts.At, words.Clock(c.Start.In(now.Location())))
 			}
 			at = t

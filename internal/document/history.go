@@ -3,9 +3,9 @@ package document
 import (
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 )
 
 // History is what `history --json` prints: one entry per local day, oldest
@@ -31,6 +31,10 @@ type HistoryDay struct {
 	Removals     int           `json:"removals"`
 	LateRemovals []LateRemoval `json:"late_removals"`
 	Unanswered   int           `json:"unanswered_removals"`
+	// HeatDaysInARow is how many days in a row, this one included, had
+	// heat, counted up to 14: at 14 the skin may mark (PROTOCOLS.md
+	// section 9).
+	HeatDaysInARow int `json:"heat_days_in_a_row"`
 }
 
 // PainPoint is one check-in.
@@ -58,6 +62,7 @@ func HistoryOf(figures []report.Day) History {
 			HeatCount: f.Heat.Count, HeatSeconds: *seconds(f.Heat.Time),
 			Started: f.Started, Finished: f.Finished,
 			Pain: PainOf(f.Pain, f.Day.Location()), Removals: f.Removals, LateRemovals: latesOf(f.Late, f.Day.Location()), Unanswered: f.Unanswered,
+			HeatDaysInARow: f.HeatInARow,
 		})
 	}
 	return out
@@ -72,7 +77,7 @@ func PainOf(scores []schedule.PainScore, loc *time.Location) []PainPoint {
 	return out
 }
 
-func latesOf(late []session.Removal, loc *time.Location) []LateRemoval {
+func latesOf(late []remind.Removal, loc *time.Location) []LateRemoval {
 	out := []LateRemoval{}
 	for _, r := range late {
 		out = append(out, LateRemoval{At: *instant(r.At, loc), Kind: r.Kind, LateSeconds: *seconds(r.Answered.Sub(r.At))})

@@ -5,7 +5,6 @@ import (
 
 	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -64,7 +63,7 @@ func StatusOf(c schedule.Course, st schedule.State, given []advice.Given, loc *t
 		StageEndsAt:      instant(st.StageEnds, loc),
 		StartedAt:        *instant(c.Start, loc),
 	}
-	_, out.Repeating = session.Waiting(c, st.Now)
+	_, out.Repeating = c.Waiting(st.Now)
 	if p, ok := c.LastPain(); ok {
 		out.Pain = &p.Score
 	}

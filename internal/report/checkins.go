@@ -4,8 +4,8 @@ import (
 	"time"
 
 	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 )
 
 // addCheckIns adds course co's pain check-ins and removals up to limit to
@@ -16,7 +16,7 @@ func (c *counter) addCheckIns(co schedule.Course, limit time.Time) {
 			c.out[i].Pain = append(c.out[i].Pain, p)
 		}
 	}
-	for _, r := range session.Removals(co, c.from(), limit) {
+	for _, r := range remind.Removals(co, c.from(), limit) {
 		if i := c.dayOf(r.At); i >= 0 {
 			c.out[i].Removals++
 			if r.Answered.IsZero() {

@@ -9,8 +9,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 )
 
@@ -34,20 +34,49 @@ type Day struct {
 	// Pain is the check-ins given that day, in order.
 	Pain []schedule.PainScore
 	// Removals counts the "remove the pack" reminders of the day; Late is
-	// those acknowledged more than session.LateAfter after the reminder,
+	// those acknowledged more than remind.LateAfter after the reminder,
 	// Unanswered those nothing acknowledged before the next change.
 	Removals, Unanswered int
-	Late                 []session.Removal
+	Late                 []remind.Removal
+	// HeatInARow is how many days in a row, this one included, had heat
+	// time, counted up to HeatDays: at HeatDays section 9's heat line is
+	// due.
+	HeatInARow int
+	// Numb is when a skin check was answered "numb" that day (PROTOCOLS.md
+	// section 9), in order. The engine records no numb events yet: empty
+	// until addCheckIns fills it from them.
+	Numb []time.Time
+	// Unconfirmed is the day's put-on reminders that nothing confirmed
+	// ("Is it on?" never answered; the phase ran as planned), in order.
+	// The engine records no confirmations yet: empty until addCheckIns
+	// fills it from them.
+	Unconfirmed []PutOn
 }
 
-// Days is one Day for each of the days local calendar days up to and
-// including now's, oldest first, in loc. records are the courses from
+// PutOn is a reminder to put a pack on: when it went out, and which pack.
+type PutOn struct {
+	At   time.Time
+	Kind schedule.Kind
+}
+
+// Days is one Day for each of the days local calendar days up to
+// and including now's, oldest first, in loc. records are the courses from
 // History plus the saved course, if any, with a zero EndedAt; each course
 // counts up to its end and never past now. A saved course that is also the
 // last in history (an Archive cut short) must not be passed twice; Load
-// already reports it as no course.
+// already reports it as no course. HeatInARow counts the HeatDays-1 days
+// before the first one too, so records should reach back to them.
 func Days(records []store.Record, now time.Time, days int, loc *time.Location) []Day {
-	c := newCounter(now, days, loc, true)
+	c := newCounter(now, days+HeatDays-1, loc, true)
+	for _, r := range records {
+		c.add(r)
+	}
+	return c.heatDays()
+}
+
+// count is records counted into days days up to now's (see counter).
+func count(records []store.Record, now time.Time, days int, loc *time.Location, checkIns bool) []Day {
+	c := newCounter(now, days, loc, checkIns)
 	for _, r := range records {
 		c.add(r)
 	}
@@ -91,6 +120,17 @@ func (c *counter) dayOf(t time.Time) int {
 	return i
 }
 
+// addIfIn counts the course of r when it ended within the days (or is the
+// saved one) and reports whether it did: history read from its end has
+// nothing more for the days once it did not.
+func (c *counter) addIfIn(r store.Record) bool {
+	if !r.EndedAt.IsZero() && r.EndedAt.Before(c.from()) {
+		return false
+	}
+	c.add(r)
+	return true
+}
+
 // add counts the course of r.
 func (c *counter) add(r store.Record) {
 	limit := c.now
@@ -126,9 +166,17 @@ func (c *counter) add(r store.Record) {
 func (c *counter) days() []Day {
 	for i := range c.out {
 		slices.SortStableFunc(c.out[i].Pain, func(a, b schedule.PainScore) int { return a.At.Compare(b.At) })
-		slices.SortStableFunc(c.out[i].Late, func(a, b session.Removal) int { return a.At.Compare(b.At) })
+		slices.SortStableFunc(c.out[i].Late, func(a, b remind.Removal) int { return a.At.Compare(b.At) })
 	}
 	return c.out
+}
+
+// heatDays is days, less the HeatDays-1 days counted first for the days in
+// a row with heat (the counter counts them too, see Days).
+func (c *counter) heatDays() []Day {
+	all := c.days()
+	heatRuns(all)
+	return all[HeatDays-1:]
 }
 
 // courseEnd is when the course in r ended, if it had by limit.
@@ -183,10 +231,6 @@ func minTime(a, b time.Time) time.Time {
 // Today is now's day in loc: the courses in history and c, the course
 // running now, which the timer screen counts as "today: ice 2, heat 1".
 func Today(history []store.Record, c schedule.Course, now time.Time, loc *time.Location) Day {
-	count := newCounter(now, 1, loc, false)
-	for _, r := range history {
-		count.add(r)
-	}
-	count.add(store.Record{Course: c})
-	return count.days()[0]
+	records := append(history[:len(history):len(history)], store.Record{Course: c})
+	return count(records, now, 1, loc, false)[0]
 }

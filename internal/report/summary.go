@@ -3,11 +3,11 @@ package report
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/safety"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
@@ -25,6 +25,13 @@ type Summary struct {
 	Trend Trend
 	// Advice is the advice the check-ins called for within the days.
 	Advice []advice.Given
+	// Courses are the courses that ran within the days, oldest first, each
+	// with how it ended (a zero EndedAt: the saved course). Filled by
+	// Gather.
+	Courses []store.Record
+	// Safety is the answers to the one-time safety questions; zero when
+	// they were never answered. Filled by Gather.
+	Safety safety.Answers
 }
 
 // Summarise makes the summary of the days' figures, with the advice given
@@ -43,63 +50,6 @@ func Summarise(figures []Day, given []advice.Given, now time.Time) Summary {
 		}
 	}
 	return s
-}
-
-// adviceReach bounds how much of history the advice reads, within
-// advice.Lookback: some 1,000 courses of a few check-ins each (a hundred
-// long ones), far more than weeks of real use, so that years of heavy use
-// (or a hostile history) cost `status --json` tens of milliseconds, not
-// seconds.
-const adviceReach = 1 << 20
-
-// Given is the advice the check-ins of history (the last advice.Lookback,
-// at most adviceReach bytes of it, read from its end) and the saved course
-// call for at now; what cannot be read is left out, as Read's warnings say.
-func Given(s *store.Store, now time.Time) []advice.Given {
-	h := readBack(s, now, time.Time{}).Advice
-	if c, err := s.Load(); err == nil {
-		h.Add(store.Record{Course: c}, now)
-	}
-	return h.Given(now)
-}
-
-// Earlier is what the timer screen reads of history when it starts.
-type Earlier struct {
-	// Today is the courses that ended today (or later), oldest first: the
-	// count of today's applications adds the running course to them.
-	Today []store.Record
-	// Advice is what the advice reads of history (see Given), which a
-	// check-in adds the running course to (advice.History.With).
-	Advice advice.History
-}
-
-// ReadEarlier reads what the timer screen needs of history at now, in one
-// pass from the end of the file: today's courses, however many, and the
-// advice's reach. What cannot be read is left out.
-func ReadEarlier(s *store.Store, now time.Time) Earlier {
-	y, m, d := now.Date()
-	return readBack(s, now, time.Date(y, m, d, 0, 0, 0, 0, now.Location()))
-}
-
-// readBack reads history from its end for the advice at now, and keeps
-// the courses that ended at or after keepSince, unless it is zero.
-func readBack(s *store.Store, now, keepSince time.Time) Earlier {
-	var out Earlier
-	from, read := now.Add(-advice.Lookback), 0
-	_, _ = s.Walk(func(r store.Record, lineBytes int) bool {
-		forAdvice := !r.EndedAt.Before(from) && read < adviceReach
-		keep := !keepSince.IsZero() && !r.EndedAt.Before(keepSince)
-		if forAdvice {
-			read += lineBytes
-			out.Advice.Add(r, now)
-		}
-		if keep {
-			out.Today = append(out.Today, r)
-		}
-		return forAdvice || keep
-	})
-	slices.Reverse(out.Today)
-	return out
 }
 
 // Markdown writes the summary to be read in a minute: pain and its trend,
@@ -129,6 +79,9 @@ func (s Summary) Markdown(w io.Writer) error {
 	b.WriteString("## Day by day\n\n| Day | Ice | Heat | Removals acknowledged late | Pain |\n|---|---|---|---|---|\n")
 	for _, f := range s.Days {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", f.Day.Format("Mon 02 Jan"), applications(f.Ice), applications(f.Heat), late(f, true), PainLine(f))
+	}
+	if s.HeatTwoWeeks() {
+		b.WriteString("\n" + words.HeatTwoWeeks + "\n")
 	}
 	if len(s.Advice) > 0 {
 		b.WriteString("\n## Advice icetimer gave\n\n")

@@ -13,7 +13,8 @@ import (
 
 // WriteHistory writes `icetimer history`'s table: per day the
 // applications, the courses, late removals and the pain check-ins with
-// their trend.
+// their trend; under it section 9's heat line when a day ends HeatDays
+// days in a row with heat.
 func WriteHistory(w io.Writer, figures []Day) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED\tLATE\tPAIN")
@@ -21,7 +22,14 @@ func WriteHistory(w io.Writer, figures []Day) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\n", f.Day.Format("Mon 02 Jan"),
 			applications(f.Ice), applications(f.Heat), f.Started, f.Finished, late(f, false), PainLine(f))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if (Summary{Days: figures}).HeatTwoWeeks() {
+		_, err := fmt.Fprintln(w, words.HeatTwoWeeks)
+		return err
+	}
+	return nil
 }
 
 // applications writes a count and its total time in minutes: "3 × 60 min".
@@ -38,16 +46,22 @@ func late(f Day, by bool) string {
 	}
 	s := fmt.Sprintf("%d of %d", len(f.Late), f.Removals)
 	if by && len(f.Late) > 0 {
-		spans := make([]string, len(f.Late))
-		for i, r := range f.Late {
-			spans[i] = words.Span(r.Answered.Sub(r.At))
-		}
-		s += " (" + strings.Join(spans, ", ") + ")"
+		s += " (" + lateBy(f) + ")"
 	}
 	if f.Unanswered > 0 {
 		s += fmt.Sprintf(", %d unanswered", f.Unanswered)
 	}
 	return s
+}
+
+// lateBy is the day's late removals with by how much each: "5 min, 12
+// min"; "" for none.
+func lateBy(d Day) string {
+	spans := make([]string, len(d.Late))
+	for i, r := range d.Late {
+		spans[i] = words.Span(r.Answered.Sub(r.At))
+	}
+	return strings.Join(spans, ", ")
 }
 
 // PainLine is a day's scores in order with their trend: "7 6 4 (easing)";

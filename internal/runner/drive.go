@@ -37,7 +37,7 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) s
 		inFlight.Go(func() {
 			a := <-answer
 			if !a.OK() {
-				p.println(true, words.Undelivered(a.Result, s.Now()))
+				p.println(true, words.Undelivered(a.Outcome.String(), a.Err, a.Notification.Title, s.Now()))
 			}
 			if a.SaveErr != nil {
 				p.println(true, words.NotSaved(a.SaveErr, s.Now()))

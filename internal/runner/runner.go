@@ -7,8 +7,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -61,7 +61,7 @@ type Config struct {
 	// (send notifications through a notify.Dispatcher).
 	OnDue func(Due)
 	// Repeat is how often a reminder that waits for the person is told
-	// again (session.Repeater); zero never.
+	// again (remind.Repeater); zero never.
 	Repeat time.Duration
 	// Acks receives the person's acknowledgements; each is recorded on the
 	// course as an ack event and handed to OnAck to save.
@@ -90,8 +90,8 @@ func Run(ctx context.Context, cfg Config) error {
 	if since.IsZero() {
 		since = c.Start
 	}
-	announcer := session.NewAnnouncer(since)
-	repeater := session.NewRepeater(cfg.Repeat, since)
+	announcer := remind.NewAnnouncer(since)
+	repeater := remind.NewRepeater(cfg.Repeat, since)
 	for {
 		now := clock.Now().Round(0)
 		state := c.StateAt(now)
@@ -102,7 +102,7 @@ func Run(ctx context.Context, cfg Config) error {
 		if t, n, ok := repeater.Due(c, now); ok {
 			cfg.OnDue(Due{Reminder: words.Repeat(c, t, n, state, loc), Handled: announcer.Handled()})
 		}
-		_, waiting := session.Waiting(c, now)
+		_, waiting := c.Waiting(now)
 		if state.Done && !waiting {
 			return nil
 		}
@@ -115,9 +115,9 @@ func Run(ctx context.Context, cfg Config) error {
 			return ctx.Err()
 		case <-clock.After(wait):
 		case <-cfg.Acks:
-			at := clock.Now()
-			if _, waits := session.Waiting(c, at); waits {
-				c.Events = append(c.Events, schedule.Event{Type: schedule.Ack, At: session.EventInstant(at)})
+			// With nothing waiting an acknowledgement changes nothing.
+			if acked, err := c.Do(schedule.Action{Verb: schedule.VerbAck}, clock.Now()); err == nil {
+				c = acked
 				if cfg.OnAck != nil {
 					cfg.OnAck(c)
 				}

@@ -145,8 +145,8 @@ func TestResumesFromHandledWithoutRepeating(t *testing.T) {
 	}
 }
 
-// A correction of the clock within session.StepSlack (a larger step back is
-// session's Announcer's to test).
+// A correction of the clock within remind.StepSlack (a larger step back is
+// remind.Announcer's to test).
 func TestClockSteppingBackALittleRepeatsNothing(t *testing.T) {
 	c := iceCourse(t, 2*time.Hour, "off")
 	clock := &fakeClock{now: start, jumpAt: start.Add(40*time.Minute + 10*time.Second), jump: -40 * time.Second}

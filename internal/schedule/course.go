@@ -45,6 +45,11 @@ type Event struct {
 	Amount time.Duration
 }
 
+// EventInstant is now as a course's start or an event records it: whole
+// seconds, so that every transition falls on a whole second, where the
+// screen's ticks land; no monotonic reading.
+func EventInstant(now time.Time) time.Time { return now.Round(0).Truncate(time.Second) }
+
 // Course is a protocol started at an instant, with its settings and the events
 // recorded since.
 type Course struct {

@@ -1,6 +1,11 @@
 package schedule
 
-import "time"
+import (
+	"fmt"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The pain scale (PROTOCOLS.md section 8): the 0-10 numeric rating scale,
 // 0 no pain, 10 the worst imaginable.
@@ -34,4 +39,56 @@ func (c Course) LastPain() (PainScore, bool) {
 		}
 	}
 	return last, found
+}
+
+// MaxNoteRunes bounds a pain check-in's note: a line for a clinician to
+// read, not a diary (and a bound on what a hand-edited file can make the
+// report print).
+const MaxNoteRunes = 200
+
+// CheckPain says what is wrong with a pain check-in, in words fit for the
+// person who typed it, or nil: the score on the 0-10 scale, the note valid
+// UTF-8, at most MaxNoteRunes characters, with no control characters (a
+// terminal would act on them when the report is printed).
+func CheckPain(score int, note string) error {
+	switch {
+	case score < MinPain || score > MaxPain:
+		return fmt.Errorf("pain %d is off the scale: want a whole number from %d (none) to %d (worst imaginable)", score, MinPain, MaxPain)
+	case !utf8.ValidString(note):
+		return fmt.Errorf("the note is not valid UTF-8 text")
+	case utf8.RuneCountInString(note) > MaxNoteRunes:
+		return fmt.Errorf("the note has %d characters: at most %d", utf8.RuneCountInString(note), MaxNoteRunes)
+	}
+	for _, r := range note {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return fmt.Errorf("the note holds a control character (%U): one line of plain text only", r)
+		}
+	}
+	return nil
+}
+
+// pain records a's check-in at now: its score and note checked, its
+// instant within the course, up to now. A score is taken until half an
+// hour after the course ends, as the last removal's reminder waits that
+// long: the check-in after the last application belongs to the course.
+func (c Course) pain(a Action, st State, now time.Time) (Course, error) {
+	if err := CheckPain(a.Score, a.Note); err != nil {
+		return c, refuse(ErrBadInput, "%v", err)
+	}
+	switch {
+	case now.Before(c.Start):
+		return c, refuse(ErrOutsideCourse, "the course starts at %s: a pain score is taken from then", clockNear(c.Start, now))
+	case st.Done && now.Sub(st.Current.Start) > endWaitsFor:
+		return c, refuse(ErrOutsideCourse, "the course ended at %s: a pain score is taken until %s after it ends", clockNear(st.Current.Start, now), spoken(endWaitsFor))
+	}
+	at := EventInstant(now)
+	if !a.At.IsZero() {
+		t := EventInstant(a.At)
+		if t.Before(c.Start) || t.After(at) {
+			return c, refuse(ErrBadInput, "pain at %s: want a time within the course, from %s to now", clockNear(t, now), clockNear(c.Start, now))
+		}
+		at = t
+	}
+	c.Pain = append(c.Pain[:len(c.Pain):len(c.Pain)], PainScore{At: at, Score: a.Score, Note: a.Note})
+	return c, nil
 }

@@ -46,12 +46,16 @@ func (s *Session) Acknowledge() (waited bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if _, waits := Waiting(c, s.Now()); !waits {
+	now := s.Now()
+	acked, err := c.Do(schedule.Action{Verb: schedule.VerbAck}, now)
+	switch {
+	case errors.Is(err, schedule.ErrNothingWaits):
 		return false, nil
+	case err != nil:
+		return false, err
 	}
-	s.inherit(c, s.Now())
-	c.Events = append(c.Events, schedule.Event{Type: schedule.Ack, At: s.EventTime()})
-	return true, s.Save(s.Ticket(), c)
+	s.inherit(c, now)
+	return true, s.Save(s.Ticket(), acked)
 }
 
 // Acknowledgements receives once each time the person acknowledges from

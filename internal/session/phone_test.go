@@ -14,6 +14,7 @@ import (
 	"github.com/icetimer/icetimer/internal/notify"
 	"github.com/icetimer/icetimer/internal/ntfy"
 	"github.com/icetimer/icetimer/internal/ntfy/ntfytest"
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -78,13 +79,13 @@ func shortCourse(start time.Time) schedule.Course {
 }
 
 // driver does what the screen and `run` do with a session: announce the
-// changes due (session.Announcer), and save the person's events.
+// changes due (remind.Announcer), and save the person's events.
 type driver struct {
 	t      *testing.T
 	s      *Session
 	clock  *fakeClock
 	course schedule.Course
-	told   Announcer
+	told   remind.Announcer
 }
 
 func (d *driver) at(hhmm string) time.Time {
@@ -120,7 +121,7 @@ func newDriver(t *testing.T, phone Phone, hooks Hooks, clock *fakeClock) *driver
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &driver{t: t, s: s, clock: clock, course: shortCourse(testStart), told: NewAnnouncer(testStart)}
+	d := &driver{t: t, s: s, clock: clock, course: shortCourse(testStart), told: remind.NewAnnouncer(testStart)}
 	if err := s.Start(d.course); err != nil {
 		t.Fatal(err)
 	}

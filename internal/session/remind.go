@@ -60,7 +60,7 @@ type marks struct {
 // the answer so that a crash in between repeats the reminder instead of
 // losing it.
 func (s *Session) Remind(r words.Reminder, through time.Time) <-chan Answer {
-	results := s.send(r.Notification)
+	results := s.send(notification(r))
 	played := s.play(r)
 	s.remindAway(r)
 	ticket := s.marks.issued.Add(1)
@@ -91,6 +91,11 @@ func (s *Session) play(r words.Reminder) <-chan error {
 		return s.player.Play(sound.Done)
 	}
 	return nil
+}
+
+// notification is reminder r as the desktop shows it.
+func notification(r words.Reminder) notify.Notification {
+	return notify.Notification{Title: r.Title, Body: r.Body, Urgent: r.Urgent, Tag: r.Tag, Ack: r.Ack}
 }
 
 // send hands n to the notifier; a session without one answers at once that

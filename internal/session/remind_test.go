@@ -90,7 +90,7 @@ func TestRemindRecordsProgressAfterTheDesktopAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	through := testStart.Add(40*time.Minute + time.Nanosecond)
-	answer := s.Remind(words.Reminder{Notification: notify.Notification{Title: "Remove the ice pack"}}, through)
+	answer := s.Remind(words.Reminder{Title: "Remove the ice pack"}, through)
 	if n := <-desktop.sent; n.Title != "Remove the ice pack" {
 		t.Fatalf("sent %q", n.Title)
 	}

@@ -52,7 +52,7 @@ func (s *Session) withdrawAcknowledged(c schedule.Course) {
 	}
 	before := c
 	before.Events = c.Events[:n-1]
-	if t, waited := Waiting(before, c.Events[n-1].At); waited {
+	if t, waited := before.Waiting(c.Events[n-1].At); waited {
 		s.notifier.Withdraw(words.Tag(t.At))
 	}
 }

@@ -1,8 +1,9 @@
-// Package session is the process that drives a course: it holds the lock on
-// the saved course, starts, resumes, saves and stops it, and records how far
-// its changes have been announced. The rules of driving live here once, so
-// the timer screen and `icetimer run` follow the same ones; cmd/icetimer
-// only wires them to flags and output.
+// Package session is this process's hold on the saved course: it holds the
+// lock, starts, resumes, saves and stops the course, records how far its
+// changes have been announced, and sends each reminder out (desktop, sound,
+// phone, hook). The rules it follows are the engine's (schedule) and the
+// reminding rules beside it (remind), so the timer screen and `icetimer
+// run` follow the same ones.
 package session
 
 import (
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
@@ -112,14 +114,9 @@ func (s *Session) Store() *store.Store { return s.store }
 // Now is the session's clock now (see Clock.Now).
 func (s *Session) Now() time.Time { return s.clock.Now() }
 
-// EventTime is the instant a course starts or an event is recorded at:
-// whole seconds, so that every transition falls on a whole second, where
-// the screen's ticks land.
-func (s *Session) EventTime() time.Time { return EventInstant(s.Now()) }
-
-// EventInstant is now as a course's start or an event records it: whole
-// seconds, no monotonic reading.
-func EventInstant(now time.Time) time.Time { return now.Round(0).Truncate(time.Second) }
+// EventTime is the instant a course starts or an event is recorded at (see
+// schedule.EventInstant).
+func (s *Session) EventTime() time.Time { return schedule.EventInstant(s.Now()) }
 
 // Start makes c the saved course, none of its changes announced yet. A
 // course still saved goes to history first (as replaced, or as finished
@@ -181,7 +178,7 @@ func (s *Session) Resume() (Resumed, error) {
 	r := Resumed{Course: c, Since: c.Start}
 	// A marker ahead of the clock was written under a clock that has since
 	// stepped back; trusting it would silence every change until then.
-	if t, ok := s.store.Reminded(); ok && t.After(r.Since) && !t.After(now.Add(StepSlack)) {
+	if t, ok := s.store.Reminded(); ok && t.After(r.Since) && !t.After(now.Add(remind.StepSlack)) {
 		r.Since = t
 	}
 	s.inherit(c, now)
@@ -201,9 +198,14 @@ func (s *Session) Stop() (c schedule.Course, alreadyOver bool, err error) {
 	}
 	now := s.EventTime()
 	s.inherit(c, now)
-	alreadyOver = c.StateAt(now).Done
-	if !alreadyOver {
-		c.Events = append(c.Events, schedule.Event{Type: schedule.Stop, At: now})
+	stopped, err := c.Do(schedule.Action{Verb: schedule.VerbStop}, now)
+	switch {
+	case errors.Is(err, schedule.ErrOutsideCourse):
+		alreadyOver = true
+	case err != nil:
+		return c, false, err
+	default:
+		c = stopped
 	}
 	if err := s.end(c, now); err != nil {
 		return c, alreadyOver, err

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
@@ -100,8 +101,8 @@ func TestResumeDistrustsAMarkerInTheFuture(t *testing.T) {
 	if err != nil || !r.Since.Equal(testStart) {
 		t.Fatalf("resume: since %v, %v; want since the start, %v", r.Since, err, testStart)
 	}
-	// Within StepSlack it is an ordinary clock correction: trusted.
-	near := clock.Add(StepSlack / 2)
+	// Within remind.StepSlack it is an ordinary clock correction: trusted.
+	near := clock.Add(remind.StepSlack / 2)
 	if err := s.Announced(near); err != nil {
 		t.Fatal(err)
 	}

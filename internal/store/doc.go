@@ -14,6 +14,9 @@
 //     closed during a transition.
 //   - state.lock: the lock that lets one process at a time drive the course,
 //     with a record of the holder's PID and command.
+//   - safety.json: the answers to the one-time safety questions (package
+//     safety), written atomically as state.json is; they are the person's,
+//     not the course's, so writing them needs no lock.
 //
 // Format: durations are whole seconds (fields named *_seconds), instants are
 // RFC 3339 with nanoseconds and the offset they were recorded in, quiet hours

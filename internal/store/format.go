@@ -171,7 +171,7 @@ func validate(j courseJSON) error {
 		if p.At.IsZero() {
 			return fmt.Errorf("pain check-in %d has no time", i+1)
 		}
-		if err := CheckPain(p.Score, p.Note); err != nil {
+		if err := schedule.CheckPain(p.Score, p.Note); err != nil {
 			return fmt.Errorf("pain check-in %d: %w", i+1, err)
 		}
 	}

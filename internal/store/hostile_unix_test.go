@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/safety"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/testplant"
 )
@@ -47,6 +48,16 @@ var storeCalls = []struct {
 	{"Save", []string{stateName}, func(s *Store) error { return s.Save(hostileCourse()) }},
 	{"SaveReminded", []string{remindedName}, func(s *Store) error { return s.SaveReminded(hostileStart) }},
 	{"ClearReminded", nil, func(s *Store) error { return s.ClearReminded() }},
+	{"SaveSafety", []string{safetyName}, func(s *Store) error {
+		return s.SaveSafety(safety.Answers{At: hostileStart, Yes: map[safety.ID]bool{safety.Raynaud: false}})
+	}},
+	{"SafetyAnswers", []string{safetyName}, func(s *Store) error {
+		if _, err := s.SafetyAnswers(); !errors.Is(err, ErrNoAnswers) {
+			return err
+		}
+		return nil
+	}},
+	{"ForgetSafety", []string{safetyName}, func(s *Store) error { return s.ForgetSafety() }},
 	{"OpenRunLog", []string{runLogName}, func(s *Store) error { return closeLog(s.OpenRunLog()) }},
 	{"OpenHookLog", []string{hookLogName}, func(s *Store) error { return closeLog(s.OpenHookLog()) }},
 	{"Archive", []string{stateName, historyName}, func(s *Store) error {
@@ -142,7 +153,7 @@ func TestOpenTightensLooseModes(t *testing.T) {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	loose := map[string]os.FileMode{stateName: 0o644, historyName: 0o666, lockName: 0o640, remindedName: 0o604}
+	loose := map[string]os.FileMode{stateName: 0o644, historyName: 0o666, lockName: 0o640, remindedName: 0o604, safetyName: 0o644}
 	for name, mode := range loose {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, nil, mode); err != nil {

@@ -15,6 +15,7 @@ import (
 const (
 	maxStateSize    = 16 << 20
 	maxRemindedSize = 4 << 10
+	maxSafetySize   = 4 << 10
 )
 
 // errTooLarge is wrapped by readFile's error for a file over its bound.

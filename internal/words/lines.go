@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/icetimer/icetimer/internal/notify"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -31,10 +30,10 @@ func Status(st schedule.State) string {
 	return fmt.Sprintf("%s %s left, %s at %s", kind, Countdown(st.Remaining), next, ClockNear(st.Current.End, st.Now))
 }
 
-// Undelivered says, under a reminder's line, that it did not reach the
-// desktop.
-func Undelivered(res notify.Result, now time.Time) string {
-	return fmt.Sprintf("%s  Desktop notification %s: %v. Reminder: %s.", Stamp(now), res.Outcome, res.Err, res.Notification.Title)
+// Undelivered says, under a reminder's line, that the reminder titled
+// title did not reach the desktop: what became of it ("timed out") and why.
+func Undelivered(outcome string, why error, title string, now time.Time) string {
+	return fmt.Sprintf("%s  Desktop notification %s: %v. Reminder: %s.", Stamp(now), outcome, why, title)
 }
 
 // NotSaved says that how far the reminders got could not be recorded.

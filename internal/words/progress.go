@@ -58,12 +58,6 @@ func WentOnPrompt(typed string) string {
 	return "The pack went on how many minutes ago? " + typed + "_  (enter sets it, esc cancels)"
 }
 
-// WentOnTooLong says the number given is more than the phase has run on
-// screen (since it began, or since the last key that changed it).
-func WentOnTooLong(most int) string {
-	return fmt.Sprintf("the phase has run %d min on screen: give at most %d, or r to restart it", most, most)
-}
-
 // TitleLeft is the window title while a phase counts down: what to do
 // and the time left as the big digits show it.
 func TitleLeft(headline, left string) string {

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/icetimer/icetimer/internal/notify"
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
@@ -22,7 +21,19 @@ type Reminder struct {
 	// Missed is how many changes passed without a reminder at their own
 	// instant (a sleeping laptop, a restart); 0 for a reminder on time.
 	Missed int
-	notify.Notification
+	// Title is the action, first and short; Body what comes next and a
+	// safety line.
+	Title, Body string
+	// Urgent says the reminder takes a pack off: it asks to stay up until
+	// dismissed, and it repeats until acknowledged.
+	Urgent bool
+	// Tag names the change the reminder is for (see Tag), so that its
+	// repeats replace it and an acknowledgement withdraws it; empty when it
+	// is not urgent.
+	Tag string
+	// Ack is the label of the button that acknowledges it ("Pack is off");
+	// empty when it offers none.
+	Ack string
 	// Line is the reminder as one line for stdout: clock time, action, what
 	// comes next.
 	Line string

@@ -3,7 +3,6 @@ package words
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
 )
@@ -82,12 +81,6 @@ func KindName(kind schedule.Kind) string {
 		return "end"
 	}
 	return string(kind)
-}
-
-// AtLimit says why the extend key does nothing: the pack has been on as
-// long as one application may last.
-func AtLimit(kind schedule.Kind, limit time.Duration) string {
-	return fmt.Sprintf("One %s application lasts at most %s: + adds no more.", kind, Span(limit))
 }
 
 // AckHint is the banner while a reminder repeats: what to do, and the key

@@ -91,6 +91,39 @@ func TestWentOnMinutesAgo(t *testing.T) {
 	}
 }
 
+// o early in the first phase can say the pack went on before the course
+// was started: the course then starts at that instant (issue 22).
+func TestWentOnBeforeTheStart(t *testing.T) {
+	m, clk, saved, _ := newScreen(t)
+	clk.t = start.Add(time.Minute)
+	send(m, TickMsg{ID: m.id})
+	press(m, "o")
+	press(m, "3")
+	send(m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	if len(*saved) != 1 || !(*saved)[0].Start.Equal(start.Add(-2*time.Minute)) {
+		t.Fatalf("saved %+v, want the course started at 08:58", *saved)
+	}
+	mustShow(t, *m, "17:00 left")
+}
+
+// A key that would change nothing says why, and saves nothing (issue 22):
+// + in an ice that quiet hours cut short.
+func TestAKeyThatChangesNothingSaysWhy(t *testing.T) {
+	m, clk, saved, _ := newScreen(t)
+	m.course.Quiet = schedule.QuietHours{Enabled: true, Start: 9*time.Hour + 20*time.Minute, End: 7 * time.Hour, Location: time.UTC}
+	clk.t = start.Add(10 * time.Minute) // ice until 09:20, when the night begins
+	send(m, TickMsg{ID: m.id})
+	press(m, "+")
+	if len(*saved) != 0 {
+		t.Fatalf("+ into quiet hours saved %+v", *saved)
+	}
+	mustShow(t, *m, "this ice ends at 09:20 for the night")
+	press(m, "space")
+	if strings.Contains(screenText(*m), "for the night") {
+		t.Fatal("the reason stays after a key that did something")
+	}
+}
+
 func TestProblemsWrapAtAnyWidthAndClear(t *testing.T) {
 	m, _, _, _ := newScreen(t)
 	long := "desktop notifications failed: org.freedesktop.Notifications was not provided by any .service files"

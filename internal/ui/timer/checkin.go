@@ -38,19 +38,19 @@ func (m Model) checkInKey(msg tea.KeyPressMsg) (_ Model, _ tea.Cmd, handled bool
 	}
 	m.checkIn = false
 	now := m.now()
-	at := now.Truncate(time.Second)
-	m.course.Pain = append(m.course.Pain, schedule.PainScore{At: at, Score: score})
-	if m.waiting {
-		// Giving a score says the person is there, the pack off.
-		m.waiting = false
-		m.course.Events = append(m.course.Events, schedule.Event{Type: schedule.Ack, At: at})
+	next, err := m.course.Do(schedule.Action{Verb: schedule.VerbPain, Score: score}, now)
+	if err != nil {
+		m.problem = err.Error()
+		return m, nil, true
 	}
-	m.adviseAt(at, now)
-	var save tea.Cmd
-	if m.cfg.Save != nil {
-		save = m.cfg.Save(m.course)
+	// Giving a score says the person is there, the pack off: it answers the
+	// reminder that waits, if one does.
+	if acked, err := next.Do(schedule.Action{Verb: schedule.VerbAck}, now); err == nil {
+		next = acked
 	}
-	return m, save, true
+	m = m.adopt(next, now)
+	m.adviseAt(next.Pain[len(next.Pain)-1].At, now)
+	return m, m.save(), true
 }
 
 // adviseAt shows the advice the check-in at at calls for first, once, from
@@ -71,5 +71,5 @@ func (m *Model) adviseAt(at, now time.Time) {
 // nextStageKey moves the course on to its next stage, when offered.
 func (m Model) nextStageKey() (Model, tea.Cmd) {
 	m.offerNext, m.advice = false, ""
-	return m.add(schedule.NextStage, 0)
+	return m.do(schedule.Action{Verb: schedule.VerbNextStage})
 }

@@ -11,15 +11,16 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/bigtext"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
-// ExtendBy is how much the extend key adds to the current phase.
-const ExtendBy = 5 * time.Minute
+// ExtendBy is how much the extend key adds to the current phase, and the
+// shorten key takes off.
+const ExtendBy = schedule.DefaultAmount
 
 // bannerFor is how long the banner announcing a change stays up.
 const bannerFor = time.Minute
@@ -46,7 +47,7 @@ type Config struct {
 	// ack`, the notification's button); nil when there are none.
 	Acks <-chan struct{}
 	// Repeat is how often a "remove the pack" reminder repeats until the
-	// person acknowledges it; zero means session.DefaultRepeat, negative
+	// person acknowledges it; zero means remind.DefaultRepeat, negative
 	// never.
 	Repeat time.Duration
 	// Since is the instant from which transitions are announced; zero means
@@ -123,8 +124,8 @@ type Model struct {
 	width, height int
 	// announcer says which changes a tick tells of, repeater which
 	// reminders it tells again.
-	announcer session.Announcer
-	repeater  session.Repeater
+	announcer remind.Announcer
+	repeater  remind.Repeater
 	// waiting says a reminder repeats until the person presses the ack key.
 	waiting bool
 	banner  string
@@ -176,12 +177,12 @@ func New(c schedule.Course, cfg Config) Model {
 	if since.IsZero() {
 		since = m.now()
 	}
-	m.announcer = session.NewAnnouncer(since)
+	m.announcer = remind.NewAnnouncer(since)
 	every := cfg.Repeat
 	if every == 0 {
-		every = session.DefaultRepeat
+		every = remind.DefaultRepeat
 	}
-	m.repeater = session.NewRepeater(every, since)
+	m.repeater = remind.NewRepeater(every, since)
 	return m
 }
 
@@ -277,10 +278,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
 	case AckMsg:
-		if _, m.waiting = session.Waiting(m.course, now); m.waiting {
-			m.waiting = false
-			m, cmd = m.add(schedule.Ack, 0)
-		}
+		// With nothing waiting it changes nothing, and says nothing: the
+		// acknowledgement came from elsewhere.
+		m, cmd, _ = m.try(schedule.Action{Verb: schedule.VerbAck})
 		cmd = tea.Batch(cmd, m.waitAck())
 	case ReloadedMsg:
 		m = m.reloaded(msg)
@@ -302,7 +302,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	if m.gone {
 		// A course that appears later is told of from then on.
-		m.announcer = session.NewAnnouncer(now)
+		m.announcer = remind.NewAnnouncer(now)
 		return m, nil
 	}
 	ts := m.announcer.Due(m.course, now)
@@ -335,7 +335,7 @@ func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
 		m.waiting = false
 		return m, nil
 	}
-	_, m.waiting = session.Waiting(m.course, now)
+	_, m.waiting = m.course.Waiting(now)
 	t, n, due := m.repeater.Due(m.course, now)
 	if !due {
 		return m, nil
@@ -385,7 +385,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Confirm):
 			m.confirming = false
-			return m.add(schedule.Stop, 0)
+			return m.do(schedule.Action{Verb: schedule.VerbStop})
 		case key.Matches(msg, m.keys.Cancel):
 			m.confirming = false
 		case key.Matches(msg, m.keys.Quit):
@@ -424,27 +424,20 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Ack):
-		if m.waiting {
-			m.waiting = false
-			return m.add(schedule.Ack, 0)
-		}
+		return m.do(schedule.Action{Verb: schedule.VerbAck})
 	case key.Matches(msg, m.keys.Pause):
 		if s.WaitsForResume {
-			return m.add(schedule.Resume, 0)
+			return m.do(schedule.Action{Verb: schedule.VerbResume})
 		}
-		return m.add(schedule.Pause, 0)
+		return m.do(schedule.Action{Verb: schedule.VerbPause})
 	case key.Matches(msg, m.keys.Skip):
-		return m.add(schedule.Skip, 0)
+		return m.do(schedule.Action{Verb: schedule.VerbSkip})
 	case key.Matches(msg, m.keys.Extend):
-		if limit := schedule.MaxApplication(s.Current.Kind); limit > 0 && !s.Paused && s.Length+ExtendBy > limit {
-			m.problem = words.AtLimit(s.Current.Kind, limit)
-			return m, nil
-		}
-		return m.add(schedule.Extend, ExtendBy)
+		return m.do(schedule.Action{Verb: schedule.VerbExtend, Amount: ExtendBy})
 	case key.Matches(msg, m.keys.Shorten):
-		return m.add(schedule.Extend, -ExtendBy)
+		return m.do(schedule.Action{Verb: schedule.VerbShorten, Amount: ExtendBy})
 	case key.Matches(msg, m.keys.Restart):
-		return m.add(schedule.Restart, 0)
+		return m.do(schedule.Action{Verb: schedule.VerbRestart})
 	case key.Matches(msg, m.keys.Stop):
 		m.confirming = true
 	case key.Matches(msg, m.keys.WentOn) && s.Current.Kind.IsOn() && !s.Paused:
@@ -453,28 +446,48 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// addAt appends an event at instant at, which may be before now but not
-// before the last event.
-func (m Model) addAt(t schedule.EventType, at time.Time) (Model, tea.Cmd) {
-	m.course.Events = append(m.course.Events, schedule.Event{Type: t, At: at})
-	var save tea.Cmd
-	if m.cfg.Save != nil {
-		save = m.cfg.Save(m.course)
+// do performs action a now and saves the course; a refusal is shown as a
+// line, the course left as it was.
+func (m Model) do(a schedule.Action) (Model, tea.Cmd) {
+	m, cmd, err := m.try(a)
+	if err != nil {
+		m.problem = err.Error()
 	}
-	return m, save
+	return m, cmd
 }
 
-// add appends an event now. Changes due before it are announced first, so
-// the event's own change (which the person just saw happen) is not.
-func (m Model) add(t schedule.EventType, amount time.Duration) (Model, tea.Cmd) {
+// try performs action a now through the engine's one rule for every action
+// (schedule.Course.Do) and saves the course, or says why not. Changes due
+// before it are announced first, so the action's own change (which the
+// person just saw happen) is not.
+func (m Model) try(a schedule.Action) (Model, tea.Cmd, error) {
 	now := m.now()
 	m, announce := m.announce(now)
-	m.course.Events = append(m.course.Events, schedule.Event{Type: t, At: now.Truncate(time.Second), Amount: amount})
-	var save tea.Cmd
-	if m.cfg.Save != nil {
-		save = m.cfg.Save(m.course)
+	next, err := m.course.Do(a, now)
+	if err != nil {
+		return m, announce, err
 	}
-	return m, tea.Batch(announce, save)
+	m = m.adopt(next, now)
+	return m, tea.Batch(announce, m.save()), nil
+}
+
+// adopt makes next, the course after an action at now, the one shown: the
+// line of an earlier refusal goes, and the reminder that waited may have
+// been answered.
+func (m Model) adopt(next schedule.Course, now time.Time) Model {
+	m.course = next
+	m.problem = ""
+	_, m.waiting = next.Waiting(now)
+	return m
+}
+
+// save is the command that saves the course; nil for a screen that saves
+// nothing.
+func (m Model) save() tea.Cmd {
+	if m.cfg.Save == nil {
+		return nil
+	}
+	return m.cfg.Save(m.course)
 }
 
 // View is the frame drawn by the last Update.

@@ -1,4 +1,4 @@
-package session
+package remind
 
 import (
 	"time"
@@ -28,11 +28,11 @@ type Removal struct {
 func (r Removal) Late() bool { return !r.Answered.IsZero() && r.Answered.Sub(r.At) > LateAfter }
 
 // Removals lists the changes of c in [from, limit) whose reminder waited for
-// the person (Waiting's rule), each with the event that answered it.
+// the person (Course.Waiting's rule), each with the event that answered it.
 func Removals(c schedule.Course, from, limit time.Time) []Removal {
 	var out []Removal
 	for _, t := range c.Transitions(from, limit) {
-		if !t.From.Kind.IsOn() || t.To.Kind == t.From.Kind || t.To.Cause.ByPerson() {
+		if !t.TakesPackOff() {
 			continue
 		}
 		r := Removal{At: t.At, Kind: t.From.Kind}
@@ -42,7 +42,7 @@ func Removals(c schedule.Course, from, limit time.Time) []Removal {
 			}
 			before := c
 			before.Events = c.Events[:i]
-			if w, waits := Waiting(before, e.At); waits && w.At.Equal(t.At) {
+			if w, waits := before.Waiting(e.At); waits && w.At.Equal(t.At) {
 				r.Answered = e.At
 			}
 			break

@@ -1,4 +1,4 @@
-package session
+package remind
 
 import (
 	"time"
@@ -9,37 +9,6 @@ import (
 // DefaultRepeat is how often a "remove the pack" reminder repeats until the
 // person acknowledges it (CLI.md: --repeat, default 2m).
 const DefaultRepeat = 2 * time.Minute
-
-// endRepeatsFor bounds the repeats after a change with no next one (the
-// course ended with a pack on): half an hour of asking is enough.
-const endRepeatsFor = 30 * time.Minute
-
-// Waiting is the change whose reminder waits for the person at now: the
-// latest change, when it took a pack off on schedule (not by the person's
-// own skip, stop or move to the next stage) and the person has done nothing
-// since (an Ack, or any other key, says they are there). It waits until the
-// next change at most.
-func Waiting(c schedule.Course, now time.Time) (schedule.Transition, bool) {
-	now = now.Round(0)
-	st := c.StateAt(now)
-	ts := c.Transitions(st.Current.Start, st.Current.Start.Add(time.Nanosecond))
-	if len(ts) == 0 {
-		return schedule.Transition{}, false
-	}
-	t := ts[len(ts)-1]
-	if !t.From.Kind.IsOn() || t.To.Kind == t.From.Kind || t.To.Cause.ByPerson() {
-		return t, false
-	}
-	if st.Done && now.Sub(t.At) > endRepeatsFor {
-		return t, false
-	}
-	for _, e := range c.Events {
-		if !e.At.Before(t.At) && !e.At.After(now) {
-			return t, false
-		}
-	}
-	return t, true
-}
 
 // Repeater is the one rule for repeating a reminder that waits: every
 // `every` after it was last told, while it waits, used by the screen and by
@@ -71,7 +40,7 @@ func (r *Repeater) Due(c schedule.Course, now time.Time) (schedule.Transition, i
 	if now.Before(r.last.Add(-StepSlack)) {
 		r.last = now // the clock went back: see StepSlack
 	}
-	t, waits := Waiting(c, now)
+	t, waits := c.Waiting(now)
 	if !waits {
 		return t, 0, false
 	}

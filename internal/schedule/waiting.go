@@ -1,0 +1,42 @@
+package schedule
+
+import "time"
+
+// endWaitsFor bounds how long the removal that ended a course with a pack on
+// waits for the person: half an hour of asking is enough. A pain score for
+// that last application is taken as long.
+const endWaitsFor = 30 * time.Minute
+
+// Waiting is the change whose reminder waits for the person at now: the
+// latest change, when it took a pack off on schedule (not by the person's
+// own skip, stop or move to the next stage) and the person has done nothing
+// since (an Ack, or any other event, says they are there). It waits until
+// the next change at most, or endWaitsFor once the course is done.
+func (c Course) Waiting(now time.Time) (Transition, bool) {
+	now = now.Round(0)
+	st := c.StateAt(now)
+	ts := c.Transitions(st.Current.Start, st.Current.Start.Add(time.Nanosecond))
+	if len(ts) == 0 {
+		return Transition{}, false
+	}
+	t := ts[len(ts)-1]
+	if !t.TakesPackOff() {
+		return t, false
+	}
+	if st.Done && now.Sub(t.At) > endWaitsFor {
+		return t, false
+	}
+	for _, e := range c.Events {
+		if !e.At.Before(t.At) && !e.At.After(now) {
+			return t, false
+		}
+	}
+	return t, true
+}
+
+// TakesPackOff reports whether t is a change whose reminder waits for the
+// person to say the pack is off: it ends an ice or heat phase on schedule
+// (not by the person's own key) and leads to something else.
+func (t Transition) TakesPackOff() bool {
+	return t.From.Kind.IsOn() && t.To.Kind != t.From.Kind && !t.To.Cause.ByPerson()
+}
