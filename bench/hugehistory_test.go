@@ -20,11 +20,10 @@ import (
 // bound is how long a command may take (the best of three runs) and how
 // much memory it may hold, over a history; target is what it should take.
 type bound struct {
-	args    []string
-	took    time.Duration
-	rssMB   float64
-	target  string
-	history string
+	args   []string
+	took   time.Duration
+	rssMB  float64
+	target string
 }
 
 // Reading history costs what is asked, not the history's size: over 1 GB
