@@ -45,6 +45,9 @@ type Config struct {
 	Ntfy Ntfy
 	// Hooks are the commands run at each change.
 	Hooks Hooks
+	// Warnings are what the file sets but was left out, and why, one line
+	// each with the command that fixes it: the caller shows them.
+	Warnings []string
 }
 
 // Ntfy is the [ntfy] table: where phone pushes are published.

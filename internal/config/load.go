@@ -31,38 +31,67 @@ const (
 // Load reads the config file at path. A file that does not exist is the
 // defaults, with no error. Otherwise every problem is returned together as
 // Problems, with the defaults: a file with a mistake in it is not half
-// applied.
+// applied. A file that others could have written keeps everything but the
+// hook and the phone, which are left out with a warning (see Warnings).
 func Load(path string) (Config, error) {
-	data, err := readFile(path)
+	data, info, err := readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
 	if err != nil {
 		return Default(), Problems{{Path: path, Msg: err.Error()}}
 	}
-	return Parse(path, data)
+	c, err := Parse(path, data)
+	if err != nil {
+		return c, err
+	}
+	c.distrust(othersCanWrite(path, info))
+	return c, nil
 }
 
-// readFile reads a regular file of at most maxFileSize. A FIFO or a device
-// named by mistake would otherwise hang or exhaust the reader.
-func readFile(path string) ([]byte, error) {
+// distrust leaves out what the file sets that runs a command ([hooks]
+// on_change) or sends the course elsewhere ([ntfy]) when why says that
+// others could have written it: anyone who can write the file could then
+// run their commands as this user. The rest still applies.
+func (c *Config) distrust(why string) {
+	var set []string
+	if c.Hooks != (Hooks{}) {
+		set = append(set, "[hooks] on_change")
+	}
+	if c.Ntfy != (Ntfy{}) {
+		set = append(set, "[ntfy]")
+	}
+	if why == "" || len(set) == 0 {
+		return
+	}
+	c.Hooks, c.Ntfy = Hooks{}, Ntfy{}
+	c.Warnings = append(c.Warnings, fmt.Sprintf("%s: %s left out, as others could have written them: %s", c.Path, strings.Join(set, " and "), why))
+}
+
+// readFile reads a regular file of at most maxFileSize, and says who may
+// write it (the file as opened). A FIFO or a device named by mistake would
+// otherwise hang or exhaust the reader.
+func readFile(path string) ([]byte, fs.FileInfo, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file: the config file must be a plain text file")
+		return nil, nil, fmt.Errorf("not a regular file: the config file must be a plain text file")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, nil, err
+	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err == nil && len(data) > maxFileSize {
 		err = fmt.Errorf("larger than %d KiB: a config file is a few lines", maxFileSize>>10)
 	}
-	return data, err
+	return data, info, err
 }
 
 // Parse reads a config file's contents; path names it in problems.
