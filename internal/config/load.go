@@ -58,13 +58,13 @@ func (c *Config) distrust(why string) {
 	if c.Hooks != (Hooks{}) {
 		set = append(set, "[hooks] on_change")
 	}
-	if c.Ntfy != (Ntfy{}) {
+	if c.Ntfy.URL != "" || c.Ntfy.Topic != "" || c.Ntfy.Token != "" {
 		set = append(set, "[ntfy]")
 	}
 	if why == "" || len(set) == 0 {
 		return
 	}
-	c.Hooks, c.Ntfy = Hooks{}, Ntfy{}
+	c.Hooks, c.Ntfy = Hooks{}, Ntfy{Ack: c.Ntfy.Ack}
 	c.Warnings = append(c.Warnings, fmt.Sprintf("%s: %s left out, as others could have written them: %s", c.Path, strings.Join(set, " and "), why))
 }
 

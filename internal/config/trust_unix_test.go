@@ -59,7 +59,7 @@ func TestAFileOthersCanWriteRunsNoHook(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.Hooks.OnChange != "" || c.Ntfy != (Ntfy{}) {
+			if c.Hooks.OnChange != "" || c.Ntfy.Enabled() {
 				t.Errorf("the hook %q and the phone %+v were kept", c.Hooks.OnChange, c.Ntfy)
 			}
 			if c.Quiet != "22:00-06:00" {
