@@ -7,10 +7,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
-	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -26,7 +25,7 @@ const saveTimeout = 5 * time.Second
 func WithSession(s *session.Session) Option {
 	return func(m *Model) {
 		connect(s)(m)
-		WithHistory(recentHistory(s), s.Now())(m)
+		WithHistory(report.ReadEarlier(s.Store(), s.Now()))(m)
 	}
 }
 
@@ -42,18 +41,6 @@ func connect(s *session.Session) Option {
 			WithDisclaimer()(m)
 		}
 	}
-}
-
-// recentHistory is the history back to advice.Lookback: today's count
-// includes the courses that ended today, and a check-in's advice reads the
-// weeks before (each piece of it is said once). A history that cannot be
-// read only makes them less.
-func recentHistory(s *session.Session) []store.Record {
-	recent, _, err := s.Store().Recent(s.Now().Add(-advice.Lookback))
-	if err != nil {
-		return nil
-	}
-	return recent
 }
 
 // save numbers the save where the event happens, then writes in the

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/control"
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
@@ -33,7 +34,7 @@ type tookOverMsg struct {
 	session *session.Session
 	resumed session.Resumed
 	err     error // from Resume: no course, a broken file
-	history []store.Record
+	history report.Earlier
 }
 
 // watchingMsg says the view follows the course of the driver holder names,
@@ -116,7 +117,7 @@ func (w *watcher) find(wait time.Duration) tea.Cmd {
 			taken, err := w.take()
 			if err == nil {
 				r, err := taken.Resume()
-				return tookOverMsg{session: taken, resumed: r, err: err, history: recentHistory(taken)}
+				return tookOverMsg{session: taken, resumed: r, err: err, history: report.ReadEarlier(taken.Store(), taken.Now())}
 			}
 			var holder *store.LockedError
 			if errors.As(err, &holder) && holder.Socket != "" {
@@ -211,7 +212,7 @@ func (m Model) watched(msg tea.Msg) (_ Model, _ tea.Cmd, handled bool) {
 // resumed, its missed changes told, reminders from now on.
 func (m Model) takeOver(took tookOverMsg) (Model, tea.Cmd) {
 	connect(took.session)(&m)
-	WithHistory(took.history, took.session.Now())(&m)
+	WithHistory(took.history)(&m)
 	cfg := m.timerCfg
 	cfg.ReadOnly, cfg.Remote = "", nil
 	m.watch = nil

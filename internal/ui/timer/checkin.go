@@ -57,8 +57,7 @@ func (m Model) checkInKey(msg tea.KeyPressMsg) (_ Model, _ tea.Cmd, handled bool
 // the last weeks' history and this course; with the cold-not-helping advice it
 // offers the next stage, when there is one.
 func (m *Model) adviseAt(at, now time.Time) {
-	records := append(append([]store.Record{}, m.cfg.AdviceHistory...), store.Record{Course: m.course})
-	for _, g := range advice.NewAt(advice.For(records, now), at) {
+	for _, g := range advice.NewAt(m.cfg.AdviceHistory.With(store.Record{Course: m.course}, now), at) {
 		m.advice = words.AdviceLine(g.Rule)
 		m.adviceUntil = now.Add(adviceFor)
 		s := m.course.StateAt(now)
