@@ -174,3 +174,19 @@ func commandLine() string {
 	args := append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...)
 	return strings.Join(args, " ")
 }
+
+// Holder names the process that holds the lock, read from its record
+// without taking the lock (for commands that only read, such as `status
+// --follow`); false when no record names one. The record of a process that
+// crashed may remain: its socket then answers no one.
+func (s *Store) Holder() (*LockedError, bool) {
+	path, err := s.file(lockName)
+	if err != nil {
+		return nil, false
+	}
+	h, ok := readHolderOnce(path)
+	if !ok {
+		return nil, false
+	}
+	return &LockedError{PID: h.PID, Command: safetext.Clipped(h.Command, maxCommandShown), Socket: h.Socket}, true
+}

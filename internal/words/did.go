@@ -32,7 +32,7 @@ func Did(a schedule.Action, c schedule.Course, now time.Time) string {
 	case schedule.VerbShorten:
 		return fmt.Sprintf("took %s off: %s", Span(amount), standing(st))
 	case schedule.VerbOnSince:
-		return fmt.Sprintf("counting this %s from %s: %s", KindName(st.Current.Kind), ClockNear(st.Current.Start, now), standing(st))
+		return fmt.Sprintf("counting this %s from %s: %s", KindName(st.Current.Kind), ClockNear(schedule.EventInstant(now).Add(-a.Amount), now), standing(st))
 	case schedule.VerbRestart:
 		return fmt.Sprintf("counting this %s again from now: %s", KindName(st.Current.Kind), standing(st))
 	case schedule.VerbAck:
