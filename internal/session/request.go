@@ -2,6 +2,7 @@ package session
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/icetimer/icetimer/internal/schedule"
 )
@@ -71,11 +72,60 @@ func (s *Session) Handle(req Request, c schedule.Course) (schedule.Course, error
 	if req.begin != nil && !req.begin() {
 		return c, errGaveUp
 	}
-	ticket := s.Ticket()
-	s.handling.Go(func() {
-		req.reply(Outcome{Course: next, SaveErr: s.Save(ticket, next)})
-	})
+	s.commit(s.Ticket(), next, func(err error) { req.reply(Outcome{Course: next, SaveErr: err}) })
 	return next, nil
+}
+
+// commits is the saving of the changes Handle made: one writer, which
+// saves the newest course and then answers every change it holds (events
+// are append-only, so the newest course holds every earlier change). A
+// burst of requests costs a few saves, not one each.
+type commits struct {
+	mu sync.Mutex
+	// newest is the newest course handled and its ticket; waiting are the
+	// answers due once a course at least that new is saved.
+	newest  schedule.Course
+	ticket  uint64
+	waiting []commitWaiter
+	running bool
+}
+
+// commitWaiter is an answer due once the save of ticket is done.
+type commitWaiter struct {
+	ticket uint64
+	answer func(error)
+}
+
+// commit saves c, numbered ticket, and calls answer with the result of the
+// save that holds it: on the session's one committing goroutine.
+func (s *Session) commit(ticket uint64, c schedule.Course, answer func(error)) {
+	s.commits.mu.Lock()
+	defer s.commits.mu.Unlock()
+	s.commits.newest, s.commits.ticket = c, ticket
+	s.commits.waiting = append(s.commits.waiting, commitWaiter{ticket, answer})
+	if !s.commits.running {
+		s.commits.running = true
+		s.handling.Go(s.committing)
+	}
+}
+
+// committing saves the newest course handled until none waits.
+func (s *Session) committing() {
+	for {
+		s.commits.mu.Lock()
+		if len(s.commits.waiting) == 0 {
+			s.commits.running = false
+			s.commits.mu.Unlock()
+			return
+		}
+		c, ticket, due := s.commits.newest, s.commits.ticket, s.commits.waiting
+		s.commits.waiting = nil
+		s.commits.mu.Unlock()
+		err := s.Save(ticket, c)
+		for _, w := range due {
+			w.answer(err)
+		}
+	}
 }
 
 // Requests receives the requests this process's driver applies with

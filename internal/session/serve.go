@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
+	"time"
 
 	"github.com/icetimer/icetimer/internal/control"
 	"github.com/icetimer/icetimer/internal/safetext"
@@ -45,7 +47,14 @@ func (s *Session) handleRemote(ctx context.Context, req control.Request, begin f
 	if from == "" {
 		from = "another terminal"
 	}
-	r := Request{Action: a, From: from, begin: begin, answer: func(o Outcome) { done <- o }}
+	// Once the driver began a change, its answer is the truth, however long
+	// the save takes: the server waits for it (up to its own bound).
+	var begun atomic.Bool
+	r := Request{Action: a, From: from, answer: func(o Outcome) { done <- o }, begin: func() bool {
+		ok := begin()
+		begun.Store(ok)
+		return ok
+	}}
 	select {
 	case s.requests <- r:
 	case <-ctx.Done():
@@ -55,9 +64,21 @@ func (s *Session) handleRemote(ctx context.Context, req control.Request, begin f
 	case o := <-done:
 		return s.replyTo(a, o)
 	case <-ctx.Done():
-		return control.Refused(control.CodeTimeout, "the icetimer that drives the course did not answer in time")
+		if !begun.Load() {
+			return control.Refused(control.CodeTimeout, "the icetimer that drives the course did not answer in time")
+		}
+	}
+	select {
+	case o := <-done:
+		return s.replyTo(a, o)
+	case <-time.After(unfinishedWait):
+		return control.Refused(control.CodeUnfinished, "the change was made but not yet saved; 'icetimer status' shows the course")
 	}
 }
+
+// unfinishedWait bounds the wait for the save of a change begun, past the
+// server's bound (the server gives up on it then anyway).
+const unfinishedWait = 2 * time.Second
 
 // RequestFor is action a as a client sends it on the control socket, from
 // says who asks ("another terminal", "a read-only view").
@@ -83,11 +104,10 @@ func (s *Session) replyTo(a schedule.Action, o Outcome) control.Reply {
 		return control.Refused(control.CodeNotSaved, fmt.Sprintf("%s But it could not be saved (this icetimer reminds by it until it quits): %v",
 			words.Did(a, o.Course, s.Now()), o.SaveErr))
 	}
-	data, err := store.EncodeCourse(o.Course)
-	if err != nil {
-		data = nil // the change stands; the course is only not shown
-	}
-	return control.Done(words.Did(a, o.Course, s.Now()), data)
+	// The reply says what was done; the course itself goes to watchers,
+	// once per save: a reply to each of a burst of requests carrying the
+	// whole course would cost the driver far more than the change.
+	return control.Done(words.Did(a, o.Course, s.Now()), nil)
 }
 
 // publish sends c to every process watching the course (a read-only view,

@@ -68,6 +68,7 @@ type Session struct {
 	// handling waits for the saves Handle started.
 	requests chan Request
 	handling sync.WaitGroup
+	commits  commits
 	// server serves the control socket (Options.Serve), nil when there is
 	// none; serving waits for it to end, stopServing ends it.
 	server      *control.Server
