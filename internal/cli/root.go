@@ -66,6 +66,9 @@ func NewCmdRoot(env *Env) *cobra.Command {
 		NewCmdNextStage(env, nil),
 		NewCmdReport(env, nil),
 	)
+	for _, v := range keyVerbs {
+		root.AddCommand(NewCmdKey(env, v, nil))
+	}
 	return root
 }
 

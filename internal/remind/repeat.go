@@ -57,3 +57,21 @@ func (r *Repeater) Due(c schedule.Course, now time.Time) (schedule.Transition, i
 	r.n++
 	return t, r.n, true
 }
+
+// Next is when the reminder that waits at now is next due to be told
+// again, for a loop that sleeps until then; false when none waits or
+// repeats are off.
+func (r Repeater) Next(c schedule.Course, now time.Time) (time.Time, bool) {
+	if r.every <= 0 {
+		return time.Time{}, false
+	}
+	t, waits := c.Waiting(now.Round(0))
+	if !waits {
+		return time.Time{}, false
+	}
+	last := r.last
+	if !t.At.Equal(r.change) && last.Before(t.At) {
+		last = t.At
+	}
+	return last.Add(r.every), true
+}

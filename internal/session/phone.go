@@ -161,3 +161,12 @@ func (s *Session) closeAway() {
 	}
 	s.away.waiting.Wait()
 }
+
+// troubled passes err on as one of Troubles' lines, unless the buffer is
+// full.
+func (s *Session) troubled(err error) {
+	select {
+	case s.away.troubles <- err:
+	default:
+	}
+}

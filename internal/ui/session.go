@@ -37,7 +37,6 @@ func connect(s *session.Session) Option {
 		WithClock(s.Now)(m)
 		WithSave(func(c schedule.Course) tea.Cmd { return save(s, c) })(m)
 		WithNotify(func(a timer.Announcement) tea.Cmd { return remind(s, a) })(m)
-		m.timerCfg.Acks = s.Acknowledgements()
 		if s.FirstRun {
 			WithDisclaimer()(m)
 		}
@@ -80,6 +79,20 @@ func remind(s *session.Session, a timer.Announcement) tea.Cmd {
 			return timer.ErrorMsg{Err: fmt.Errorf("saving failed, the timer goes on: %w", res.SaveErr)}
 		}
 		return timer.ErrorMsg{} // the desktop is back: its error line goes
+	}
+}
+
+// waitRequest waits for the next change asked of the course from
+// elsewhere (session.Requests), for the screen showing to apply.
+func waitRequest(s *session.Session) tea.Cmd {
+	if s == nil {
+		return nil
+	}
+	requests := s.Requests()
+	return func() tea.Msg {
+		req := <-requests
+		return timer.RequestMsg{Action: req.Action, From: req.From,
+			Apply: func(c schedule.Course) (schedule.Course, error) { return s.Handle(req, c) }}
 	}
 }
 

@@ -100,13 +100,6 @@ func WithASCII(ascii bool) Option {
 	return func(m *Model) { m.timerCfg.ASCII, m.pickerCfg.ASCII = ascii, ascii }
 }
 
-// WithReadOnly makes the timer screen a view of a course another process
-// drives: line says which process, and reload's command reads the course
-// again (answering a timer.ReloadedMsg) every timer.ReloadEvery.
-func WithReadOnly(line string, reload tea.Cmd) Option {
-	return func(m *Model) { m.timerCfg.ReadOnly, m.timerCfg.Reload = line, reload }
-}
-
 // Model is the program's top model: the picker until a course starts, then
 // the timer screen.
 type Model struct {
@@ -123,7 +116,19 @@ type Model struct {
 	session *session.Session
 	// sound says chimes play (WithReminders).
 	sound bool
+	// watch follows the driver of a course shown read-only (WithWatch).
+	watch *watcher
+	// handOver says the screen is closing without the person's word (its
+	// terminal closed, a signal): the course it drives goes to a background
+	// run, as "keep reminding" does.
+	handOver bool
 }
+
+// HandOverMsg tells the screen to close without the person's word: its
+// terminal closed (SIGHUP) or the system asks it to end (SIGTERM). A
+// screen that drives a running course hands it to a background run, as
+// "keep reminding" does: nothing ends a course's reminders by accident.
+type HandOverMsg struct{}
 
 // New opens the picker.
 func New(opts ...Option) Model {
@@ -154,9 +159,19 @@ func configure(opts []Option) Model {
 // Picking reports whether the picker is showing.
 func (m Model) Picking() bool { return m.picking }
 
-// KeepReminding reports whether the person quit the timer screen choosing
-// to keep reminding in the background.
-func (m Model) KeepReminding() bool { return !m.picking && m.timer.Background() }
+// KeepReminding reports whether the screen closed with the course it
+// drives to go on reminding in the background: the person quit choosing
+// it, or the screen was closed without their word (HandOverMsg) while the
+// course runs.
+func (m Model) KeepReminding() bool {
+	return !m.picking && (m.timer.Background() || m.handOver && m.Driving())
+}
+
+// Driving reports whether this screen drives a course that still runs:
+// quitting it would end that course's reminders.
+func (m Model) Driving() bool {
+	return !m.picking && m.session != nil && !m.timer.Gone() && !m.timer.State().Done
+}
 
 // Timer is the timer screen (zero while picking).
 func (m Model) Timer() timer.Model { return m.timer }
@@ -165,9 +180,9 @@ func (m Model) Timer() timer.Model { return m.timer }
 // colour, to choose light or dark styles.
 func (m Model) Init() tea.Cmd {
 	if m.picking {
-		return tea.Batch(m.picker.Init(), tea.RequestBackgroundColor, waitTrouble(m.session))
+		return tea.Batch(m.picker.Init(), tea.RequestBackgroundColor, waitTrouble(m.session), waitRequest(m.session))
 	}
-	return tea.Batch(m.timer.Init(), tea.RequestBackgroundColor, waitTrouble(m.session))
+	return tea.Batch(m.timer.Init(), tea.RequestBackgroundColor, waitTrouble(m.session), waitRequest(m.session), m.watchInit())
 }
 
 // Update passes messages to the screen showing; a chosen course opens the
@@ -179,9 +194,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.background = &msg
 	}
+	if _, ok := msg.(HandOverMsg); ok {
+		m.handOver = true
+		return m, tea.Quit
+	}
 	if took, ok := msg.(tookOverMsg); ok {
 		m, cmd := m.takeOver(took)
-		return m, tea.Batch(cmd, waitTrouble(m.session))
+		return m, tea.Batch(cmd, waitTrouble(m.session), waitRequest(m.session))
+	}
+	if m, cmd, handled := m.watched(msg); handled {
+		return m, cmd
+	}
+	if req, ok := msg.(timer.RequestMsg); ok {
+		var cmd tea.Cmd
+		if m.picking {
+			_, _ = req.Apply(schedule.Course{}) // no course yet: refused
+		} else {
+			m.timer, cmd = m.timer.Update(req)
+		}
+		return m, tea.Batch(cmd, waitRequest(m.session))
 	}
 	if trouble, ok := msg.(troubleMsg); ok {
 		// Shown on the timer screen like any problem elsewhere; the next waits.

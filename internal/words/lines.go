@@ -69,6 +69,17 @@ func ReadOnly(pid int, command string) string {
 // TookOver is the notice of a read-only screen that drives the course now.
 const TookOver = "The icetimer that drove this course has gone: this screen reminds you now."
 
+// TookOverFrom is the first line of a background run that a screen handed
+// the course to, saying why (its terminal closed, it quit keeping the
+// reminders).
+func TookOverFrom(why string, now time.Time) string {
+	return fmt.Sprintf("%s  Reminding from here on: %s.", Stamp(now), why)
+}
+
+// NoReminders is the line after the screen quits with the reminders
+// stopped while the course runs.
+const NoReminders = "Reminders are off until icetimer is opened again ('icetimer' resumes the course, 'icetimer run' reminds without a screen)."
+
 // QuitQuestion is asked when the screen quits while the course runs.
 const QuitQuestion = "Quit: keep reminding you in the background? y keeps the reminders (icetimer run), n stops them, esc stays."
 

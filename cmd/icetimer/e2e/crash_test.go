@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/cli"
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/testseed"

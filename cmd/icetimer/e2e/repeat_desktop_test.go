@@ -50,6 +50,9 @@ func TestRunRepeatsUntilAcknowledged(t *testing.T) {
 		if strings.Contains(l.text, "(again)") && l.read.After(acked.Add(time.Second)) {
 			t.Errorf("a repeat after the acknowledgement: %q", l.text)
 		}
+		if strings.Contains(l.text, "(from another terminal)") {
+			continue // the acknowledgement, told as run applied it
+		}
 		titles = append(titles, title(l.text))
 	}
 	want := []string{"Put the ice pack on", "Remove the ice pack", "Remove the ice pack (again)", "Remove the ice pack (again)", "Course finished"}

@@ -25,7 +25,8 @@ const ExtendBy = schedule.DefaultAmount
 // bannerFor is how long the banner announcing a change stays up.
 const bannerFor = time.Minute
 
-// ReloadEvery is how often a read-only screen reads the course again.
+// ReloadEvery is how often a read-only screen reads the saved course again
+// when the process that drives it serves no control socket.
 const ReloadEvery = 2 * time.Second
 
 // hintFor is how long a read-only screen points out, after a key that would
@@ -43,9 +44,11 @@ type Config struct {
 	// Notify is called with every Announcement a tick makes; its command
 	// sends the desktop reminder.
 	Notify func(Announcement) tea.Cmd
-	// Acks receives the person's acknowledgements made elsewhere (`icetimer
-	// ack`, the notification's button); nil when there are none.
-	Acks <-chan struct{}
+	// Remote, for a read-only screen, asks the process that drives the
+	// course to perform an action (the control socket): the keys that
+	// change the course go through it, and its command answers a
+	// RemoteDoneMsg. Nil: those keys only point to the driving process.
+	Remote func(schedule.Action) tea.Cmd
 	// Repeat is how often a "remove the pack" reminder repeats until the
 	// person acknowledges it; zero means remind.DefaultRepeat, negative
 	// never.
@@ -69,10 +72,6 @@ type Config struct {
 	// Notice is a quiet line at the foot of the screen, the first to go when
 	// the window is short (the disclaimer, on first run).
 	Notice string
-	// Reload's command reads the course again and answers a ReloadedMsg. A
-	// read-only screen runs it every ReloadEvery, to follow the pauses and
-	// skips made in the driving process.
-	Reload tea.Cmd
 	// ASCII draws with ASCII characters only, for terminals and locales
 	// without Unicode (TERM=dumb, LANG=C).
 	ASCII bool
@@ -93,14 +92,35 @@ type Announcement struct {
 	Repeat int
 }
 
-// AckMsg is an acknowledgement from Config.Acks: the pack is off.
-type AckMsg struct{}
+// RequestMsg is a change asked from elsewhere (another terminal, a
+// read-only view's key, the notification's button) of the course this
+// screen drives. Apply performs it on the course through the engine's one
+// rule and saves it (session.Handle), answering the asker: the course after
+// it, or the course as it was and why not.
+type RequestMsg struct {
+	Action schedule.Action
+	// From says who asked, fit to print after "from".
+	From  string
+	Apply func(schedule.Course) (schedule.Course, error)
+}
+
+// RemoteDoneMsg is what the driving process answered to an action a
+// read-only screen asked of it (Config.Remote): what it did, or why not.
+type RemoteDoneMsg struct {
+	Said string
+	Err  error
+}
 
 // ErrorMsg puts a line on the screen about something that went wrong
 // elsewhere, such as "saving failed: disk full". A nil Err clears it.
 type ErrorMsg struct{ Err error }
 
-// ReloadedMsg is the course as Config.Reload read it again.
+// DriverMsg says which process drives the course a read-only screen
+// shows, after a hand-over: its read-only line.
+type DriverMsg struct{ ReadOnly string }
+
+// ReloadedMsg is the course of a read-only screen as the driving process
+// published it, or as read again from the saved file.
 type ReloadedMsg struct {
 	Course schedule.Course
 	// Gone says no course is saved any more: it was stopped elsewhere.
@@ -216,28 +236,7 @@ func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
 // and the reloads of a read-only screen.
 func (m Model) Init() tea.Cmd {
 	// The first tick comes at once; each tick schedules the next.
-	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater(), m.waitAck())
-}
-
-// waitAck waits for the next acknowledgement from elsewhere.
-func (m Model) waitAck() tea.Cmd {
-	if m.cfg.Acks == nil {
-		return nil
-	}
-	acks := m.cfg.Acks
-	return func() tea.Msg {
-		<-acks
-		return AckMsg{}
-	}
-}
-
-// reloadLater runs Config.Reload after ReloadEvery; each answer schedules
-// the next.
-func (m Model) reloadLater() tea.Cmd {
-	if m.cfg.ReadOnly == "" || m.cfg.Reload == nil {
-		return nil
-	}
-	return tea.Tick(ReloadEvery, func(time.Time) tea.Msg { return m.cfg.Reload() })
+	return func() tea.Msg { return TickMsg{ID: m.id} }
 }
 
 // reloaded takes the course read again.
@@ -277,14 +276,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.setDark(msg.IsDark())
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
-	case AckMsg:
-		// With nothing waiting it changes nothing, and says nothing: the
-		// acknowledgement came from elsewhere.
-		m, cmd, _ = m.try(schedule.Action{Verb: schedule.VerbAck})
-		cmd = tea.Batch(cmd, m.waitAck())
+	case RequestMsg:
+		m, cmd = m.request(msg, now)
+	case RemoteDoneMsg:
+		m.problem = ""
+		if msg.Err != nil {
+			m.problem = msg.Err.Error()
+		} else {
+			m.banner, m.bannerUntil = words.Said(msg.Said), now.Add(bannerFor)
+		}
 	case ReloadedMsg:
 		m = m.reloaded(msg)
-		cmd = m.reloadLater()
+	case DriverMsg:
+		m.cfg.ReadOnly = msg.ReadOnly
 	case ErrorMsg:
 		m.problem = ""
 		if msg.Err != nil {
@@ -331,11 +335,14 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 // due: the bell, a banner and the Notify hook, as for a change. A
 // read-only screen leaves that to the driving process.
 func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
-	if m.gone || m.cfg.ReadOnly != "" {
+	if m.gone {
 		m.waiting = false
 		return m, nil
 	}
 	_, m.waiting = m.course.Waiting(now)
+	if m.cfg.ReadOnly != "" {
+		return m, nil // the driving process repeats it; `a` here asks it to stop
+	}
 	t, n, due := m.repeater.Due(m.course, now)
 	if !due {
 		return m, nil
@@ -411,7 +418,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.help.ShowAll = !m.help.ShowAll
 		return m, nil
 	}
-	if m.cfg.ReadOnly != "" && m.keys.changesCourse(msg) {
+	if m.cfg.ReadOnly != "" && m.cfg.Remote == nil && m.keys.changesCourse(msg) {
 		m.hintUntil = m.now().Add(hintFor)
 		return m, nil
 	}
@@ -449,6 +456,12 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // do performs action a now and saves the course; a refusal is shown as a
 // line, the course left as it was.
 func (m Model) do(a schedule.Action) (Model, tea.Cmd) {
+	if m.cfg.ReadOnly != "" {
+		if m.cfg.Remote == nil {
+			return m, nil
+		}
+		return m, m.cfg.Remote(a) // the driving process applies it
+	}
 	m, cmd, err := m.try(a)
 	if err != nil {
 		m.problem = err.Error()
@@ -469,6 +482,20 @@ func (m Model) try(a schedule.Action) (Model, tea.Cmd, error) {
 	}
 	m = m.adopt(next, now)
 	return m, tea.Batch(announce, m.save()), nil
+}
+
+// request performs a change asked from elsewhere, as a key would, and
+// says on the banner what it did and who asked. A refusal goes back to the
+// asker only: nobody here pressed anything.
+func (m Model) request(r RequestMsg, now time.Time) (Model, tea.Cmd) {
+	m, announce := m.announce(now)
+	next, err := r.Apply(m.course)
+	if err != nil {
+		return m, announce
+	}
+	m = m.adopt(next, now)
+	m.banner, m.bannerUntil = words.Banner(words.Did(r.Action, next, now), r.From), now.Add(bannerFor)
+	return m, announce
 }
 
 // adopt makes next, the course after an action at now, the one shown: the

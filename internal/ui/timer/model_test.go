@@ -434,14 +434,25 @@ func TestShortenKey(t *testing.T) {
 // button) is recorded like the key, only while a reminder waits.
 func TestAckFromElsewhere(t *testing.T) {
 	m, clk, saved, _ := newScreen(t)
-	send(m, AckMsg{})
+	ack := RequestMsg{Action: schedule.Action{Verb: schedule.VerbAck}, From: "the notification",
+		Apply: func(c schedule.Course) (schedule.Course, error) {
+			next, err := c.Do(schedule.Action{Verb: schedule.VerbAck}, clk.now())
+			if err == nil {
+				*saved = append(*saved, next)
+			}
+			return next, err
+		}}
+	send(m, ack)
 	if len(*saved) != 0 {
 		t.Fatal("an ack with nothing waiting was saved")
 	}
 	clk.t = start.Add(20 * time.Minute)
 	send(m, TickMsg{ID: m.id})
-	send(m, AckMsg{})
+	send(m, ack)
 	if len(*saved) != 1 || (*saved)[0].Events[0].Type != schedule.Ack {
 		t.Fatalf("saved %+v, want the ack", *saved)
+	}
+	if got := screenText(*m); !strings.Contains(got, "(from the notification)") {
+		t.Fatalf("the screen does not say where the ack came from:\n%s", got)
 	}
 }

@@ -23,7 +23,6 @@ func newReadOnly(t *testing.T, c schedule.Course) (*Model, *clock, *int) {
 	m := New(c, Config{
 		Now:      clk.now,
 		ReadOnly: holderLine,
-		Reload:   func() tea.Msg { return nil },
 		Save:     func(schedule.Course) tea.Cmd { calls++; return nil },
 		Notify: func(Announcement) tea.Cmd {
 			calls++
@@ -87,6 +86,41 @@ func TestReadOnlyKeysOnlyPointToTheDriver(t *testing.T) {
 	}
 }
 
+// With a way to reach the driving process (the control socket), a
+// read-only screen is a remote control: its keys ask that process, the
+// help bar lists them, and the answer shows as a banner or a problem.
+func TestReadOnlyKeysAskTheDriver(t *testing.T) {
+	m, _, calls := newReadOnly(t, iceCourse(t))
+	var asked []schedule.Action
+	m.cfg.Remote = func(a schedule.Action) tea.Cmd {
+		asked = append(asked, a)
+		return func() tea.Msg { return RemoteDoneMsg{Said: "asked"} }
+	}
+	send(m, TickMsg{ID: m.id})
+	mustOfferChanges(t, m, true)
+	press(m, "space")
+	press(m, "+")
+	press(m, "x")
+	mustShow(t, *m, "Stop the course?")
+	press(m, "y")
+	want := []schedule.Verb{schedule.VerbPause, schedule.VerbExtend, schedule.VerbStop}
+	if len(asked) != len(want) {
+		t.Fatalf("asked %+v, want %v", asked, want)
+	}
+	for i, v := range want {
+		if asked[i].Verb != v {
+			t.Fatalf("asked %+v, want %v", asked, want)
+		}
+	}
+	if len(m.Course().Events) != 0 || *calls != 0 {
+		t.Fatal("a remote control changed its own copy of the course or saved it")
+	}
+	send(m, RemoteDoneMsg{Said: "paused: take the ice pack off while paused"})
+	mustShow(t, *m, "Paused: take the ice pack off while paused")
+	send(m, RemoteDoneMsg{Err: errors.New("one ice application lasts at most 30 min")})
+	mustShow(t, *m, "one ice application lasts at most 30 min")
+}
+
 func TestReadOnlyFollowsReloads(t *testing.T) {
 	c := iceCourse(t)
 	m, clk, calls := newReadOnly(t, c)
@@ -94,9 +128,7 @@ func TestReadOnlyFollowsReloads(t *testing.T) {
 	// The driving process paused a minute ago.
 	paused := c
 	paused.Events = []schedule.Event{{Type: schedule.Pause, At: start.Add(4 * time.Minute)}}
-	if send(m, ReloadedMsg{Course: paused}) == nil {
-		t.Fatal("a reload did not schedule the next")
-	}
+	send(m, ReloadedMsg{Course: paused})
 	mustShow(t, *m, "PAUSED", "16:00 left, paused")
 	if strings.Contains(screenText(*m), "Space resumes") {
 		t.Fatal("a read-only screen offers to resume")
@@ -142,8 +174,7 @@ func TestDoneHelpOffersNoChanges(t *testing.T) {
 // terminal as text: an escape sequence in it is shown escaped, never sent.
 func TestOutsideTextIsShownEscaped(t *testing.T) {
 	hostile := "\x1b]0;pwned\x07\x1b[2J\u009b"
-	m := New(iceCourse(t), Config{Now: func() time.Time { return start }, ReadOnly: "Read-only: process 1 (" + hostile + ")",
-		Reload: func() tea.Msg { return nil }})
+	m := New(iceCourse(t), Config{Now: func() time.Time { return start }, ReadOnly: "Read-only: process 1 (" + hostile + ")"})
 	send(&m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	send(&m, ReloadedMsg{Err: errors.New("cannot read " + hostile)})
 	content := m.View().Content

@@ -38,6 +38,7 @@ type screen struct {
 	fullHelp      bool
 	readOnly      string
 	hint          bool // the read-only line points to the driving process
+	remote        bool // a read-only screen whose keys ask the driving process
 	gone          bool
 	notice        string
 	waiting       bool // a reminder repeats until the ack key
@@ -63,7 +64,7 @@ func (m *Model) refresh(now time.Time) {
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
 		problem: safetext.Safe(m.problem), confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
-		readOnly: safetext.Safe(m.cfg.ReadOnly), hint: now.Before(m.hintUntil), gone: m.gone, notice: safetext.Safe(m.cfg.Notice), dark: m.dark,
+		readOnly: safetext.Safe(m.cfg.ReadOnly), remote: m.cfg.Remote != nil, hint: now.Before(m.hintUntil), gone: m.gone, notice: safetext.Safe(m.cfg.Notice), dark: m.dark,
 		asking: m.asking, typed: m.typed, waiting: m.waiting, checkIn: m.checkIn, advice: m.advice}
 	if next == m.shownScreen && m.content != "" {
 		return
@@ -359,7 +360,7 @@ func (m Model) helpView(s screen) string {
 	if s.confirming {
 		return m.help.View(confirmKeys{m.keys})
 	}
-	return m.help.View(m.keys.withChanges(s.readOnly == "" && !s.gone && s.kind != schedule.Done, s.waiting).forScreen(s))
+	return m.help.View(m.keys.withChanges((s.readOnly == "" || s.remote) && !s.gone && s.kind != schedule.Done, s.waiting).forScreen(s))
 }
 
 // tooSmall says what to do now and that the window is too small, rather than
