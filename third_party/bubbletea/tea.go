@@ -542,6 +542,11 @@ type Program struct {
 	// ticker is the ticker that will be used to write to the renderer.
 	ticker *time.Ticker
 
+	// frames holds a token while a new view waits to be drawn: render puts
+	// it there, the renderer's goroutine takes it. The ticker runs only
+	// while frames come, so an idle program is never woken to draw.
+	frames chan struct{}
+
 	// once is used to stop the renderer.
 	once sync.Once
 
@@ -606,6 +611,7 @@ func NewProgram(model Model, opts ...ProgramOption) *Program {
 		msgs:         make(chan Msg),
 		errs:         make(chan error, 1),
 		rendererDone: make(chan struct{}),
+		frames:       make(chan struct{}, 1),
 	}
 
 	// Apply all options to the program.
@@ -894,6 +900,10 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 func (p *Program) render(model Model) {
 	if p.renderer != nil {
 		p.renderer.render(model.View()) // send view to renderer
+		select {
+		case p.frames <- struct{}{}: // wake the renderer
+		default: // a frame is already waiting: it will draw this view
+		}
 	}
 }
 
@@ -1432,15 +1442,35 @@ func (p *Program) startRenderer() {
 	// Start the renderer.
 	p.renderer.start()
 	go func() {
+		// idle is p.frames while the ticker is stopped, nil while it runs.
+		// It runs from the start, as it always did, so that the first frame
+		// comes at the first tick with the size the program was told.
+		var idle chan struct{}
 		for {
 			select {
 			case <-p.rendererDone:
 				p.ticker.Stop()
 				return
 
-			case <-p.ticker.C:
+			case <-idle:
+				// The first frame after a quiet spell is drawn at once;
+				// the ticker then limits the rate of those that follow.
 				_ = p.flush()
 				_ = p.renderer.flush(false)
+				p.ticker.Reset(framerate)
+				idle = nil
+
+			case <-p.ticker.C:
+				select {
+				case <-p.frames:
+					_ = p.flush()
+					_ = p.renderer.flush(false)
+				default:
+					// Nothing new since the last tick: sleep until a
+					// frame comes.
+					p.ticker.Stop()
+					idle = p.frames
+				}
 			}
 		}
 	}()
