@@ -544,7 +544,7 @@ type Program struct {
 
 	// frames holds a token while a new view waits to be drawn: render puts
 	// it there, the renderer's goroutine takes it. The ticker runs only
-	// while frames come, so an idle program is never woken to draw.
+	// while a frame waits for it, so an idle program is never woken to draw.
 	frames chan struct{}
 
 	// once is used to stop the renderer.
@@ -1442,10 +1442,12 @@ func (p *Program) startRenderer() {
 	// Start the renderer.
 	p.renderer.start()
 	go func() {
-		// idle is p.frames while the ticker is stopped, nil while it runs.
-		// It runs from the start, as it always did, so that the first frame
-		// comes at the first tick with the size the program was told.
+		// The first frame comes at the first tick, as it always did, with
+		// the size the program was told. After that a frame is drawn as soon
+		// as it comes if the last one is at least a tick old, else at the
+		// tick; idle is nil while the ticker runs.
 		var idle chan struct{}
+		var last time.Time
 		for {
 			select {
 			case <-p.rendererDone:
@@ -1453,24 +1455,25 @@ func (p *Program) startRenderer() {
 				return
 
 			case <-idle:
-				// The first frame after a quiet spell is drawn at once;
-				// the ticker then limits the rate of those that follow.
+				if wait := framerate - time.Since(last); wait > 0 {
+					p.ticker.Reset(wait)
+					idle = nil
+					continue
+				}
 				_ = p.flush()
 				_ = p.renderer.flush(false)
-				p.ticker.Reset(framerate)
-				idle = nil
+				last = time.Now()
 
 			case <-p.ticker.C:
+				p.ticker.Stop()
 				select {
-				case <-p.frames:
-					_ = p.flush()
-					_ = p.renderer.flush(false)
+				case <-p.frames: // this frame draws the latest view
 				default:
-					// Nothing new since the last tick: sleep until a
-					// frame comes.
-					p.ticker.Stop()
-					idle = p.frames
 				}
+				_ = p.flush()
+				_ = p.renderer.flush(false)
+				last = time.Now()
+				idle = p.frames
 			}
 		}
 	}()
