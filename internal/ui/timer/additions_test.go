@@ -74,7 +74,7 @@ func TestWentOnMinutesAgo(t *testing.T) {
 	if len(*saved) == 0 || lastEvent(t, *m).Type != schedule.Restart {
 		t.Fatal("the change was not saved as a restart")
 	}
-	mustShow(t, *m, "17:00 left")
+	mustShow(t, *m, "17 min left")
 
 	press(m, "o")
 	press(m, "9")
