@@ -12,12 +12,13 @@ import (
 )
 
 // FPS is the most frames a second the renderer draws, for tea.WithFPS. The
-// Bubble Tea in third_party/bubbletea draws a frame as soon as the view
-// changes after a quiet spell and runs its ticker only while changes keep
-// coming, so FPS costs nothing when idle: it sets how long the first frame
-// waits (one tick, 17 ms, so that it comes with the terminal's size) and
-// how often a burst of changes is drawn.
-const FPS = 60
+// Bubble Tea in third_party/bubbletea draws a change at once when the last
+// frame is a tick old, else at that tick, and runs its ticker only while a
+// frame waits, so FPS costs nothing when idle: it sets how long the first
+// frame waits (one tick, 8 ms, so that it comes with the terminal's size)
+// and how often a burst of changes, such as a held key, is drawn. 120 is
+// the most Bubble Tea allows.
+const FPS = 120
 
 // gcPercent keeps the heap near what is live: the screen allocates a few
 // tens of kilobytes a second, so the default (100, with a 4 MB floor) let
