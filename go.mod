@@ -59,3 +59,7 @@ require (
 	golang.org/x/sync v0.22.0 // indirect
 	golang.org/x/sys v0.47.0
 )
+
+// Bubble Tea v2.0.10 with on-demand frames (third_party/bubbletea/verify.sh);
+// drop when upstream releases them (charmbracelet/bubbletea #1776, #1796).
+replace charm.land/bubbletea/v2 => ./third_party/bubbletea

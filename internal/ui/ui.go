@@ -106,9 +106,11 @@ type Model struct {
 	pickerCfg picker.Config
 	timerCfg  timer.Config
 	picking   bool
-	picker    picker.Model
-	timer     timer.Model
-	size      tea.WindowSizeMsg
+	// picker is behind a pointer because it is big (90 kB, mostly text
+	// inputs) and a Model is copied and boxed on every message.
+	picker *picker.Model
+	timer  timer.Model
+	size   tea.WindowSizeMsg
 	// background is the terminal's answer to the background colour query,
 	// passed on to a timer screen opened after it came.
 	background *tea.BackgroundColorMsg
@@ -134,8 +136,17 @@ type HandOverMsg struct{}
 func New(opts ...Option) Model {
 	m := configure(opts)
 	m.picking = true
-	m.picker = picker.New(m.pickerCfg)
+	m.picker = newPicker(m.pickerCfg)
 	return m
+}
+
+// newPicker is picker.New on the heap; never inlined, for the reason
+// updatePicker is not.
+//
+//go:noinline
+func newPicker(cfg picker.Config) *picker.Model {
+	p := picker.New(cfg)
+	return &p
 }
 
 // NewTimer opens the timer screen on course c, skipping the picker. A zero c
@@ -238,11 +249,23 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	if m.picking {
-		m.picker, cmd = m.picker.Update(msg)
+		cmd = m.updatePicker(msg)
 	} else {
 		m.timer, cmd = m.timer.Update(msg)
 	}
 	return m, cmd
+}
+
+// updatePicker gives msg to a new picker: the old Model keeps its own. It
+// is a function of its own, never inlined, because a picker is copied by
+// value through its methods: inlined, those copies would make every
+// Update's stack frame hundreds of kilobytes, the timer screen's too.
+//
+//go:noinline
+func (m *Model) updatePicker(msg tea.Msg) tea.Cmd {
+	p, cmd := m.picker.Update(msg)
+	m.picker = &p
+	return cmd
 }
 
 // View draws the screen showing.
@@ -250,6 +273,14 @@ func (m Model) View() tea.View {
 	if !m.picking {
 		return m.timer.View()
 	}
+	return m.pickerView()
+}
+
+// pickerView is the picker's view; never inlined, for the reason
+// updatePicker is not.
+//
+//go:noinline
+func (m *Model) pickerView() tea.View {
 	v := tea.NewView(m.picker.View())
 	v.AltScreen = true
 	v.WindowTitle = "icetimer"

@@ -52,7 +52,7 @@ func TestReadOnlyViewFollowsAndTakesOver(t *testing.T) {
 	model, _ = model.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	model, follow := model.Update(m.watchInit()()) // the driver's socket found
 	model, follow = model.Update(follow())         // the course it published
-	mustSee(t, model, "process "+strconv.Itoa(os.Getpid()), "ICE ON", "15:00")
+	mustSee(t, model, "process "+strconv.Itoa(os.Getpid()), "ICE ON", "15 min left")
 
 	model, cmd := model.Update(tea.KeyPressMsg{Code: ' ', Text: " "})
 	model, _ = model.Update(cmd()) // the driver's answer

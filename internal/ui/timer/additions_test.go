@@ -74,7 +74,7 @@ func TestWentOnMinutesAgo(t *testing.T) {
 	if len(*saved) == 0 || lastEvent(t, *m).Type != schedule.Restart {
 		t.Fatal("the change was not saved as a restart")
 	}
-	mustShow(t, *m, "17:00 left")
+	mustShow(t, *m, "17 min left")
 
 	press(m, "o")
 	press(m, "9")
@@ -103,7 +103,7 @@ func TestWentOnBeforeTheStart(t *testing.T) {
 	if len(*saved) != 1 || !(*saved)[0].Start.Equal(start.Add(-2*time.Minute)) {
 		t.Fatalf("saved %+v, want the course started at 08:58", *saved)
 	}
-	mustShow(t, *m, "17:00 left")
+	mustShow(t, *m, "17 min left")
 }
 
 // A key that would change nothing says why, and saves nothing (issue 22):

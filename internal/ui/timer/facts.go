@@ -15,7 +15,7 @@ import (
 type facts struct {
 	kind      schedule.Kind
 	paused    bool
-	remaining time.Duration // rounded up to the second
+	remaining time.Duration // rounded up as shown (shownLeft)
 	endsAt    string        // the current segment's planned end, HH:MM
 	progress  float64       // of the phase, 0 to 1, in steps of the bar's cells
 	next      string        // the next two changes with their clock times
@@ -147,10 +147,16 @@ func summary(c schedule.Course, s schedule.State, local *time.Location) string {
 	return words.Summary(s.Current.Cause == schedule.CauseStop, words.Clock(end.In(local)), ice, heat, onIce, onHeat)
 }
 
-// ceilSecond rounds a remaining time up to the second, so the display reaches
-// 0:00 at the instant of the change, not a second before.
-func ceilSecond(d time.Duration) time.Duration {
-	return (d + time.Second - 1).Truncate(time.Second)
+// shownLeft is a remaining time as the screen shows it (words.Span): up to
+// the second in the last minute, else up to the minute. Rounded up, the
+// display reaches 0 s at the instant of the change, not a second before;
+// to the minute, the frame changes once a minute, not every second (the
+// renderer then draws nothing at the ticks between, bench/idle.sh).
+func shownLeft(d time.Duration) time.Duration {
+	if s := (d + time.Second - 1).Truncate(time.Second); s < time.Minute {
+		return s
+	}
+	return (d + time.Minute - 1).Truncate(time.Minute)
 }
 
 // stageKinds names what a stage's packs are: "ice", "heat", or "ice and

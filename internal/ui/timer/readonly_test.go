@@ -61,13 +61,13 @@ func mustOfferChanges(t *testing.T, m *Model, want bool) {
 
 func TestReadOnlyKeysOnlyPointToTheDriver(t *testing.T) {
 	m, clk, calls := newReadOnly(t, iceCourse(t))
-	mustShow(t, *m, holderLine+".", "ICE ON", "15:00 left")
+	mustShow(t, *m, holderLine+".", "ICE ON", "15 min left")
 	mustOfferChanges(t, m, false)
 	for _, k := range []string{"space", "s", "+", "r", "x"} {
 		if cmd := press(m, k); cmd != nil {
 			t.Fatalf("%s gave a command", k)
 		}
-		mustShow(t, *m, holderLine+".", "Change the course there", "ICE ON", "15:00 left")
+		mustShow(t, *m, holderLine+".", "Change the course there", "ICE ON", "15 min left")
 		if strings.Contains(screenText(*m), "Stop the course?") {
 			t.Fatal("x asked to stop a read-only course")
 		}
@@ -129,7 +129,7 @@ func TestReadOnlyFollowsReloads(t *testing.T) {
 	paused := c
 	paused.Events = []schedule.Event{{Type: schedule.Pause, At: start.Add(4 * time.Minute)}}
 	send(m, ReloadedMsg{Course: paused})
-	mustShow(t, *m, "PAUSED", "16:00 left, paused")
+	mustShow(t, *m, "PAUSED", "16 min left, paused")
 	if strings.Contains(screenText(*m), "Space resumes") {
 		t.Fatal("a read-only screen offers to resume")
 	}
@@ -152,7 +152,7 @@ func TestReadOnlyFollowsReloads(t *testing.T) {
 	fresh.Start = start.Add(30 * time.Minute)
 	clk.t = fresh.Start.Add(21*time.Minute + 990*time.Millisecond)
 	send(m, ReloadedMsg{Course: fresh})
-	mustShow(t, *m, "REST", "19:00 left")
+	mustShow(t, *m, "REST", "19 min left")
 	clk.t = clk.t.Add(20 * time.Minute)
 	cmd := send(m, TickMsg{ID: m.id})
 	mustShow(t, *m, "ICE ON since 10:10")

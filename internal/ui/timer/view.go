@@ -82,7 +82,7 @@ func (m *Model) facts(now time.Time) facts {
 	f := facts{
 		kind:      s.Current.Kind,
 		paused:    s.Paused,
-		remaining: ceilSecond(s.Remaining),
+		remaining: shownLeft(s.Remaining),
 		next:      m.slow.next,
 		stage:     m.slow.stage,
 		today:     m.slow.today,
@@ -342,15 +342,16 @@ func (m Model) problemBlocks(s screen) []block {
 	return out
 }
 
-// detailLine is the exact remaining time and when the phase ends.
+// detailLine is the time left, as the big digits show it, and when the
+// phase ends.
 func detailLine(f facts) string {
 	switch {
 	case f.kind == schedule.Done:
 		return ""
 	case f.paused && f.kind != schedule.Quiet:
-		return words.Countdown(f.remaining) + " left, paused"
+		return words.Span(f.remaining) + " left, paused"
 	}
-	return fmt.Sprintf("%s left, until %s", words.Countdown(f.remaining), f.endsAt)
+	return fmt.Sprintf("%s left, until %s", words.Span(f.remaining), f.endsAt)
 }
 
 func (m Model) helpView(s screen) string {
@@ -367,7 +368,7 @@ func (m Model) helpView(s screen) string {
 // drawing a garbled screen.
 func (m Model) tooSmall(s screen) string {
 	lines := []string{
-		words.Headline(s.kind, s.paused) + " " + words.Countdown(s.remaining),
+		words.Headline(s.kind, s.paused) + " " + words.Span(s.remaining),
 		fmt.Sprintf("too small: %dx%d, need %dx%d", s.width, s.height, MinWidth, MinHeight),
 	}
 	for i, l := range lines {
