@@ -1,7 +1,6 @@
 package words
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -81,10 +80,4 @@ func KindName(kind schedule.Kind) string {
 		return "end"
 	}
 	return string(kind)
-}
-
-// AckHint is the banner while a reminder repeats: what to do, and the key
-// that stops the repeats.
-func AckHint(kind schedule.Kind) string {
-	return fmt.Sprintf("Remove the %s, then press a", pack(kind))
 }

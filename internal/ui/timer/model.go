@@ -3,7 +3,6 @@
 package timer
 
 import (
-	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -310,10 +309,7 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	}
 	last := ts[len(ts)-1]
 	m = m.offerCheckIn(last)
-	m.banner = words.Headline(last.To.Kind, false) + " since " + words.Clock(last.At.In(now.Location()))
-	if len(ts) > 1 {
-		m.banner += " (" + plural(len(ts), "change") + " since " + words.Clock(ts[0].At.In(now.Location())) + ")"
-	}
+	m.banner = words.ChangeBanner(ts, now.Location())
 	m.bannerUntil = now.Add(bannerFor)
 	m.repeater.Told(now)
 	var cmds []tea.Cmd
@@ -339,7 +335,7 @@ func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
 	if !due {
 		return m, nil
 	}
-	m.banner = words.AckHint(t.From.Kind)
+	m.banner = words.RemindedAgain(words.Clock(now))
 	m.bannerUntil = now.Add(bannerFor)
 	cmds := []tea.Cmd{tea.Raw("\a")}
 	if m.cfg.Notify != nil {
@@ -501,11 +497,4 @@ func (m Model) View() tea.View {
 		v.WindowTitle = words.TitleLeft(words.Headline(s.kind, s.paused), words.Span(s.remaining))
 	}
 	return v
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -1,0 +1,66 @@
+package words
+
+import (
+	"testing"
+	"time"
+
+	"github.com/icetimer/icetimer/internal/schedule"
+)
+
+func change(from, to schedule.Kind, cause schedule.Cause) schedule.Transition {
+	return schedule.Transition{At: time.Date(2026, 11, 21, 9, 20, 0, 0, time.UTC),
+		From: schedule.Segment{Kind: from}, To: schedule.Segment{Kind: to, Cause: cause}}
+}
+
+// While a change waits for the person, the screen says what to do, not
+// where the course is: REST only once the pack is off.
+func TestWaitingSaysWhatToDo(t *testing.T) {
+	for _, tc := range []struct {
+		t            schedule.Transition
+		head, action string
+	}{
+		{change(schedule.Ice, schedule.Rest, schedule.CauseScheduled), "ICE OFF", "Take the ice pack off now, then press a"},
+		{change(schedule.Heat, schedule.Rest, schedule.CauseScheduled), "HEAT OFF", "Take the heat pack off now, then press a"},
+		{change(schedule.Ice, schedule.Quiet, schedule.CauseScheduled), "ICE OFF", "Take the ice pack off for the night, then press a"},
+		{change(schedule.Rest, schedule.Ice, schedule.CauseScheduled), "PUT ICE ON", "Put the ice pack on, then press a"},
+		{change(schedule.Quiet, schedule.Heat, schedule.CauseScheduled), "PUT HEAT ON", "Put the heat pack on, then press a"},
+		{change(schedule.Rest, schedule.Done, schedule.CauseScheduled), "", ""},
+	} {
+		head, action := Waiting(tc.t)
+		if head != tc.head || action != tc.action {
+			t.Errorf("%s to %s: %q, %q; want %q, %q", tc.t.From.Kind, tc.t.To.Kind, head, action, tc.head, tc.action)
+		}
+	}
+}
+
+// The banner names a removal as the removal, and missed changes in the
+// reminder's words.
+func TestChangeBanner(t *testing.T) {
+	off := change(schedule.Ice, schedule.Rest, schedule.CauseScheduled)
+	on := change(schedule.Rest, schedule.Ice, schedule.CauseScheduled)
+	if got := ChangeBanner([]schedule.Transition{off}, time.UTC); got != "ICE OFF since 09:20" {
+		t.Errorf("removal banner %q", got)
+	}
+	if got := ChangeBanner([]schedule.Transition{off, on, off}, time.UTC); got != "ICE OFF since 09:20. Missed 3 changes while away." {
+		t.Errorf("missed banner %q", got)
+	}
+	if got := ChangeBanner([]schedule.Transition{on}, time.UTC); got != "ICE ON since 09:20" {
+		t.Errorf("put-on banner %q", got)
+	}
+}
+
+func TestCountsSayOneInTheSingular(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{Count(1, "check-in"), "1 check-in"},
+		{Count(7, "check-in"), "7 check-ins"},
+		{Count(0, "change"), "0 changes"},
+		{Applications(7, 2*time.Minute), "7 times, 2 min in all"},
+		{Applications(1, 20*time.Minute), "1 time, 20 min"},
+		{Applications(3, 80*time.Minute), "3 times, 1 h 20 min in all"},
+		{Applications(0, 0), "-"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%q, want %q", tc.got, tc.want)
+		}
+	}
+}
