@@ -70,7 +70,8 @@ func ReadOnly(pid int, command string) string {
 const TookOver = "The icetimer that drove this course has gone: this screen reminds you now."
 
 // QuitQuestion is asked when the screen quits while the course runs.
-const QuitQuestion = "Quit: keep reminding you in the background? y keeps the reminders (icetimer run), n stops them, esc stays."
+var QuitQuestion = Said{"Quit: keep reminding you in the background? y keeps the reminders (icetimer run), n stops them, esc stays.",
+	"Keep reminding? y yes, n no, esc stays"}
 
 // Background is the line after the screen quits, reminders going on.
 func Background(pid int, log string) string {

@@ -15,20 +15,26 @@ import (
 // the person: the big word and the sentence in the bar ("ICE OFF", "Take
 // the ice pack off now, then press a"). Both are empty for a change that
 // asks nothing of them.
-func Waiting(t schedule.Transition) (headline, action string) {
+func Waiting(t schedule.Transition) (headline string, action Said) {
 	from, to := t.From.Kind, t.To.Kind
 	switch {
+	case t.TakesPackOff() && to == schedule.Quiet:
+		return offHeadline(from), Said{fmt.Sprintf("Take the %s off for the night, then press a", pack(from)),
+			fmt.Sprintf("%s off for the night; press a", capitalised(pack(from)))}
 	case t.TakesPackOff():
-		when := "now"
-		if to == schedule.Quiet {
-			when = "for the night"
-		}
-		return strings.ToUpper(string(from)) + " OFF", fmt.Sprintf("Take the %s off %s, then press a", pack(from), when)
+		return offHeadline(from), Said{fmt.Sprintf("Take the %s off now, then press a", pack(from)),
+			fmt.Sprintf("%s off now, then press a", capitalised(pack(from)))}
 	case to.IsOn():
-		return "PUT " + strings.ToUpper(string(to)) + " ON", fmt.Sprintf("Put the %s on, then press a", pack(to))
+		on := fmt.Sprintf("Put the %s on, then press a", pack(to))
+		return "PUT " + strings.ToUpper(string(to)) + " ON", Said{on, on}
 	}
-	return "", ""
+	return "", Said{}
 }
+
+// offHeadline is the big word when a pack of kind must come off.
+func offHeadline(kind schedule.Kind) string { return strings.ToUpper(string(kind)) + " OFF" }
+
+func capitalised(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // ChangeBanner is the banner that tells of the changes ts (oldest first, at
 // least one), clock times in loc: "REST since 09:20", "ICE OFF since

@@ -16,19 +16,24 @@ func change(from, to schedule.Kind, cause schedule.Cause) schedule.Transition {
 // where the course is: REST only once the pack is off.
 func TestWaitingSaysWhatToDo(t *testing.T) {
 	for _, tc := range []struct {
-		t            schedule.Transition
-		head, action string
+		t      schedule.Transition
+		head   string
+		action Said
 	}{
-		{change(schedule.Ice, schedule.Rest, schedule.CauseScheduled), "ICE OFF", "Take the ice pack off now, then press a"},
-		{change(schedule.Heat, schedule.Rest, schedule.CauseScheduled), "HEAT OFF", "Take the heat pack off now, then press a"},
-		{change(schedule.Ice, schedule.Quiet, schedule.CauseScheduled), "ICE OFF", "Take the ice pack off for the night, then press a"},
-		{change(schedule.Rest, schedule.Ice, schedule.CauseScheduled), "PUT ICE ON", "Put the ice pack on, then press a"},
-		{change(schedule.Quiet, schedule.Heat, schedule.CauseScheduled), "PUT HEAT ON", "Put the heat pack on, then press a"},
-		{change(schedule.Rest, schedule.Done, schedule.CauseScheduled), "", ""},
+		{change(schedule.Ice, schedule.Rest, schedule.CauseScheduled), "ICE OFF", Said{"Take the ice pack off now, then press a", "Ice pack off now, then press a"}},
+		{change(schedule.Heat, schedule.Rest, schedule.CauseScheduled), "HEAT OFF", Said{"Take the heat pack off now, then press a", "Heat pack off now, then press a"}},
+		{change(schedule.Ice, schedule.Quiet, schedule.CauseScheduled), "ICE OFF", Said{"Take the ice pack off for the night, then press a", "Ice pack off for the night; press a"}},
+		{change(schedule.Rest, schedule.Ice, schedule.CauseScheduled), "PUT ICE ON", Said{"Put the ice pack on, then press a", "Put the ice pack on, then press a"}},
+		{change(schedule.Quiet, schedule.Heat, schedule.CauseScheduled), "PUT HEAT ON", Said{"Put the heat pack on, then press a", "Put the heat pack on, then press a"}},
+		{change(schedule.Rest, schedule.Done, schedule.CauseScheduled), "", Said{}},
+		{change(schedule.Ice, schedule.Rest, schedule.CauseSkip), "", Said{}},
 	} {
 		head, action := Waiting(tc.t)
 		if head != tc.head || action != tc.action {
 			t.Errorf("%s to %s: %q, %q; want %q, %q", tc.t.From.Kind, tc.t.To.Kind, head, action, tc.head, tc.action)
+		}
+		if len(action.Short) > 38 {
+			t.Errorf("%q is too long for a 40-column screen", action.Short)
 		}
 	}
 }

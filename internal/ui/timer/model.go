@@ -124,16 +124,18 @@ type Model struct {
 	// reminders it tells again.
 	announcer remind.Announcer
 	repeater  remind.Repeater
-	// waiting says a reminder repeats until the person presses the ack key.
-	waiting bool
-	banner  string
+	banner    string
 	// bannerUntil is when the banner comes down.
 	bannerUntil time.Time
 	problem     string
-	confirming  bool
+	// quietProblem is the problem when it came before (seenProblems are
+	// those that came): it is told again quietly.
+	quietProblem string
+	seenProblems []string
+	confirming   bool
 	// quitting asks whether reminders go on in the background; background
-	// is the answer.
-	quitting, background bool
+	// is the answer, and dropped the answer no.
+	quitting, background, dropped bool
 	// checkIn offers a one-key pain score after a pack came off.
 	checkIn bool
 	// advice is the line of advice a check-in called for, up until
@@ -214,7 +216,7 @@ func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
 // and the reloads of a read-only screen.
 func (m Model) Init() tea.Cmd {
 	// The first tick comes at once; each tick schedules the next.
-	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater(), m.waitAck())
+	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater(), m.waitAck(), m.standingAdvice())
 }
 
 // waitAck waits for the next acknowledgement from elsewhere.
@@ -284,10 +286,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m = m.reloaded(msg)
 		cmd = m.reloadLater()
 	case ErrorMsg:
-		m.problem = ""
-		if msg.Err != nil {
-			m.problem = msg.Err.Error()
-		}
+		m = m.showProblem(msg.Err)
+	case AdviceMsg:
+		m = m.advised(msg, now)
 	default:
 		return m, nil
 	}
@@ -327,10 +328,8 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 // read-only screen leaves that to the driving process.
 func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
 	if m.gone || m.cfg.ReadOnly != "" {
-		m.waiting = false
 		return m, nil
 	}
-	_, m.waiting = m.course.Waiting(now)
 	t, n, due := m.repeater.Due(m.course, now)
 	if !due {
 		return m, nil
@@ -360,6 +359,10 @@ func (m Model) quit() (Model, tea.Cmd) {
 // the background.
 func (m Model) Background() bool { return m.background }
 
+// Dropped reports whether the person quit choosing no more reminders while
+// the course runs.
+func (m Model) Dropped() bool { return m.dropped }
+
 // key handles one key press. Every change to the course is an event at the
 // whole second, saved at once.
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -370,6 +373,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.background = true
 			return m, tea.Quit
 		case key.Matches(msg, m.keys.NoReminders):
+			m.dropped = true
 			return m, tea.Quit
 		case key.Matches(msg, m.keys.Stay):
 			m.quitting = false
@@ -435,8 +439,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.do(schedule.Action{Verb: schedule.VerbRestart})
 	case key.Matches(msg, m.keys.Stop):
 		m.confirming = true
-	case key.Matches(msg, m.keys.WentOn) && s.Current.Kind.IsOn() && !s.Paused:
-		m.asking, m.typed = true, ""
+	case key.Matches(msg, m.keys.Pain):
+		m.checkIn = true
+	case key.Matches(msg, m.keys.WentOn):
+		return m.askWentOn(s)
 	}
 	return m, nil
 }
@@ -472,7 +478,6 @@ func (m Model) try(a schedule.Action) (Model, tea.Cmd, error) {
 func (m Model) adopt(next schedule.Course, now time.Time) Model {
 	m.course = next
 	m.problem = ""
-	_, m.waiting = next.Waiting(now)
 	return m
 }
 
@@ -490,11 +495,11 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.content)
 	v.AltScreen = true
 	s := m.shownScreen
-	v.WindowTitle = "icetimer: " + words.Headline(s.kind, s.paused)
+	v.WindowTitle = "icetimer: " + s.headline()
 	if s.kind != schedule.Done && !s.gone && s.kind != "" {
 		// The title changes with the big digits, once a minute, not every
 		// second: a title is rewritten whole each time.
-		v.WindowTitle = words.TitleLeft(words.Headline(s.kind, s.paused), words.Span(s.remaining))
+		v.WindowTitle = words.TitleLeft(s.headline(), words.BigLeft(s.remaining))
 	}
 	return v
 }

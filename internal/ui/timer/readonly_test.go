@@ -120,7 +120,8 @@ func TestReadOnlyFollowsReloads(t *testing.T) {
 	fresh.Start = start.Add(30 * time.Minute)
 	clk.t = fresh.Start.Add(21*time.Minute + 990*time.Millisecond)
 	send(m, ReloadedMsg{Course: fresh})
-	mustShow(t, *m, "REST", "19:00 left")
+	// The removal waits for the person there, so here too it reads ICE OFF.
+	mustShow(t, *m, "ICE OFF", "19:00 left")
 	clk.t = clk.t.Add(20 * time.Minute)
 	cmd := send(m, TickMsg{ID: m.id})
 	mustShow(t, *m, "ICE ON since 10:10")
