@@ -121,6 +121,9 @@ func (f *CourseFlags) course(args []string, start time.Time, s config.Config) (s
 	}
 
 	preset, ok := s.Preset(args[0])
+	if err := unreadPreset(args[0], s); !ok && err != nil {
+		return c, err
+	}
 	if !ok {
 		return c, usagef("unknown preset %q: known presets are %s", args[0], strings.Join(s.PresetIDs(), ", "))
 	}

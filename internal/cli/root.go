@@ -41,9 +41,7 @@ func NewCmdRoot(env *Env) *cobra.Command {
 		Args:          noArgs,
 		RunE:          func(*cobra.Command, []string) error { return screenRun(&ScreenOptions{Env: env}) },
 		Version:       versionString(),
-		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			return env.loadSettings(cmd, args)
-		},
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) { env.loadSettings(cmd) },
 	}
 	root.SetVersionTemplate(versionTemplate)
 	root.SetHelpCommand(NewCmdHelp(env, nil))

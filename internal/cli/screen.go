@@ -10,6 +10,7 @@ import (
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // ScreenOptions are `icetimer`'s (the timer screen's): it takes no
@@ -37,6 +38,10 @@ func screenRun(opts *ScreenOptions) error {
 	defer s.Close()
 	set := env.Settings
 	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound)}
+	if set.Mistake != nil {
+		// The warning printed before the screen is hidden behind it.
+		uiOpts = append(uiOpts, ui.WithNotice(words.ConfigNotUsed(problems(set.Mistake))))
+	}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError
@@ -65,7 +70,7 @@ func needTerminal(env *Env) error {
 // runScreen runs a screen until the person quits, then gives the course
 // back: to a background `icetimer run` when they chose to keep reminding.
 func runScreen(env *Env, m ui.Model) error {
-	final, err := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithOutput(env.Out))...).Run()
+	final, err := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithInput(env.In), tea.WithOutput(env.Out))...).Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		return fmt.Errorf("the timer screen failed: %w", err)
 	}
@@ -79,6 +84,9 @@ func runScreen(env *Env, m ui.Model) error {
 			return err
 		}
 		m.Session().CancelPhone() // the person chose no more reminders
+		if m.DroppedReminders() {
+			fmt.Fprintln(env.Out, words.RemindersOff)
+		}
 	}
 	return nil
 }
@@ -98,5 +106,6 @@ func watchCourse(env *Env, holder *store.LockedError) error {
 	}
 	take := func() (*session.Session, error) { return env.openSession(true, env.Settings.Sound) }
 	set := env.Settings
-	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound)))
+	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound),
+		ui.WithStoreHistory(s, env.Clock.Now())))
 }

@@ -41,6 +41,12 @@ type Config struct {
 	Ntfy Ntfy
 	// Hooks are the commands run at each change.
 	Hooks Hooks
+	// Mistake is why none of the file was used (the settings are the
+	// defaults): every problem found, as Load returns them; nil for a file
+	// read whole. Unread are the ids of the own presets the file names,
+	// which are therefore not in the catalogue.
+	Mistake error
+	Unread  []string
 }
 
 // Ntfy is the [ntfy] table: where phone pushes are published.

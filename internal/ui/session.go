@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
@@ -45,17 +44,8 @@ func connect(s *session.Session) Option {
 	}
 }
 
-// recentHistory is the history back to advice.Lookback: today's count
-// includes the courses that ended today, and a check-in's advice reads the
-// weeks before (each piece of it is said once). A history that cannot be
-// read only makes them less.
-func recentHistory(s *session.Session) []store.Record {
-	recent, _, err := s.Store().Recent(s.Now().Add(-advice.Lookback))
-	if err != nil {
-		return nil
-	}
-	return recent
-}
+// recentHistory is the history of the course s drives (historyOf).
+func recentHistory(s *session.Session) []store.Record { return historyOf(s.Store(), s.Now()) }
 
 // save numbers the save where the event happens, then writes in the
 // background: a slow disk delays nothing on screen.

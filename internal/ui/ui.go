@@ -167,6 +167,10 @@ func (m Model) Picking() bool { return m.picking }
 // to keep reminding in the background.
 func (m Model) KeepReminding() bool { return !m.picking && m.timer.Background() }
 
+// DroppedReminders reports whether the person quit the timer screen
+// choosing no more reminders while the course runs.
+func (m Model) DroppedReminders() bool { return !m.picking && m.timer.Dropped() }
+
 // Timer is the timer screen (zero while picking).
 func (m Model) Timer() timer.Model { return m.timer }
 

@@ -77,3 +77,13 @@ var QuitQuestion = Said{"Quit: keep reminding you in the background? y keeps the
 func Background(pid int, log string) string {
 	return fmt.Sprintf("Reminders go on in the background: icetimer run, process %d, writing to %s. 'icetimer' shows the course, 'icetimer stop' ends it.", pid, log)
 }
+
+// ConfigNotUsed is the one-line warning when the config file has a
+// mistake: its first problem (FILE:LINE: what is wrong) and how many more.
+func ConfigNotUsed(first string, more int) string {
+	s := "the config file is not used, the defaults are: " + first
+	if more > 0 {
+		s += " (and " + Count(more, "more problem") + ": 'icetimer config check' lists them)"
+	}
+	return s
+}
