@@ -38,14 +38,14 @@ func NewCmdRoot(env *Env) *cobra.Command {
 			"and for how long, and reminds you at every change.\n\n" + ui.Disclaimer,
 		SilenceErrors:    true,
 		SilenceUsage:     true,
-		Args:             noArgs,
+		Args:             unknownCommand,
 		RunE:             func(*cobra.Command, []string) error { return screenRun(&ScreenOptions{Env: env}) },
 		Version:          versionString(),
 		PersistentPreRun: func(cmd *cobra.Command, _ []string) { env.loadSettings(cmd) },
 	}
 	root.SetVersionTemplate(versionTemplate)
 	root.SetHelpCommand(NewCmdHelp(env, nil))
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.SetFlagErrorFunc(flagError)
 	root.CompletionOptions.DisableDefaultCmd = true // NewCmdCompletion is ours
 	root.AddCommand(
 		NewCmdVersion(env, nil),

@@ -87,3 +87,8 @@ func ConfigNotUsed(first string, more int) string {
 	}
 	return s
 }
+
+// KeysAsk is what the man page adds to the screen's keys: the two that ask
+// first.
+const KeysAsk = "x asks first: y stops the course, n keeps it going. q, while the course runs, asks first: " +
+	"y (or q again) keeps reminding in the background, n stops the reminders until icetimer is opened again, esc stays."

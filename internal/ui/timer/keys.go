@@ -69,6 +69,18 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 }
 
+// Described is every key of the full help with what it does, in its
+// order ("space", "pause"): the man page lists them.
+func (k KeyMap) Described() [][2]string {
+	var out [][2]string
+	for _, column := range k.FullHelp() {
+		for _, b := range column {
+			out = append(out, [2]string{b.Help().Key, b.Help().Desc})
+		}
+	}
+	return out
+}
+
 // changesCourse reports whether msg is a key that changes the course.
 func (k KeyMap) changesCourse(msg tea.KeyPressMsg) bool {
 	return key.Matches(msg, k.Ack, k.Pause, k.Skip, k.Extend, k.Shorten, k.Restart, k.WentOn, k.Pain, k.Stop)
