@@ -22,7 +22,9 @@ func filter(term string, targets []string) []list.Rank {
 			ranks = append(ranks, list.Rank{Index: i, MatchedIndexes: matched})
 		}
 	}
-	slices.SortStableFunc(ranks, func(a, b list.Rank) int { return cmp.Compare(slices.Min(a.MatchedIndexes), slices.Min(b.MatchedIndexes)) })
+	slices.SortStableFunc(ranks, func(a, b list.Rank) int {
+		return cmp.Compare(slices.Min(a.MatchedIndexes), slices.Min(b.MatchedIndexes))
+	})
 	return ranks
 }
 
