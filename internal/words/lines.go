@@ -58,12 +58,21 @@ func CourseName(c schedule.Course, now time.Time) string {
 }
 
 // ReadOnly is the line a read-only screen shows: which process drives the
-// course (pid 0 when it is not known).
+// course (pid 0 when it is not known), by its program and command, so that
+// the line fits a screen ("icetimer start", not every flag it was given).
 func ReadOnly(pid int, command string) string {
 	if pid == 0 {
 		return "Read-only: another icetimer process drives this course"
 	}
-	return fmt.Sprintf("Read-only: process %d (%s) drives this course", pid, command)
+	fields := strings.Fields(command)
+	short := fields[:min(len(fields), 1)]
+	if len(fields) > 1 && !strings.HasPrefix(fields[1], "-") {
+		short = fields[:2]
+	}
+	if len(fields) > len(short) {
+		short = append(short[:len(short):len(short)], "...")
+	}
+	return fmt.Sprintf("Read-only: process %d (%s) drives this course", pid, strings.Join(short, " "))
 }
 
 // TookOver is the notice of a read-only screen that drives the course now.

@@ -69,3 +69,18 @@ func TestCountsSayOneInTheSingular(t *testing.T) {
 		}
 	}
 }
+
+// The read-only line names the driving process by program and command, so
+// that it fits a screen.
+func TestReadOnlyLineIsShort(t *testing.T) {
+	for command, want := range map[string]string{
+		"icetimer":     "Read-only: process 42 (icetimer) drives this course",
+		"icetimer run": "Read-only: process 42 (icetimer run) drives this course",
+		"icetimer start --cycle ice 20m, rest 20m --window 48h --then heat 20m, rest 20m --quiet off": "Read-only: process 42 (icetimer start ...) drives this course",
+		"icetimer --sound off": "Read-only: process 42 (icetimer ...) drives this course",
+	} {
+		if got := ReadOnly(42, command); got != want {
+			t.Errorf("%q: %q, want %q", command, got, want)
+		}
+	}
+}

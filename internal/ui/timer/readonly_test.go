@@ -155,3 +155,16 @@ func TestOutsideTextIsShownEscaped(t *testing.T) {
 		t.Errorf("the screen shows the escaped text %d times, want 2 (holder and problem):\n%s", got, ansi.Strip(content))
 	}
 }
+
+// The read-only line is wrapped, never cut, at 80 columns and at 40.
+func TestReadOnlyLineIsNeverCut(t *testing.T) {
+	long := "Read-only: process 4242424 (icetimer start ...) drives this course, as it has since Saturday morning"
+	for _, w := range []int{40, 80} {
+		m := New(iceCourse(t), Config{Now: (&clock{start.Add(5 * time.Minute)}).now, ReadOnly: long})
+		send(&m, tea.WindowSizeMsg{Width: w, Height: 24})
+		got := screenText(m)
+		if !strings.Contains(strings.Join(strings.Fields(got), " "), long+".") || strings.Contains(got, "…") {
+			t.Errorf("%d columns: the read-only line is cut:\n%s", w, got)
+		}
+	}
+}
