@@ -38,12 +38,12 @@ func TestDigitsKeepTheirSizeAndPlace(t *testing.T) {
 		"problem": func(m *Model) {
 			send(m, ErrorMsg{Err: errors.New("saving failed, the timer goes on: no space left on device")})
 		},
-		"check-in":  func(m *Model) { press(m, "p") },
-		"stop":      func(m *Model) { press(m, "x") },
-		"quit":      func(m *Model) { press(m, "q") },
-		"went on":   func(m *Model) { press(m, "o"); press(m, "1"); press(m, "2") },
-		"advice":    func(m *Model) { send(m, AdviceMsg{Given: []advice.Given{{Rule: advice.Worsening}}}) },
-		"read-only": func(m *Model) { press(m, "p"); send(m, ErrorMsg{Err: errors.New("desktop notification timed out")}) },
+		"check-in":             func(m *Model) { press(m, "p") },
+		"stop":                 func(m *Model) { press(m, "x") },
+		"quit":                 func(m *Model) { press(m, "q") },
+		"went on":              func(m *Model) { press(m, "o"); press(m, "1"); press(m, "2") },
+		"advice":               func(m *Model) { send(m, AdviceMsg{Given: []advice.Given{{Rule: advice.Worsening}}}) },
+		"check-in and problem": func(m *Model) { press(m, "p"); send(m, ErrorMsg{Err: errors.New("desktop notification timed out")}) },
 	}
 	for _, size := range [][2]int{{40, 12}, {52, 15}, {80, 24}, {100, 30}, {120, 40}, {250, 70}} {
 		m, _, _, _ := newScreen(t)
