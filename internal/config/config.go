@@ -35,12 +35,19 @@ type Config struct {
 	Repeat time.Duration
 	// Clock is how clock times are written.
 	Clock ClockFormat
+	// KeepAwake keeps the computer from sleeping while a pack is on;
+	// --keep-awake wins over it.
+	KeepAwake bool
 	// Presets are the person's own, in the file's order, each marked Own.
 	Presets []schedule.Preset
-	// Ntfy is the phone push server; zero when the file has no [ntfy].
+	// Ntfy is the phone push server; only Ack is set when the file has no
+	// [ntfy].
 	Ntfy Ntfy
 	// Hooks are the commands run at each change.
 	Hooks Hooks
+	// Warnings are what the file sets but was left out, and why, one line
+	// each with the command that fixes it: the caller shows them.
+	Warnings []string
 	// Mistake is why none of the file was used (the settings are the
 	// defaults): every problem found, as Load returns them; nil for a file
 	// read whole. Unread are the ids of the own presets the file names,
@@ -57,6 +64,9 @@ type Ntfy struct {
 	Topic string
 	// Token is an access token sent as a Bearer token; empty for none.
 	Token string
+	// Ack puts a button on the phone's reminders that acknowledges them
+	// (a reply on the topic TOPIC-ack); true unless the file says false.
+	Ack bool
 }
 
 // Enabled reports whether the file asks for phone pushes.
@@ -79,7 +89,7 @@ const RepeatOff time.Duration = -1
 
 // Default is the settings with no config file.
 func Default() Config {
-	return Config{Quiet: DefaultQuiet, Sound: true, Repeat: DefaultRepeat, Clock: Clock24}
+	return Config{Quiet: DefaultQuiet, Sound: true, Repeat: DefaultRepeat, Clock: Clock24, KeepAwake: true, Ntfy: Ntfy{Ack: true}}
 }
 
 // Catalogue is every preset a person can start: the built-in ones in their

@@ -52,20 +52,6 @@ func Summarise(figures []Day, given []advice.Given, now time.Time) Summary {
 	return s
 }
 
-// Given is the advice the check-ins of history (the last advice.Lookback)
-// and the saved course call for at now; what cannot be read is left out,
-// as Read's warnings say.
-func Given(s *store.Store, now time.Time) []advice.Given {
-	records, _, err := s.Recent(now.Add(-advice.Lookback))
-	if err != nil {
-		records = nil
-	}
-	if c, err := s.Load(); err == nil {
-		records = append(records, store.Record{Course: c})
-	}
-	return advice.For(records, now)
-}
-
 // Markdown writes the summary to be read in a minute: pain and its trend,
 // a table of the days, the advice given, the notes, the urgent signs.
 func (s Summary) Markdown(w io.Writer) error {

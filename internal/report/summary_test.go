@@ -4,12 +4,26 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/report/reporttest"
+	"github.com/icetimer/icetimer/internal/store"
 )
+
+// within is the records whose course ran at some time from from to now,
+// as Gather keeps them.
+func within(records []store.Record, from, now time.Time) []store.Record {
+	var out []store.Record
+	for _, r := range records {
+		if ranSince(r, from, now) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // sampleSummary is the summary of reporttest.Sample over three days.
 func sampleSummary() Summary {

@@ -89,7 +89,9 @@ func (s *Store) Lock() (release func(), err error) {
 }
 
 // writeHolder records h in the lock file through a handle of its own (the
-// lock library keeps its handle private). A zero h clears the record.
+// lock library keeps its handle private), and cuts the file after it: a
+// longer record of an earlier holder must not trail the new one. A zero h
+// clears the record.
 func writeHolder(path string, h holder) error {
 	data := []byte("\n")
 	if h.PID != 0 {
@@ -104,7 +106,12 @@ func writeHolder(path string, h holder) error {
 		return err
 	}
 	defer f.Close()
+	// Written before the cut, so that a reader never finds the record
+	// empty: it reads up to the first line break.
 	if _, err := f.WriteAt(data, holderOffset); err != nil {
+		return err
+	}
+	if err := f.Truncate(holderOffset + int64(len(data))); err != nil {
 		return err
 	}
 	return f.Close()

@@ -7,9 +7,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
-	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -25,7 +25,7 @@ const saveTimeout = 5 * time.Second
 func WithSession(s *session.Session) Option {
 	return func(m *Model) {
 		connect(s)(m)
-		WithHistory(recentHistory(s), s.Now())(m)
+		WithHistory(report.ReadEarlier(s.Store(), s.Now()))(m)
 	}
 }
 
@@ -43,9 +43,6 @@ func connect(s *session.Session) Option {
 		}
 	}
 }
-
-// recentHistory is the history of the course s drives (historyOf).
-func recentHistory(s *session.Session) []store.Record { return historyOf(s.Store(), s.Now()) }
 
 // save numbers the save where the event happens, then writes in the
 // background: a slow disk delays nothing on screen.

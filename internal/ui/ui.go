@@ -8,10 +8,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/safetext"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
-	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/picker"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 )
@@ -87,20 +87,11 @@ func WithSince(t time.Time) Option {
 	return func(m *Model) { m.timerCfg.Since = t }
 }
 
-// WithHistory gives the courses of history read back to some weeks before
-// now: those that ended today join today's count of applications, all of
-// them the advice a check-in calls for.
-func WithHistory(records []store.Record, now time.Time) Option {
-	return func(m *Model) {
-		y, mo, d := now.Date()
-		midnight := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
-		m.timerCfg.History, m.timerCfg.AdviceHistory = nil, records
-		for _, r := range records {
-			if !r.EndedAt.Before(midnight) {
-				m.timerCfg.History = append(m.timerCfg.History, r)
-			}
-		}
-	}
+// WithHistory gives what was read of history (report.ReadEarlier): the
+// courses that ended today join today's count of applications, and the
+// advice a check-in calls for reads the weeks before.
+func WithHistory(h report.Earlier) Option {
+	return func(m *Model) { m.timerCfg.History, m.timerCfg.AdviceHistory = h.Today, h.Advice }
 }
 
 // WithASCII draws with ASCII characters only, or not; without it the

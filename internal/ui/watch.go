@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/timer"
@@ -18,7 +19,7 @@ type tookOverMsg struct {
 	session *session.Session
 	resumed session.Resumed
 	err     error // from Resume: no course, a broken file
-	history []store.Record
+	history report.Earlier
 }
 
 // WithWatch makes the timer screen a view of the course in s, which the
@@ -30,7 +31,7 @@ func WithWatch(s *store.Store, holder *store.LockedError, take func() (*session.
 	reload := func() tea.Msg {
 		if taken, err := take(); err == nil {
 			r, err := taken.Resume()
-			return tookOverMsg{session: taken, resumed: r, err: err, history: recentHistory(taken)}
+			return tookOverMsg{session: taken, resumed: r, err: err, history: report.ReadEarlier(taken.Store(), taken.Now())}
 		}
 		return ReadCourse(s)
 	}
@@ -50,7 +51,7 @@ func ReadCourse(s *store.Store) timer.ReloadedMsg {
 // resumed, its missed changes told, reminders from now on.
 func (m Model) takeOver(took tookOverMsg) (Model, tea.Cmd) {
 	connect(took.session)(&m)
-	WithHistory(took.history, took.session.Now())(&m)
+	WithHistory(took.history)(&m)
 	cfg := m.timerCfg
 	cfg.ReadOnly, cfg.Reload = "", nil
 	cfg.Notice = words.TookOver

@@ -65,11 +65,11 @@ type AdviceMsg struct {
 }
 
 // adviceCmd works out the advice the last weeks' history and this course
-// call for at now (advice.For) in a command, and answers with the part of
-// it pick keeps.
+// call for at now (advice.History.With) in a command, and answers with the
+// part of it pick keeps.
 func (m Model) adviceCmd(now time.Time, pick func([]advice.Given) []advice.Given) tea.Cmd {
-	records := append(append([]store.Record{}, m.cfg.AdviceHistory...), store.Record{Course: m.course})
-	return func() tea.Msg { return AdviceMsg{Given: pick(advice.For(records, now))} }
+	history, c := m.cfg.AdviceHistory, m.course
+	return func() tea.Msg { return AdviceMsg{Given: pick(history.With(store.Record{Course: c}, now))} }
 }
 
 // standingAdvice is the command that finds, when the screen opens, the
@@ -86,7 +86,7 @@ func (m Model) standingAdvice() tea.Cmd {
 	return m.adviceCmd(now, func(given []advice.Given) []advice.Given {
 		for i := len(given) - 1; i >= 0; i-- {
 			g := given[i]
-			if !g.Course.Start.Equal(c.Start) {
+			if !g.CourseStart.Equal(c.Start) {
 				continue
 			}
 			if g.Rule == advice.ColdNotHelping && !c.Protocol.HasNextStage(c.StateAt(now).Current.Stage) {

@@ -100,7 +100,7 @@ func TestAdviceGivenBeforeIsNotSaidAgain(t *testing.T) {
 	}}}}
 	yesterday.Pain = []schedule.PainScore{{At: yesterday.Start.Add(4 * time.Hour), Score: 9}}
 	m, clk, _, _ := newScreen(t)
-	m.cfg.AdviceHistory = []store.Record{{Course: yesterday, EndedAt: yesterday.Start.Add(5 * time.Hour)}}
+	m.cfg.AdviceHistory.Add(store.Record{Course: yesterday, EndedAt: yesterday.Start.Add(5 * time.Hour)}, start)
 	clk.t = start.Add(3*time.Hour + 40*time.Minute)
 	send(m, TickMsg{ID: m.id})
 	answer(m, press(m, "t"))

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
@@ -60,10 +61,10 @@ type Config struct {
 	// History is the courses that ended today (or later), for the count of
 	// today's applications, which the running course adds to.
 	History []store.Record
-	// AdviceHistory is the courses of the last weeks (advice.Lookback),
-	// whose check-ins the advice reads, so that each piece of advice is
-	// said once, not once a day.
-	AdviceHistory []store.Record
+	// AdviceHistory is what the advice reads of the last weeks' courses
+	// (report.ReadEarlier), so that each piece of advice is said once, not
+	// once a day.
+	AdviceHistory advice.History
 	// Notice is a quiet line at the foot of the screen, the first to go when
 	// the window is short (the disclaimer, on first run).
 	Notice string
