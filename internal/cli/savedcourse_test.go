@@ -316,7 +316,7 @@ func TestHistoryCommand(t *testing.T) {
 
 	code, out, _ = st.run(now, "history")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 0 || len(lines) != 8 || !strings.HasPrefix(lines[7], "Sat 21 Nov  2 × 40 min") {
+	if code != 0 || len(lines) != 8 || !strings.HasPrefix(lines[7], "Sat 21 Nov  2 times, 40 min in all") {
 		t.Fatalf("history: exit %d, %q", code, out)
 	}
 
@@ -329,7 +329,7 @@ func TestHistoryCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut = st.run(now, "history", "--days", "1")
-	if code != 0 || !strings.Contains(errOut, "warning") || !strings.Contains(out, "2 × 40 min") {
+	if code != 0 || !strings.Contains(errOut, "warning") || !strings.Contains(out, "2 times, 40 min in all") {
 		t.Fatalf("history with a torn line: exit %d, %q, %q", code, out, errOut)
 	}
 }

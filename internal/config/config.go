@@ -48,6 +48,12 @@ type Config struct {
 	// Warnings are what the file sets but was left out, and why, one line
 	// each with the command that fixes it: the caller shows them.
 	Warnings []string
+	// Mistake is why none of the file was used (the settings are the
+	// defaults): every problem found, as Load returns them; nil for a file
+	// read whole. Unread are the ids of the own presets the file names,
+	// which are therefore not in the catalogue.
+	Mistake error
+	Unread  []string
 }
 
 // Ntfy is the [ntfy] table: where phone pushes are published.

@@ -192,9 +192,22 @@ func TestBadFiles(t *testing.T) {
 		if got := ps[0].Error(); !strings.HasPrefix(got, prefix) || !strings.Contains(got, tc.want) {
 			t.Errorf("%s: %q\nwant %q and %q", tc.name, err, prefix, tc.want)
 		}
+		if c.Mistake == nil || c.Mistake.Error() != err.Error() {
+			t.Errorf("%s: Mistake %v, want %v", tc.name, c.Mistake, err)
+		}
+		c.Mistake, c.Unread = nil, nil
 		if !reflect.DeepEqual(c, Default()) {
 			t.Errorf("%s: a bad file gave settings %+v; want the defaults", tc.name, c)
 		}
+	}
+}
+
+// A file with a mistake names the own presets it holds, so that starting
+// one can say why it is missing.
+func TestABrokenFileNamesItsPresets(t *testing.T) {
+	c, err := Parse("c.toml", []byte("qiet = \"22:00-06:00\"\n[[preset]]\nid = \"physio\"\ncycle = \"ice 15m, rest 45m\"\n[[preset]]\nid = \"evening\"\ncycle = \"heat 30m, rest 1h\"\n"))
+	if err == nil || !reflect.DeepEqual(c.Unread, []string{"physio", "evening"}) || len(c.Presets) != 0 {
+		t.Fatalf("err %v, unread %q, presets %d; want a problem and physio and evening unread", err, c.Unread, len(c.Presets))
 	}
 }
 

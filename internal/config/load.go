@@ -30,16 +30,20 @@ const (
 
 // Load reads the config file at path. A file that does not exist is the
 // defaults, with no error. Otherwise every problem is returned together as
-// Problems, with the defaults: a file with a mistake in it is not half
-// applied. A file that others could have written keeps everything but the
-// hook and the phone, which are left out with a warning (see Warnings).
+// Problems, with the defaults (Mistake and Unread say what was left out): a
+// file with a mistake in it is not half applied. A file that others could
+// have written keeps everything but the hook and the phone, which are left
+// out with a warning (see Warnings).
 func Load(path string) (Config, error) {
 	data, info, err := readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
 	if err != nil {
-		return Default(), Problems{{Path: path, Msg: err.Error()}}
+		ps := Problems{{Path: path, Msg: err.Error()}}
+		c := Default()
+		c.Mistake = ps
+		return c, ps
 	}
 	c, err := Parse(path, data)
 	if err != nil {
@@ -131,7 +135,14 @@ func Parse(path string, data []byte) (Config, error) {
 	}
 	c.Presets = buildPresets(raws, ps)
 	if err := ps.err(); err != nil {
-		return Default(), err
+		left := Default()
+		left.Mistake = err
+		for _, r := range raws {
+			if r.id.text != "" {
+				left.Unread = append(left.Unread, r.id.text)
+			}
+		}
+		return left, err
 	}
 	return c, nil
 }

@@ -70,7 +70,11 @@ func (s Summary) Markdown(w io.Writer) error {
 		b.WriteString("No check-ins.\n\n")
 	default:
 		first, last := s.Pain[0], s.Pain[n-1]
-		fmt.Fprintf(&b, "%d check-ins, from %d (%s) to %d (%s)", n, first.Score, stamp(first.At), last.Score, stamp(last.At))
+		if n == 1 {
+			fmt.Fprintf(&b, "1 check-in: %d (%s)", first.Score, stamp(first.At))
+		} else {
+			fmt.Fprintf(&b, "%d check-ins, from %d (%s) to %d (%s)", n, first.Score, stamp(first.At), last.Score, stamp(last.At))
+		}
 		if s.Trend != NoTrend {
 			fmt.Fprintf(&b, ": %s", s.Trend)
 		}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -32,10 +31,9 @@ func WriteHistory(w io.Writer, figures []Day) error {
 	return nil
 }
 
-// applications writes a count and its total time in minutes: "3 × 60 min".
-func applications(a Applications) string {
-	return fmt.Sprintf("%d × %d min", a.Count, int(a.Time/time.Minute))
-}
+// applications writes a count and its total time: "3 times, 1 h 00 min in
+// all".
+func applications(a Applications) string { return words.Applications(a.Count, a.Time) }
 
 // late is "1 of 4": the removals acknowledged late among the day's, with
 // by how much each when by is set ("1 of 4 (5 min)"), and how many went

@@ -184,6 +184,10 @@ func (m Model) Driving() bool {
 	return !m.picking && m.session != nil && !m.timer.Gone() && !m.timer.State().Done
 }
 
+// DroppedReminders reports whether the person quit the timer screen
+// choosing no more reminders while the course runs.
+func (m Model) DroppedReminders() bool { return !m.picking && m.timer.Dropped() }
+
 // Timer is the timer screen (zero while picking).
 func (m Model) Timer() timer.Model { return m.timer }
 

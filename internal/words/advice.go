@@ -50,5 +50,6 @@ const RedFlags = "Get urgent care now for numbness around the groin or buttocks,
 // check-in on screen.
 const PainScale = "0 is no pain, 10 the worst imaginable"
 
-// PainPrompt is the screen's one-key check-in after a pack comes off.
-const PainPrompt = "Pain now? 0-9, t for 10 (0 none, 10 the worst); esc skips."
+// PainPrompt is the screen's one-key check-in, after a pack comes off or on
+// the pain key.
+var PainPrompt = Said{"Pain now? 0-9, t for 10 (0 none, 10 the worst); esc skips.", "Pain now? 0-9, t for 10; esc skips."}

@@ -72,5 +72,5 @@ func standing(st schedule.State) string {
 	return fmt.Sprintf("%s until %s", KindName(st.Current.Kind), ClockNear(st.Current.End, st.Now))
 }
 
-// Said is a line Did made, as the screen shows it on its own: capitalised.
-func Said(did string) string { return capital(did) }
+// Shown is a line Did made, as the screen shows it on its own: capitalised.
+func Shown(did string) string { return capital(did) }

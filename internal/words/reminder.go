@@ -94,7 +94,7 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 
 	var sentences []string
 	if r.Missed > 1 {
-		sentences = append(sentences, fmt.Sprintf("Missed %d changes while away.", r.Missed))
+		sentences = append(sentences, Missed(r.Missed))
 	} else if r.Missed == 1 {
 		sentences = append(sentences, fmt.Sprintf("This change was due at %s.", Clock(last.At.In(loc))))
 	}

@@ -75,6 +75,8 @@ type Model struct {
 	quiet                   int
 	// confirming holds the course waiting for "replace the running one?".
 	confirming *schedule.Course
+	// tried says enter was pressed on a form that cannot start.
+	tried bool
 }
 
 // New makes the picker listing cfg.Presets and a custom cycle.
@@ -102,6 +104,7 @@ func New(cfg Config) Model {
 	m.list.Title = "Start a course: pick a cycle"
 	m.list.SetShowStatusBar(false)
 	m.list.SetStatusBarItemName("cycle", "cycles")
+	m.list.Filter = filter
 	// The list's own quit key defaults to a letter no one would guess.
 	m.list.KeyMap.Quit = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
 	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose"))
@@ -197,7 +200,7 @@ func (m Model) chooseKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if !ok {
 			return m, nil
 		}
-		m.chosen = &it
+		m.chosen, m.tried = &it, false
 		m.windows, m.window = nil, 0
 		if it.preset != nil {
 			m.windows, m.window = windowChoices(it.preset)
@@ -230,6 +233,7 @@ func (m Model) confirmKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 func (m Model) start() (Model, tea.Cmd) {
 	c, err := m.course()
 	if err != nil {
+		m.tried = true // the form now says what is wrong, even in an empty field
 		return m, nil
 	}
 	if m.cfg.Replacing != "" {

@@ -122,6 +122,32 @@ func TestFilterFindsByNameAndSource(t *testing.T) {
 	}
 }
 
+// "heat" keeps the presets with heat in them, not every one whose text
+// holds the letters h, e, a and t in order ("The Healthy Back Institute"),
+// and "Healthy Back" still finds that article's (issue 22); the earliest
+// match comes first.
+func TestFilterMatchesWords(t *testing.T) {
+	for term, want := range map[string][]string{
+		"heat":         {"Heat 20 on, 20 off", "Ice, then heat", "Alternate ice and heat"},
+		"Healthy Back": {"Ice, then heat", "Ice 20 on, 20 off", "Heat 20 on, 20 off"},
+		"10-10":        {"Intermittent ice 10-10-10"},
+	} {
+		m := newPicker(t, 80, 40, nil)
+		send(m, press("/"))
+		typeText(m, term)
+		m.list.SetFilterText(m.list.FilterValue())
+		var got []string
+		for _, it := range m.list.VisibleItems() {
+			if p := it.(item).preset; p != nil {
+				got = append(got, p.Name)
+			}
+		}
+		if strings.Join(got, "; ") != strings.Join(want, "; ") {
+			t.Errorf("filter %q kept %q, want %q", term, got, want)
+		}
+	}
+}
+
 // choose opens the selected item's form and starts it.
 func choose(t *testing.T, m *Model) *StartMsg {
 	t.Helper()
@@ -231,5 +257,41 @@ func TestASCIIPickerHasNoOtherBytes(t *testing.T) {
 				t.Fatalf("view %d has %q:\n%s", i, r, v)
 			}
 		}
+	}
+}
+
+// At 40x12 every form still shows its fields and "enter start now": the
+// lines that only explain give way first (issue 22).
+func TestFormFitsTheSmallestWindow(t *testing.T) {
+	for i := range len(schedule.Presets()) + 1 {
+		m := newPicker(t, 40, 12, nil)
+		for range i {
+			send(m, press("down"))
+		}
+		send(m, press("enter"))
+		got := text(m)
+		lines := strings.Split(got, "\n")
+		if len(lines) > 12 || !strings.Contains(got, "enter start now") || !strings.Contains(got, "Quiet hours") {
+			t.Errorf("item %d: %d lines at 40x12, want 12 or fewer with the fields and enter start now:\n%s", i, len(lines), got)
+		}
+	}
+}
+
+// The custom form says nothing is wrong with an empty cycle until enter
+// is pressed on it; then it says what to type.
+func TestEmptyCycleIsNoMistakeUntilEnter(t *testing.T) {
+	m := newPicker(t, 80, 24, nil)
+	for range len(schedule.Presets()) {
+		send(m, press("down"))
+	}
+	send(m, press("enter"))
+	if got := text(m); strings.Contains(got, "cycle is empty") || !strings.Contains(got, "Custom cycle") {
+		t.Fatalf("the empty cycle is an error before any typing:\n%s", got)
+	}
+	if startBy(m, "enter") != nil {
+		t.Fatal("an empty cycle started")
+	}
+	if got := text(m); !strings.Contains(got, "cycle is empty") {
+		t.Fatalf("enter on an empty cycle does not say why nothing started:\n%s", got)
 	}
 }

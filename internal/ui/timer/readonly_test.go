@@ -152,7 +152,8 @@ func TestReadOnlyFollowsReloads(t *testing.T) {
 	fresh.Start = start.Add(30 * time.Minute)
 	clk.t = fresh.Start.Add(21*time.Minute + 990*time.Millisecond)
 	send(m, ReloadedMsg{Course: fresh})
-	mustShow(t, *m, "REST", "19 min left")
+	// The removal waits for the person there, so here too it reads ICE OFF.
+	mustShow(t, *m, "ICE OFF", "19 min left")
 	clk.t = clk.t.Add(20 * time.Minute)
 	cmd := send(m, TickMsg{ID: m.id})
 	mustShow(t, *m, "ICE ON since 10:10")
@@ -183,5 +184,18 @@ func TestOutsideTextIsShownEscaped(t *testing.T) {
 	}
 	if got := strings.Count(ansi.Strip(content), `\x1b]0;pwned\x07\x1b[2J\u009b`); got != 2 {
 		t.Errorf("the screen shows the escaped text %d times, want 2 (holder and problem):\n%s", got, ansi.Strip(content))
+	}
+}
+
+// The read-only line is wrapped, never cut, at 80 columns and at 40.
+func TestReadOnlyLineIsNeverCut(t *testing.T) {
+	long := "Read-only: process 4242424 (icetimer start ...) drives this course, as it has since Saturday morning"
+	for _, w := range []int{40, 80} {
+		m := New(iceCourse(t), Config{Now: (&clock{start.Add(5 * time.Minute)}).now, ReadOnly: long})
+		send(&m, tea.WindowSizeMsg{Width: w, Height: 24})
+		got := screenText(m)
+		if !strings.Contains(strings.Join(strings.Fields(got), " "), long+".") || strings.Contains(got, "…") {
+			t.Errorf("%d columns: the read-only line is cut:\n%s", w, got)
+		}
 	}
 }
