@@ -38,6 +38,10 @@ func (m Model) checkInKey(msg tea.KeyPressMsg) (_ Model, _ tea.Cmd, handled bool
 		return m, nil, false
 	}
 	m.checkIn = false
+	if m.cfg.ReadOnly != "" {
+		m, cmd := m.do(schedule.Action{Verb: schedule.VerbPain, Score: score}) // the driving process records it
+		return m, cmd, true
+	}
 	now := m.now()
 	next, err := m.course.Do(schedule.Action{Verb: schedule.VerbPain, Score: score}, now)
 	if err != nil {

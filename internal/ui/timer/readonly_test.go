@@ -103,7 +103,9 @@ func TestReadOnlyKeysAskTheDriver(t *testing.T) {
 	press(m, "x")
 	mustShow(t, *m, "Stop the course?")
 	press(m, "y")
-	want := []schedule.Verb{schedule.VerbPause, schedule.VerbExtend, schedule.VerbStop}
+	press(m, "p")
+	press(m, "5")
+	want := []schedule.Verb{schedule.VerbPause, schedule.VerbExtend, schedule.VerbStop, schedule.VerbPain}
 	if len(asked) != len(want) {
 		t.Fatalf("asked %+v, want %v", asked, want)
 	}
@@ -112,7 +114,10 @@ func TestReadOnlyKeysAskTheDriver(t *testing.T) {
 			t.Fatalf("asked %+v, want %v", asked, want)
 		}
 	}
-	if len(m.Course().Events) != 0 || *calls != 0 {
+	if asked[3].Score != 5 {
+		t.Fatalf("the view asked for pain %d, want 5", asked[3].Score)
+	}
+	if len(m.Course().Events) != 0 || len(m.Course().Pain) != 0 || *calls != 0 {
 		t.Fatal("a remote control changed its own copy of the course or saved it")
 	}
 	send(m, RemoteDoneMsg{Said: "paused: take the ice pack off while paused"})
