@@ -89,3 +89,36 @@ func TestRepeatsCountFromTheLastTelling(t *testing.T) {
 		t.Fatal("no repeat 2 min after the telling")
 	}
 }
+
+// askingCourse is iceCourse whose put-on reminders ask "Is it on?".
+func askingCourse() schedule.Course {
+	c := iceCourse(testStart)
+	c.ConfirmPutOn = true
+	return c
+}
+
+// A put-on that asks "Is it on?" repeats every 5 minutes, three times at
+// most, whatever --repeat says; a removal keeps its own repeat.
+func TestAPutOnRepeatsThreeTimesEveryFiveMinutes(t *testing.T) {
+	// Ice on at 08:00 (the start) and 08:40; off at 08:20.
+	for _, every := range []time.Duration{DefaultRepeat, 0} {
+		got := repeatsAt(askingCourse(), every, minutes(4.9, 5, 9, 10, 15, 19.9, 20, 22, 40, 45, 50, 55, 59.9)...)
+		want := map[time.Duration]int{5 * time.Minute: 1, 10 * time.Minute: 2, 15 * time.Minute: 3, 45 * time.Minute: 1, 50 * time.Minute: 2, 55 * time.Minute: 3}
+		if every > 0 {
+			want[22*time.Minute] = 1
+		}
+		if len(got) != len(want) {
+			t.Fatalf("repeat %v: repeats %v, want %v", every, got, want)
+		}
+		for d, n := range want {
+			if got[d] != n {
+				t.Fatalf("repeat %v: repeats %v, want %v", every, got, want)
+			}
+		}
+	}
+	confirmed := askingCourse()
+	confirmed.Events = []schedule.Event{{Type: schedule.Confirm, At: testStart.Add(7 * time.Minute)}}
+	if got := repeatsAt(confirmed, DefaultRepeat, minutes(5, 10, 15)...); len(got) != 1 || got[5*time.Minute] != 1 {
+		t.Fatalf("repeats %v after the answer at 08:07, want only the one at 08:05", got)
+	}
+}
