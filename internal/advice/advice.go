@@ -34,10 +34,15 @@ const (
 	// OverTwoWeeks: pain still above 0 more than TwoWeeks after the
 	// episode's first score (003).
 	OverTwoWeeks Rule = "over-two-weeks"
+	// NumbTwice: the skin went numb twice in one course (two Numb events,
+	// PROTOCOLS.md section 9): shorter ice and a check of the towel. It
+	// reads the skin checks, not the scores.
+	NumbTwice Rule = "numb-twice"
 )
 
-// Rules is every rule, in the table's order.
-var Rules = []Rule{StillSevere, ColdNotHelping, Easing, Worsening, OverTwoWeeks}
+// Rules is every rule, in the order of the tables (section 8's, then
+// section 9's).
+var Rules = []Rule{StillSevere, ColdNotHelping, Easing, Worsening, OverTwoWeeks, NumbTwice}
 
 // The numbers of section 8.
 const (
@@ -95,7 +100,30 @@ func For(records []store.Record, now time.Time) []Given {
 			}
 		}
 	}
+	if g, ok := numbTwice(records, now); ok {
+		out = append(out, g)
+		slices.SortStableFunc(out, func(a, b Given) int { return a.At.Compare(b.At) })
+	}
 	return out
+}
+
+// numbTwice is the NumbTwice advice, given at the second numb answer of
+// the first course of records that had two by now.
+func numbTwice(records []store.Record, now time.Time) (Given, bool) {
+	var first Given
+	found := false
+	for _, r := range records {
+		var numb []time.Time
+		for _, at := range r.Course.NumbAt() {
+			if !at.After(now) {
+				numb = append(numb, at)
+			}
+		}
+		if len(numb) >= 2 && (!found || numb[1].Before(first.At)) {
+			first, found = Given{Rule: NumbTwice, At: numb[1], Course: r.Course}, true
+		}
+	}
+	return first, found
 }
 
 // NewAt is the advice of For that a check-in at instant at called for
@@ -149,5 +177,5 @@ func holds(r Rule, scores []score, ice []application) bool {
 	case OverTwoWeeks:
 		return last.Score > 0 && last.At.Sub(scores[0].At) > TwoWeeks
 	}
-	return false
+	return false // NumbTwice reads the skin checks (numbTwice)
 }
