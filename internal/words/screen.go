@@ -83,8 +83,11 @@ func KindName(kind schedule.Kind) string {
 	return string(kind)
 }
 
-// AckHint is the banner while a reminder repeats: what to do, and the key
-// that stops the repeats.
-func AckHint(kind schedule.Kind) string {
-	return fmt.Sprintf("Remove the %s, then press a", pack(kind))
+// AckHint is the banner while the reminder of change t repeats: what to
+// do, and the key that answers it (a put-on's asks "Is it on?").
+func AckHint(t schedule.Transition) string {
+	if t.TakesPackOff() {
+		return fmt.Sprintf("Remove the %s, then press a", pack(t.From.Kind))
+	}
+	return fmt.Sprintf("Is it on? Put the %s on, then press a", pack(t.To.Kind))
 }

@@ -339,7 +339,7 @@ func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
 	if !due {
 		return m, nil
 	}
-	m.banner = words.AckHint(t.From.Kind)
+	m.banner = words.AckHint(t)
 	m.bannerUntil = now.Add(bannerFor)
 	cmds := []tea.Cmd{tea.Raw("\a")}
 	if m.cfg.Notify != nil {
