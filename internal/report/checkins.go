@@ -9,8 +9,9 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
-// addCheckIns adds course c's pain check-ins and removals up to limit to
-// the days that hold them (dayOf gives -1 outside the span).
+// addCheckIns adds course c's pain check-ins, removals, numb answers and
+// put-ons never confirmed, up to limit, to the days that hold them (dayOf
+// gives -1 outside the span).
 func addCheckIns(out []Day, dayOf func(time.Time) int, c schedule.Course, from, limit time.Time) {
 	for _, p := range c.Pain {
 		if i := dayOf(p.At); i >= 0 && !p.At.After(limit) {
@@ -27,6 +28,20 @@ func addCheckIns(out []Day, dayOf func(time.Time) int, c schedule.Course, from, 
 			if r.Late() {
 				out[i].Late = append(out[i].Late, r)
 			}
+		}
+	}
+	for _, at := range c.NumbAt() {
+		if i := dayOf(at); i >= 0 && !at.After(limit) {
+			out[i].Numb = append(out[i].Numb, at)
+			slices.SortStableFunc(out[i].Numb, time.Time.Compare)
+		}
+	}
+	// A put-on still waiting at limit may yet be answered: not counted.
+	waiting, waits := c.Waiting(limit)
+	for _, p := range remind.PutOns(c, from, limit) {
+		if i := dayOf(p.At); i >= 0 && p.Confirmed.IsZero() && !(waits && waiting.At.Equal(p.At)) {
+			out[i].Unconfirmed = append(out[i].Unconfirmed, PutOn{At: p.At, Kind: p.Kind})
+			slices.SortStableFunc(out[i].Unconfirmed, func(a, b PutOn) int { return a.At.Compare(b.At) })
 		}
 	}
 }

@@ -12,15 +12,15 @@ import (
 )
 
 // WriteHistory writes `icetimer history`'s table: per day the
-// applications, the courses, late removals and the pain check-ins with
-// their trend; under it section 9's heat line when a day ends HeatDays
-// days in a row with heat.
+// applications, the courses, late removals, how often the skin went numb
+// and the pain check-ins with their trend; under it section 9's heat line
+// when a day ends HeatDays days in a row with heat.
 func WriteHistory(w io.Writer, figures []Day) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED\tLATE\tPAIN")
+	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED\tLATE\tNUMB\tPAIN")
 	for _, f := range figures {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\n", f.Day.Format("Mon 02 Jan"),
-			applications(f.Ice), applications(f.Heat), f.Started, f.Finished, late(f, false), PainLine(f))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", f.Day.Format("Mon 02 Jan"),
+			applications(f.Ice), applications(f.Heat), f.Started, f.Finished, late(f, false), orDash(len(f.Numb)), PainLine(f))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -30,6 +30,14 @@ func WriteHistory(w io.Writer, figures []Day) error {
 		return err
 	}
 	return nil
+}
+
+// orDash is n, or "-" for none.
+func orDash(n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return strconv.Itoa(n)
 }
 
 // applications writes a count and its total time in minutes: "3 × 60 min".
