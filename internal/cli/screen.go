@@ -36,7 +36,7 @@ func screenRun(opts *ScreenOptions) error {
 	}
 	defer s.Close()
 	set := env.Settings
-	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound)}
+	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithSkinCheck(set.SkinCheck)}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError

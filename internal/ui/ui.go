@@ -74,6 +74,12 @@ func WithQuiet(quiet string) Option {
 	return func(m *Model) { m.pickerCfg.Quiet = quiet }
 }
 
+// WithSkinCheck gives the courses started in the picker the skin check d
+// (0: none), as the config file sets it.
+func WithSkinCheck(d time.Duration) Option {
+	return func(m *Model) { m.pickerCfg.SkinCheck = d }
+}
+
 // WithReminders sets how often a "remove the pack" reminder repeats until
 // acknowledged (negative never, see timer.Config.Repeat) and whether chimes
 // play: what a background run keeps on after the screen (BackgroundArgs).

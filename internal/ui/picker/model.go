@@ -42,6 +42,9 @@ type Config struct {
 	// Quiet is the quiet hours offered first ("HH:MM-HH:MM" or "off");
 	// empty means 23:00-07:00. The config file's setting comes this way.
 	Quiet string
+	// SkinCheck is the skin check of the courses started here (0: none);
+	// the config file's setting comes this way.
+	SkinCheck time.Duration
 }
 
 // field is a line of the settings form.
