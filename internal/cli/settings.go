@@ -20,8 +20,8 @@ import (
 // CLI.md: never fatal for status).
 // Every other command refuses with every problem and exit status 2.
 var (
-	skipConfig = []string{"config", "version", "man", "completion", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd}
-	warnConfig = []string{"status", "stop", "history", "ack"}
+	skipConfig = []string{"config", "version", "man", "completion", "help", "check", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd}
+	warnConfig = []string{"status", "stop", "history", "ack", "skin"}
 )
 
 // loadSettings reads the config file into e.Settings for cmd run with

@@ -86,3 +86,35 @@ const SkinNumb = "Skin numb or white: take the ice pack off now and let the skin
 // SafetyOffer is the picker's line before the first course, while the
 // safety questions have not been answered.
 const SafetyOffer = "First time? c asks five safety questions (icetimer check), once; any key else skips."
+
+// SafetyAnswer is the answer to question id in a: "yes", "no" or "not
+// answered".
+func SafetyAnswer(a safety.Answers, id safety.ID) string {
+	switch yes, answered := a.Answer(id); {
+	case !answered:
+		return "not answered"
+	case yes:
+		return "yes"
+	}
+	return "no"
+}
+
+// What `icetimer check` says.
+const (
+	CheckIntro     = "Five questions about conditions that make cold or heat risky. Press y or n; esc leaves without saving."
+	CheckRetry     = "Press y or n (esc leaves without saving)."
+	CheckLeft      = "Left without saving: nothing was kept."
+	CheckAllNo     = "No to every question: the usual safety lines apply."
+	CheckNotYet    = "Safety questions: not answered yet ('icetimer check' asks them)."
+	CheckForgotten = "Safety answers forgotten: 'icetimer check' asks them again."
+)
+
+// CheckStronger says which reminders carry the stronger safety line after
+// a yes that cautions kinds (at least one).
+func CheckStronger(kinds []schedule.Kind) string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	return "From now on the " + strings.Join(names, " and ") + " reminders carry a stronger safety line. A course is never blocked."
+}
