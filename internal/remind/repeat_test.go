@@ -100,12 +100,15 @@ func askingCourse() schedule.Course {
 // A put-on that asks "Is it on?" repeats every 5 minutes, three times at
 // most, whatever --repeat says; a removal keeps its own repeat.
 func TestAPutOnRepeatsThreeTimesEveryFiveMinutes(t *testing.T) {
-	// Ice on at 08:00 (the start) and 08:40; off at 08:20.
+	// Ice on at 08:00 (the start) and 09:00; off at 08:30.
+	long := askingCourse()
+	long.Protocol.Stages[0].Cycle[0].Duration = 30 * time.Minute
+	long.Protocol.Stages[0].Cycle[1].Duration = 30 * time.Minute
 	for _, every := range []time.Duration{DefaultRepeat, 0} {
-		got := repeatsAt(askingCourse(), every, minutes(4.9, 5, 9, 10, 15, 19.9, 20, 22, 40, 45, 50, 55, 59.9)...)
-		want := map[time.Duration]int{5 * time.Minute: 1, 10 * time.Minute: 2, 15 * time.Minute: 3, 45 * time.Minute: 1, 50 * time.Minute: 2, 55 * time.Minute: 3}
+		got := repeatsAt(long, every, minutes(4.9, 5, 9, 10, 15, 20, 25, 29.9, 30, 32, 60, 65, 70, 75, 80, 85)...)
+		want := map[time.Duration]int{5 * time.Minute: 1, 10 * time.Minute: 2, 15 * time.Minute: 3, 65 * time.Minute: 1, 70 * time.Minute: 2, 75 * time.Minute: 3}
 		if every > 0 {
-			want[22*time.Minute] = 1
+			want[32*time.Minute] = 1
 		}
 		if len(got) != len(want) {
 			t.Fatalf("repeat %v: repeats %v, want %v", every, got, want)

@@ -24,6 +24,7 @@ type facts struct {
 	course    string // the course's name and hour
 	prepare   string // during a rest, what to get ready for the next pack
 	summary   string // once done, how the course went
+	skinCheck bool   // the skin check waits for k or n
 }
 
 // slowFacts are the facts that change only at a transition, an event, a

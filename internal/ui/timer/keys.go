@@ -88,6 +88,9 @@ func (k KeyMap) forScreen(s screen) KeyMap {
 	if s.paused {
 		k.Pause.SetHelp("space", "resume")
 	}
+	if s.putOn {
+		k.Ack.SetHelp("a", "pack is on")
+	}
 	if s.fullHelp {
 		k.Help.SetHelp("?", "less")
 	}

@@ -150,6 +150,8 @@ type Model struct {
 	// hintUntil is when the read-only line stops pointing to the driving
 	// process.
 	hintUntil time.Time
+	// packOn is the skin check's, the put-on's and the heat line's state.
+	packOn packOn
 
 	slow        slowFacts
 	shownScreen screen
@@ -265,10 +267,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.ID != m.id {
 			return m, nil
 		}
-		var announce, repeat tea.Cmd
+		var announce, repeat, packOn tea.Cmd
 		m, announce = m.announce(now)
 		m, repeat = m.repeat(now)
-		cmd = tea.Batch(announce, repeat, tick(m.id, now))
+		m, packOn = m.whilePackOn(now)
+		cmd = tea.Batch(announce, repeat, packOn, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -334,7 +337,7 @@ func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
 		m.waiting = false
 		return m, nil
 	}
-	_, m.waiting = m.course.Waiting(now)
+	m.waiting, m.packOn.putOn = waitingAt(m.course, now)
 	t, n, due := m.repeater.Due(m.course, now)
 	if !due {
 		return m, nil
@@ -399,6 +402,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if m, cmd, handled := m.checkInKey(msg); handled {
 			return m, cmd
 		}
+	}
+	if m, cmd, handled := m.skinKey(msg); handled {
+		return m, cmd
 	}
 	if m.offerNext && msg.Text == "n" {
 		return m.nextStageKey()
@@ -476,7 +482,7 @@ func (m Model) try(a schedule.Action) (Model, tea.Cmd, error) {
 func (m Model) adopt(next schedule.Course, now time.Time) Model {
 	m.course = next
 	m.problem = ""
-	_, m.waiting = next.Waiting(now)
+	m.waiting, m.packOn.putOn = waitingAt(next, now)
 	return m
 }
 

@@ -41,6 +41,7 @@ type screen struct {
 	gone          bool
 	notice        string
 	waiting       bool // a reminder repeats until the ack key
+	putOn         bool // the reminder that waits asks "Is it on?"
 	checkIn       bool // a pain score is asked for
 	advice        string
 	dark          bool // the styles changed
@@ -64,7 +65,8 @@ func (m *Model) refresh(now time.Time) {
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
 		problem: safetext.Safe(m.problem), confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
 		readOnly: safetext.Safe(m.cfg.ReadOnly), hint: now.Before(m.hintUntil), gone: m.gone, notice: safetext.Safe(m.cfg.Notice), dark: m.dark,
-		asking: m.asking, typed: m.typed, waiting: m.waiting, checkIn: m.checkIn, advice: m.advice}
+		asking: m.asking, typed: m.typed, waiting: m.waiting, checkIn: m.checkIn, advice: m.advice,
+		putOn: m.packOn.putOn}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
@@ -88,6 +90,7 @@ func (m *Model) facts(now time.Time) facts {
 		course:    m.slow.course,
 		prepare:   m.slow.prepare,
 		summary:   m.slow.summary,
+		skinCheck: !s.SkinCheck.IsZero(),
 	}
 	if !s.Current.End.IsZero() {
 		f.endsAt = words.Clock(s.Current.End.In(now.Location()))
@@ -332,6 +335,9 @@ func (m Model) problemBlocks(s screen) []block {
 		return []block{{lines: m.wrap(m.styles.Problem, words.WentOnPrompt(s.typed), s.width)}}
 	}
 	var out []block
+	if s.skinCheck {
+		out = append(out, block{lines: m.wrap(m.styles.Problem, words.SkinCheck, s.width), drop: 1})
+	}
 	if s.checkIn {
 		out = append(out, block{lines: m.wrap(m.styles.Problem, words.PainPrompt, s.width), drop: 2})
 	}
