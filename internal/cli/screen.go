@@ -42,7 +42,7 @@ func screenRun(opts *ScreenOptions) error {
 	var broken *store.BrokenError
 	switch {
 	case errors.Is(err, store.ErrNoCourse):
-		return runScreen(env, ui.New(uiOpts...))
+		return runScreen(env, ui.New(append(uiOpts, safetyOffer(s.Store())...)...))
 	case errors.As(err, &broken):
 		return runScreen(env, ui.New(append(uiOpts, ui.WithNotice(broken.Error()+"; start a new course"))...))
 	case err != nil:

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"os"
+	"os/exec"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -78,6 +79,15 @@ func WithQuiet(quiet string) Option {
 // (0: none), as the config file sets it.
 func WithSkinCheck(d time.Duration) Option {
 	return func(m *Model) { m.pickerCfg.SkinCheck = d }
+}
+
+// WithSafetyCheck offers the safety questions in the picker before the
+// first course: its c key runs check (`icetimer check`) on the terminal,
+// the picker suspended meanwhile.
+func WithSafetyCheck(check *exec.Cmd) Option {
+	return func(m *Model) {
+		m.pickerCfg.SafetyCheck = tea.ExecProcess(check, func(err error) tea.Msg { return picker.CheckedMsg{Err: err} })
+	}
 }
 
 // WithReminders sets how often a "remove the pack" reminder repeats until

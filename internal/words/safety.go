@@ -83,6 +83,12 @@ const SkinCheck = "Skin check: still just cold or aching? k fine, n numb or whit
 // ends the ice phase.
 const SkinNumb = "Skin numb or white: take the ice pack off now and let the skin warm up."
 
+// CheckFailed is the picker's line when the safety questions it offered
+// could not be asked.
+func CheckFailed(err error) string {
+	return "The safety questions could not be asked (" + err.Error() + "): run icetimer check."
+}
+
 // SafetyOffer is the picker's line before the first course, while the
 // safety questions have not been answered.
 const SafetyOffer = "First time? c asks five safety questions (icetimer check), once; any key else skips."

@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // The smallest window the picker is drawn in; a smaller one is told so.
@@ -45,7 +46,15 @@ type Config struct {
 	// SkinCheck is the skin check of the courses started here (0: none);
 	// the config file's setting comes this way.
 	SkinCheck time.Duration
+	// SafetyCheck, when not nil, is offered before the first course: a
+	// line under the list says so, and the c key runs it; its answer, a
+	// CheckedMsg, takes the line away.
+	SafetyCheck tea.Cmd
 }
+
+// CheckedMsg says the safety questions offered (Config.SafetyCheck) were
+// asked; Err is why they could not be.
+type CheckedMsg struct{ Err error }
 
 // field is a line of the settings form.
 type field int
@@ -175,6 +184,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			in.SetWidth(max(msg.Width-16, 10))
 		}
 		return m, nil
+	case CheckedMsg:
+		m.cfg.SafetyCheck = nil
+		if msg.Err != nil {
+			m.cfg.Footnote = words.CheckFailed(msg.Err)
+		}
+		m.list.SetSize(m.width, max(m.height-m.footHeight(), 3))
+		return m, nil
 	case tea.KeyPressMsg:
 		switch {
 		case m.confirming != nil:
@@ -195,6 +211,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) chooseKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if msg.Text == "c" && m.cfg.SafetyCheck != nil && !m.list.SettingFilter() {
+		return m, m.cfg.SafetyCheck
+	}
 	if key.Matches(msg, m.keys.Start) && !m.list.SettingFilter() {
 		it, ok := m.list.SelectedItem().(item)
 		if !ok {
