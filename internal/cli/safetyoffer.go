@@ -7,6 +7,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // safetyOffer is the picker's offer of the safety questions before the
@@ -23,5 +24,22 @@ func safetyOffer(s *store.Store) []ui.Option {
 	if err != nil {
 		return nil
 	}
-	return []ui.Option{ui.WithSafetyCheck(exec.Command(exe, "check"))}
+	check := exec.Command(exe, "check")
+	// The terminal itself, so that a key counts without enter: the
+	// screen's own input is a reader Bubble Tea wraps.
+	check.Stdin = os.Stdin
+	return []ui.Option{ui.WithSafetyCheck(check, func() string { return checkSaid(s) })}
+}
+
+// checkSaid is what came of the safety questions, in a line: what a yes
+// calls for, that all were no, or nothing when they were left.
+func checkSaid(s *store.Store) string {
+	a, err := s.SafetyAnswers()
+	switch {
+	case err != nil:
+		return ""
+	case a.AnyYes():
+		return words.AskClinician(a.Cautions()) + " " + words.CheckStronger(a.Cautions())
+	}
+	return words.CheckAllNo
 }

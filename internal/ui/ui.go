@@ -83,10 +83,11 @@ func WithSkinCheck(d time.Duration) Option {
 
 // WithSafetyCheck offers the safety questions in the picker before the
 // first course: its c key runs check (`icetimer check`) on the terminal,
-// the picker suspended meanwhile.
-func WithSafetyCheck(check *exec.Cmd) Option {
+// the picker suspended meanwhile; said is then what came of them, in a
+// line for under the list.
+func WithSafetyCheck(check *exec.Cmd, said func() string) Option {
 	return func(m *Model) {
-		m.pickerCfg.SafetyCheck = tea.ExecProcess(check, func(err error) tea.Msg { return picker.CheckedMsg{Err: err} })
+		m.pickerCfg.SafetyCheck = tea.ExecProcess(check, func(err error) tea.Msg { return picker.CheckedMsg{Said: said(), Err: err} })
 	}
 }
 

@@ -53,8 +53,12 @@ type Config struct {
 }
 
 // CheckedMsg says the safety questions offered (Config.SafetyCheck) were
-// asked; Err is why they could not be.
-type CheckedMsg struct{ Err error }
+// asked: Said is what came of them, in a line for under the list; Err is
+// why they could not be asked.
+type CheckedMsg struct {
+	Said string
+	Err  error
+}
 
 // field is a line of the settings form.
 type field int
@@ -186,6 +190,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case CheckedMsg:
 		m.cfg.SafetyCheck = nil
+		m.cfg.Footnote = msg.Said
 		if msg.Err != nil {
 			m.cfg.Footnote = words.CheckFailed(msg.Err)
 		}

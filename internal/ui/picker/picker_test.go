@@ -240,7 +240,7 @@ func TestASCIIPickerHasNoOtherBytes(t *testing.T) {
 // be).
 func TestPickerOffersTheSafetyQuestions(t *testing.T) {
 	asked := 0
-	check := func() tea.Msg { asked++; return CheckedMsg{} }
+	check := func() tea.Msg { asked++; return CheckedMsg{Said: "Ask a clinician before using cold."} }
 	m := New(Config{SafetyCheck: check})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	if !strings.Contains(ansi.Strip(m.View()), "First time? c asks five safety questions") {
@@ -251,7 +251,7 @@ func TestPickerOffersTheSafetyQuestions(t *testing.T) {
 		t.Fatal("c ran nothing")
 	}
 	m, _ = m.Update(cmd())
-	if asked != 1 || strings.Contains(ansi.Strip(m.View()), "First time?") {
+	if v := ansi.Strip(m.View()); asked != 1 || strings.Contains(v, "First time?") || !strings.Contains(v, "Ask a clinician before using cold.") {
 		t.Fatalf("asked %d times; the offer stayed:\n%s", asked, m.View())
 	}
 	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"}); cmd != nil {
