@@ -56,6 +56,14 @@ func TestPutOnWaitsAndItsAnswerCountsThePhase(t *testing.T) {
 	extended := mustDo(t, c, Action{Verb: VerbExtend}, at(2*m))
 	wantWaiting(t, extended, at(3*m), time.Time{})
 	wantChange(t, extended, at(3*m), Rest, at(25*m))
+	// On-since answers it too, also in the very first phase, where it
+	// moves the course's start.
+	before := mustDo(t, c, Action{Verb: VerbOnSince, Amount: 2 * m}, at(time.Minute))
+	wantWaiting(t, before, at(2*m), time.Time{})
+	wantChange(t, before, at(2*m), Rest, at(19*m))
+	if !before.Start.Equal(at(-m)) {
+		t.Fatalf("on-since in the first phase starts the course at %v, want 07:59", before.Start)
+	}
 	// + after the answer adds to the phase as confirmed.
 	more := mustDo(t, confirmed, Action{Verb: VerbExtend}, at(5*m))
 	wantChange(t, more, at(6*m), Rest, at(28*m))
