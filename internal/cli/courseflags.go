@@ -91,10 +91,11 @@ func (f *CourseFlags) reminders(s config.Config) (repeat time.Duration, sound bo
 
 // course builds the course the command line asks for, started at start (a
 // command that takes the lock first sets the start once it holds it), the
-// config file's settings s standing for the flags not given. Every mistake
+// config file's settings s standing for the flags not given (its skin
+// check among them; its put-on reminders ask "Is it on?"). Every mistake
 // is a usage error that says what is accepted.
 func (f *CourseFlags) course(args []string, start time.Time, s config.Config) (schedule.Course, error) {
-	c := schedule.Course{Start: start.Round(0)}
+	c := schedule.Course{Start: start.Round(0), SkinCheck: s.SkinCheck, ConfirmPutOn: true}
 	quietFlag := f.Quiet
 	if !f.Given("quiet") {
 		quietFlag = s.Quiet

@@ -62,6 +62,8 @@ func NewCmdRoot(env *Env) *cobra.Command {
 		NewCmdAck(env, nil),
 		NewCmdPain(env, nil),
 		NewCmdNextStage(env, nil),
+		NewCmdSkin(env, nil),
+		NewCmdCheck(env, nil),
 		NewCmdReport(env, nil),
 	)
 	for _, v := range keyVerbs {

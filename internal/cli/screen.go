@@ -42,7 +42,7 @@ func screenRun(opts *ScreenOptions) error {
 	}
 	defer s.Close()
 	set := env.Settings
-	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound)}
+	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithSkinCheck(set.SkinCheck)}
 	if set.Mistake != nil {
 		// The warning printed before the screen is hidden behind it.
 		uiOpts = append(uiOpts, ui.WithNotice(words.ConfigNotUsed(problems(set.Mistake))))
@@ -52,7 +52,7 @@ func screenRun(opts *ScreenOptions) error {
 	var broken *store.BrokenError
 	switch {
 	case errors.Is(err, store.ErrNoCourse):
-		return runScreen(env, ui.New(uiOpts...))
+		return runScreen(env, ui.New(append(uiOpts, safetyOffer(s.Store())...)...))
 	case errors.As(err, &broken):
 		return runScreen(env, ui.New(append(uiOpts, ui.WithNotice(broken.Error()+"; start a new course"))...))
 	case err != nil:

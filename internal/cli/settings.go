@@ -20,7 +20,7 @@ import (
 // from a course, a built-in preset, the picker or --cycle (issue 22), nor
 // from the course that runs. An own preset of the bad file says why it is
 // missing (unreadPreset); 'config check' lists every problem, exit 2.
-var skipConfig = []string{"config", "version", "man", "completion", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd}
+var skipConfig = []string{"config", "version", "man", "completion", "help", "check", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd}
 
 // loadSettings reads the config file into e.Settings for cmd, as said
 // above.

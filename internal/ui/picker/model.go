@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // The smallest window the picker is drawn in; a smaller one is told so.
@@ -42,6 +43,21 @@ type Config struct {
 	// Quiet is the quiet hours offered first ("HH:MM-HH:MM" or "off");
 	// empty means 23:00-07:00. The config file's setting comes this way.
 	Quiet string
+	// SkinCheck is the skin check of the courses started here (0: none);
+	// the config file's setting comes this way.
+	SkinCheck time.Duration
+	// SafetyCheck, when not nil, is offered before the first course: a
+	// line under the list says so, and the c key runs it; its answer, a
+	// CheckedMsg, takes the line away.
+	SafetyCheck tea.Cmd
+}
+
+// CheckedMsg says the safety questions offered (Config.SafetyCheck) were
+// asked: Said is what came of them, in a line for under the list; Err is
+// why they could not be asked.
+type CheckedMsg struct {
+	Said string
+	Err  error
 }
 
 // field is a line of the settings form.
@@ -175,6 +191,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			in.SetWidth(max(msg.Width-16, 10))
 		}
 		return m, nil
+	case CheckedMsg:
+		m.cfg.SafetyCheck = nil
+		m.cfg.Footnote = msg.Said
+		if msg.Err != nil {
+			m.cfg.Footnote = words.CheckFailed(msg.Err)
+		}
+		m.list.SetSize(m.width, max(m.height-m.footHeight(), 3))
+		return m, nil
 	case tea.KeyPressMsg:
 		switch {
 		case m.confirming != nil:
@@ -195,6 +219,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) chooseKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if msg.Text == "c" && m.cfg.SafetyCheck != nil && !m.list.SettingFilter() {
+		return m, m.cfg.SafetyCheck
+	}
 	if key.Matches(msg, m.keys.Start) && !m.list.SettingFilter() {
 		it, ok := m.list.SelectedItem().(item)
 		if !ok {

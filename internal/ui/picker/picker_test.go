@@ -2,6 +2,7 @@ package picker
 
 import (
 	"bytes"
+	"errors"
 	"image/color"
 	"strings"
 	"testing"
@@ -293,5 +294,39 @@ func TestEmptyCycleIsNoMistakeUntilEnter(t *testing.T) {
 	}
 	if got := text(m); !strings.Contains(got, "cycle is empty") {
 		t.Fatalf("enter on an empty cycle does not say why nothing started:\n%s", got)
+	}
+}
+
+// Before the first course the picker offers the safety questions: a line,
+// and c runs them; once asked, the line goes (or says why they could not
+// be).
+func TestPickerOffersTheSafetyQuestions(t *testing.T) {
+	asked := 0
+	check := func() tea.Msg { asked++; return CheckedMsg{Said: "Ask a clinician before using cold."} }
+	m := New(Config{SafetyCheck: check})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if !strings.Contains(ansi.Strip(m.View()), "First time? c asks five safety questions") {
+		t.Fatalf("no offer:\n%s", m.View())
+	}
+	m, cmd := m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"})
+	if cmd == nil {
+		t.Fatal("c ran nothing")
+	}
+	m, _ = m.Update(cmd())
+	if v := ansi.Strip(m.View()); asked != 1 || strings.Contains(v, "First time?") || !strings.Contains(v, "Ask a clinician before using cold.") {
+		t.Fatalf("asked %d times; the offer stayed:\n%s", asked, m.View())
+	}
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"}); cmd != nil {
+		t.Fatal("c runs the questions again")
+	}
+	m = New(Config{SafetyCheck: check})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = m.Update(CheckedMsg{Err: errors.New("exit status 1")})
+	if !strings.Contains(ansi.Strip(m.View()), "The safety questions could not be asked (exit status 1): run icetimer check.") {
+		t.Fatalf("a failure is silent:\n%s", m.View())
+	}
+	plain, _ := New(Config{}).Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if v := ansi.Strip(plain.View()); strings.Contains(v, "First time?") || !strings.Contains(v, "Start a course") {
+		t.Fatalf("offered with no check to run:\n%s", v)
 	}
 }

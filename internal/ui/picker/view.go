@@ -142,6 +142,9 @@ func windowName(w time.Duration) string {
 // list.
 func (m Model) foot() string {
 	text := words.OurReading
+	if m.cfg.SafetyCheck != nil {
+		text += "\n" + words.SafetyOffer
+	}
 	if m.cfg.Footnote != "" {
 		text += "\n" + m.cfg.Footnote
 	}

@@ -30,6 +30,8 @@ type facts struct {
 	waitHead string
 	waitAct  words.Said
 	putOn    bool
+	// skinCheck says the skin check waits for k or n.
+	skinCheck bool
 }
 
 // headline is what to do now, in a word or two: the change that waits for

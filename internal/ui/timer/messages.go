@@ -21,6 +21,9 @@ func (m Model) messageLines(s screen, rows int) []string {
 		return m.ask(words.WentOnPrompt(s.typed), s.width, rows)
 	}
 	var out []string
+	if s.skinCheck {
+		out = append(out, m.wrap(st.Question, words.SkinCheck, s.width)...)
+	}
 	if s.hint {
 		out = append(out, m.wrap(st.Problem, words.ReadOnlyHint, s.width)...)
 	}

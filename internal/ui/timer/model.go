@@ -68,6 +68,9 @@ type Config struct {
 	// (report.ReadEarlier), so that each piece of advice is said once, not
 	// once a day.
 	AdviceHistory advice.History
+	// HeatHistory is the courses of the last two weeks, for the line on
+	// daily heat (report.HeatLineDue).
+	HeatHistory []store.Record
 	// Notice is a quiet line at the foot of the screen, the first to go when
 	// the window is short (the disclaimer, on first run).
 	Notice string
@@ -172,6 +175,8 @@ type Model struct {
 	// hintUntil is when the read-only line stops pointing to the driving
 	// process.
 	hintUntil time.Time
+	// packOn is the skin check's, the put-on's and the heat line's state.
+	packOn packOn
 
 	slow        slowFacts
 	shownScreen screen
@@ -266,10 +271,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.ID != m.id {
 			return m, nil
 		}
-		var announce, repeat tea.Cmd
+		var announce, repeat, packOn tea.Cmd
 		m, announce = m.announce(now)
 		m, repeat = m.repeat(now)
-		cmd = tea.Batch(announce, repeat, tick(m.id, now))
+		m, packOn = m.whilePackOn(now)
+		cmd = tea.Batch(announce, repeat, packOn, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -404,6 +410,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if m, cmd, handled := m.checkInKey(msg); handled {
 			return m, cmd
 		}
+	}
+	if m, cmd, handled := m.skinKey(msg); handled {
+		return m, cmd
 	}
 	if m.offerNext && msg.Text == "n" {
 		return m.nextStageKey()

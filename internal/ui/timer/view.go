@@ -107,6 +107,7 @@ func (m *Model) facts(now time.Time) facts {
 		course:    m.slow.course,
 		prepare:   m.slow.prepare,
 		summary:   m.slow.summary,
+		skinCheck: !s.SkinCheck.IsZero(),
 	}
 	if !s.Current.End.IsZero() {
 		f.endsAt = words.Clock(s.Current.End.In(now.Location()))
