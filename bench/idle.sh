@@ -1,104 +1,147 @@
 #!/usr/bin/env bash
-# Idle cost of the timer screen: runs `icetimer start --cycle "ice 25m, rest 5m"`
-# in a detached tmux pane of each size in SIZES (default "80x24 250x70") for
-# SECONDS (default 60) and prints CPU, wakeups, peak memory, bytes written to
-# the terminal and time to first frame.
-# Targets: <= 0.25 % of a core, <= 80 wakeups/s, <= 14 MB, bytes/s within 2x
-# of the old 5-row screen's at 80x24 and < 200 at 250x70, first frame <= 100 ms.
+# What the timer screen costs, side by side with a bare Bubble Tea v2 program
+# (bench/bare: upstream Bubble Tea at its default 60 frames a second, one
+# static line) measured in the same run, both built as releases are
+# (CGO_ENABLED=0, -trimpath, -s -w).
+#
+#   bench/idle.sh [SECONDS]     (default 30 seconds a size)
+#
+# For each size in SIZES (default "80x24 120x40 250x70") it runs
+# `icetimer start --cycle "ice 25m, rest 5m"` and the bare program at once,
+# each in a detached tmux pane of that size under script(1), lets them settle
+# for SETTLE seconds (default 5), then measures for SECONDS: CPU (nanoseconds
+# on a CPU over all threads, from /proc/PID/task/*/schedstat), context
+# switches a second (all threads), peak RSS (VmHWM), bytes written to the
+# terminal a second, and the time to the first frame (script's timing log, up
+# to the first write that holds the frame). At KEY_SIZE (default 120x40) it
+# then sends `?` (the screen shows and hides its keys; the bare program a
+# line) KEYS times (default 30) to each with tmux send-keys, each away from
+# the screen's redraws on the second, and times from the send until script's
+# log grows; and starts both STARTS more times (default 10) for the median and
+# worst first frame. Meanwhile `icetimer run --cycle ...` runs without a
+# terminal, for its peak RSS.
+#
+# Targets (issue 22): first frame <= 30 ms; key to screen <= 20 ms median,
+# <= 40 ms worst; idle CPU <= 0.2x the bare program's at every size;
+# <= 10 wakeups/s; peak RSS <= 14 MB for the screen, <= 10.5 MB for run.
+# The machine may be busy: compare the ratios of one run, over several runs.
+#
 # ICETIMER_BIN=path measures that binary instead of building this tree, to
-# compare two builds under the same conditions. ICETIMER_CYCLE="ice 1s, rest 1s"
-# measures another cycle (the short-cycle budget: 5 % of a core, 50 MB).
+# compare two builds. ICETIMER_CYCLE="ice 1s, rest 1s" measures another cycle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secs=${1:-60}
+secs=${1:-30}
+sizes=${SIZES:-80x24 120x40 250x70}
+keysize=${KEY_SIZE:-120x40}
+keys=${KEYS:-30}
+starts=${STARTS:-10}
+settle=${SETTLE:-5}
 cycle=${ICETIMER_CYCLE:-ice 25m, rest 5m}
-out=bench/out
-mkdir -p "$out"
+out=$PWD/bench/out/idle
+rm -rf "$out" && mkdir -p "$out/bin"
+
+release() { CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" "$@"; }
 if [ -n "${ICETIMER_BIN:-}" ]; then
-	cp "$ICETIMER_BIN" "$out/icetimer"
+	cp "$ICETIMER_BIN" "$out/bin/icetimer"
 else
-	CGO_ENABLED=0 go build -o "$out/icetimer" ./cmd/icetimer # as releases are built
+	release -o "$out/bin/icetimer" ./cmd/icetimer
 fi
-measure() {
-	local size=$1
-	rm -rf "$out/term.log" "$out/timing.log" "$out/state" "$out/config"
+(cd bench/bare && release -o "$out/bin/bare" .) # its own module: upstream Bubble Tea
 
-	sock="icetimer-bench-$$"
-	pid=""
-	# Quit the program we started (and only it), then the tmux server: killing
-	# the server alone leaves script(1) and icetimer running, detached, for ever.
-	cleanup() {
-		if [ -n "$pid" ]; then
-			tmux -L "$sock" send-keys q 2>/dev/null || true
-		sleep 0.2; tmux -L "$sock" send-keys n 2>/dev/null || true
-			for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
-			kill "$pid" 2>/dev/null || true
-		fi
-		tmux -L "$sock" kill-server 2>/dev/null || true
-	}
-	trap cleanup EXIT
-	export XDG_STATE_HOME="$PWD/$out/state" XDG_CONFIG_HOME="$PWD/$out/config"
-	# script(1) records every byte the program writes to its terminal, with
-	# timing. Both execs keep the process tree pane -> script -> icetimer, so the
-	# figures are this run's icetimer's, not another one's on the same machine.
+export XDG_STATE_HOME="$out/state" XDG_CONFIG_HOME="$out/config"
+started=() # tmux servers and processes to end on exit, as "socket pid"
+
+# launch NAME SIZE COMMAND...: runs COMMAND under script(1) in a detached
+# tmux pane of SIZE on its own tmux server; the pane's process tree is
+# pane -> script -> program, so the pid found is this run's program.
+launch() {
+	local name=$1 size=$2 dir="$out/$1" sock="bench-$1-$$" spid pid=""
+	shift 2
+	mkdir -p "$dir"
+	rm -f "$dir/timing.log" "$dir/term.log"
 	tmux -L "$sock" new-session -d -x "${size%x*}" -y "${size#*x}" \
-		"exec script -q -f -T $out/timing.log -O $out/term.log -c \"exec $out/icetimer start --cycle '$cycle'\""
-	script_pid=$(tmux -L "$sock" list-panes -F '#{pane_pid}')
-
-	for _ in $(seq 200); do
-		pid=$(pgrep -P "$script_pid" -x icetimer || true)
+		"exec script -q -f -T $dir/timing.log -O $dir/term.log -c \"exec $*\""
+	spid=$(tmux -L "$sock" list-panes -F '#{pane_pid}')
+	for _ in $(seq 300); do
+		pid=$(pgrep -P "$spid" -x "$(basename "$1")" || true)
 		[ -n "$pid" ] && break
 		sleep 0.01
 	done
-	[ -n "$pid" ] || { echo "icetimer did not start" >&2; exit 1; }
-	sleep 2 # past start-up: measure the steady state
-
-	ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-	# Nanoseconds on a CPU, summed over the threads: clock ticks count 10 ms
-	# each, too coarse to tell two builds apart in a minute.
-	cpuns() { cat /proc/"$pid"/task/*/schedstat | awk '{n += $1} END {printf "%d", n}'; }
-	switches() { cat /proc/"$pid"/task/*/status | awk '/ctxt_switches/ {n += $2} END {print n}'; }
-	bytes() { stat -c %s "$out/term.log"; }
-
-	t0=$(ticks) s0=$(switches) b0=$(bytes) n0=$(cpuns)
-	sleep "$secs"
-	t1=$(ticks) s1=$(switches) b1=$(bytes) n1=$(cpuns)
-	hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-	hz=$(getconf CLK_TCK)
-	threads=$(ls "/proc/$pid/task" | wc -l)
-
-	# Time to first frame: the timing log's delays summed up to the first write
-	# that holds the frame (the countdown's "left").
-	first=$(python3 - "$out/timing.log" "$out/term.log" <<-'PY'
-	import sys
-	timing, log = sys.argv[1], open(sys.argv[2], 'rb').read()
-	t, pos = 0.0, 0
-	for line in open(timing):
-	    f = line.split()
-	    if len(f) == 3 and f[0] != 'O':  # advanced format: "O delay bytes"
-	        continue
-	    delay, n = f[-2:]
-	    t += float(delay); pos += int(n)
-	    if b'left' in log[:pos]:
-	        print(f"{t*1000:.1f}"); break
-	else:
-	    print("none")
-	PY
-	)
-
-	awk -v ns="$((n1 - n0))" -v t="$((t1 - t0))" -v hz="$hz" -v s="$((s1 - s0))" -v b="$((b1 - b0))" -v secs="$secs" -v hwm="$hwm" -v first="$first" -v threads="$threads" -v pid="$pid" -v size="$size" -v cycle="$cycle" 'BEGIN {
-		printf "run:            %d s, icetimer start --cycle \"%s\", %s tmux pane\n", secs, cycle, size
-		printf "cpu:            %d ticks = %.3f %% of a core (target 0.25 %%)\n", t, 100 * t / hz / secs
-		printf "cpu (schedstat): %.3f ms/s = %.3f %% of a core\n", ns / 1e6 / secs, ns / 1e7 / secs
-		printf "wakeups:        %.1f context switches/s, summed over icetimer pid %d'"'"'s %d threads (target 80)\n", s / secs, pid, threads
-		printf "peak rss:       %.1f MB (target 14)\n", hwm / 1024
-		printf "terminal bytes: %.1f bytes/s\n", b / secs
-		printf "first frame:    %s ms after start (target 100)\n", first
-	}'
-	cleanup
-	pid=""
+	[ -n "$pid" ] || { echo "$name did not start" >&2; exit 1; }
+	echo "$pid" >"$dir/pid"
+	echo "$sock" >"$dir/sock"
+	started+=("$sock $pid")
 }
 
-for size in ${SIZES:-80x24 250x70}; do
-	measure "$size"
+# finish SOCKET PID: quits the program (q, then n: the screen asks whether
+# to keep reminding), kills it if it is still there, then ends its server.
+finish() {
+	local sock=$1 pid=$2
+	tmux -L "$sock" send-keys q 2>/dev/null || true
+	sleep 0.2
+	tmux -L "$sock" send-keys n 2>/dev/null || true
+	for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
+	kill "$pid" 2>/dev/null || true
+	tmux -L "$sock" kill-server 2>/dev/null || true
+}
+finish_all() {
+	for s in "${started[@]}"; do finish $s; done
+	started=()
+}
+trap 'finish_all; [ -z "${runpid:-}" ] || kill -INT "$runpid" 2>/dev/null || true' EXIT
+
+# sample PID: nanoseconds on a CPU and context switches, over its threads.
+sample() {
+	local ns sw
+	ns=$(cat /proc/"$1"/task/*/schedstat | awk '{n += $1} END {printf "%d", n}')
+	sw=$(cat /proc/"$1"/task/*/status | awk '/ctxt_switches/ {n += $2} END {printf "%d", n}')
+	echo "$ns $sw"
+}
+hwm() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
+
+# icetimer run, without a terminal, for its peak RSS.
+mkdir -p "$out/run"
+XDG_STATE_HOME="$out/run/state" XDG_CONFIG_HOME="$out/run/config" \
+	"$out/bin/icetimer" run --cycle "$cycle" >"$out/run/out.log" 2>&1 </dev/null &
+runpid=$!
+
+echo "bench/idle.sh $secs: icetimer start --cycle \"$cycle\" and bench/bare, side by side; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for size in $sizes; do
+	rm -rf "$out/state" "$out/config"
+	launch screen "$size" "$out/bin/icetimer" start --cycle "'$cycle'"
+	launch bare "$size" "$out/bin/bare"
+	sleep "$settle" # past start-up: measure the steady state
+	spid=$(cat "$out/screen/pid") bpid=$(cat "$out/bare/pid")
+	read -r sn0 ss0 <<<"$(sample "$spid")"
+	read -r bn0 bs0 <<<"$(sample "$bpid")"
+	sb0=$(stat -c %s "$out/screen/term.log") bb0=$(stat -c %s "$out/bare/term.log")
+	sleep "$secs"
+	read -r sn1 ss1 <<<"$(sample "$spid")"
+	read -r bn1 bs1 <<<"$(sample "$bpid")"
+	sb1=$(stat -c %s "$out/screen/term.log") bb1=$(stat -c %s "$out/bare/term.log")
+	keyfile=/dev/null
+	if [ "$size" = "$keysize" ]; then
+		keyfile="$out/keys.txt"
+		python3 bench/keys.py "$keys" "$(cat "$out/screen/sock")" "$out/screen/term.log" \
+			"$(cat "$out/bare/sock")" "$out/bare/term.log" >"$keyfile"
+	fi
+	figures=("$((sn1 - sn0)) $((ss1 - ss0)) $((sb1 - sb0)) $(hwm "$spid") $out/screen/timing.log $out/screen/term.log"
+		"$((bn1 - bn0)) $((bs1 - bs0)) $((bb1 - bb0)) $(hwm "$bpid") $out/bare/timing.log $out/bare/term.log")
+	finish_all
+	if [ "$size" = "$keysize" ]; then
+		# More starts, for the first frame's median and worst.
+		for _ in $(seq "$starts"); do
+			rm -rf "$out/state" "$out/config"
+			launch screen "$size" "$out/bin/icetimer" start --cycle "'$cycle'"
+			launch bare "$size" "$out/bin/bare"
+			sleep 1
+			for p in screen bare; do
+				python3 bench/firstframe.py "$p" "$out/$p/timing.log" "$out/$p/term.log" >>"$out/firsts.$p"
+			done
+			finish_all
+		done
+	fi
+	python3 bench/report.py "$size" "$secs" "$keyfile" "${figures[@]}"
+	rm -f "$out/firsts.screen" "$out/firsts.bare"
 done
+echo "icetimer run: peak rss $(awk '{printf "%.1f", $1 / 1024}' <<<"$(hwm "$runpid")") MB (target 10.5)"

@@ -7,10 +7,8 @@
 package advice
 
 import (
-	"slices"
 	"time"
 
-	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
 
@@ -34,10 +32,15 @@ const (
 	// OverTwoWeeks: pain still above 0 more than TwoWeeks after the
 	// episode's first score (003).
 	OverTwoWeeks Rule = "over-two-weeks"
+	// NumbTwice: the skin went numb twice in one course (two Numb events,
+	// PROTOCOLS.md section 9): shorter ice and a check of the towel. It
+	// reads the skin checks, not the scores.
+	NumbTwice Rule = "numb-twice"
 )
 
-// Rules is every rule, in the table's order.
-var Rules = []Rule{StillSevere, ColdNotHelping, Easing, Worsening, OverTwoWeeks}
+// Rules is every rule, in the order of the tables (section 8's, then
+// section 9's).
+var Rules = []Rule{StillSevere, ColdNotHelping, Easing, Worsening, OverTwoWeeks, NumbTwice}
 
 // The numbers of section 8.
 const (
@@ -70,14 +73,8 @@ type Given struct {
 	Rule Rule
 	// At is the instant of that check-in.
 	At time.Time
-	// Course is the course that check-in belongs to (its Start tells it).
-	Course schedule.Course
-}
-
-// score is a check-in with the start of its course.
-type score struct {
-	schedule.PainScore
-	course schedule.Course
+	// CourseStart is the start of the course that check-in belongs to.
+	CourseStart time.Time
 }
 
 // For is the advice the check-ins of records call for, each rule once, in
@@ -85,17 +82,11 @@ type score struct {
 // (zero EndedAt, counted up to now), as package report reads them. Only
 // the latest episode counts (see EpisodeGap).
 func For(records []store.Record, now time.Time) []Given {
-	scores := episode(records, now)
-	ice := measured(iceApplications(records, now), scores)
-	var out []Given
-	for k := range scores {
-		for _, r := range Rules {
-			if !slices.ContainsFunc(out, func(g Given) bool { return g.Rule == r }) && holds(r, scores[:k+1], ice) {
-				out = append(out, Given{Rule: r, At: scores[k].At, Course: scores[k].course})
-			}
-		}
+	var h History
+	for _, r := range records {
+		h.Add(r, now)
 	}
-	return out
+	return h.Given(now)
 }
 
 // NewAt is the advice of For that a check-in at instant at called for
@@ -110,36 +101,15 @@ func NewAt(given []Given, at time.Time) []Given {
 	return out
 }
 
-// episode is the check-ins up to now, by instant, from the last gap of
-// more than EpisodeGap on.
-func episode(records []store.Record, now time.Time) []score {
-	var all []score
-	for _, r := range records {
-		for _, p := range r.Course.Pain {
-			if !p.At.After(now) {
-				all = append(all, score{PainScore: p, course: r.Course})
-			}
-		}
-	}
-	slices.SortStableFunc(all, func(a, b score) int { return a.At.Compare(b.At) })
-	first := 0
-	for i := 1; i < len(all); i++ {
-		if all[i].At.Sub(all[i-1].At) > EpisodeGap {
-			first = i
-		}
-	}
-	return all[first:]
-}
-
 // holds says whether rule r holds at the last of scores, the check-ins up
-// to it; ice is the measured ice applications.
-func holds(r Rule, scores []score, ice []application) bool {
+// to it; cold follows the measured ice applications up to it.
+func holds(r Rule, scores []score, cold *coldTries) bool {
 	last := scores[len(scores)-1]
 	switch r {
 	case StillSevere:
-		return last.Score >= Severe && last.At.Sub(last.course.Start) >= SevereAfter
+		return last.Score >= Severe && last.At.Sub(last.courseStart) >= SevereAfter
 	case ColdNotHelping:
-		return coldNotHelping(ice, last.At)
+		return cold.notHelping(last.At)
 	case Easing:
 		return Meaningful(scores[0].Score, last.Score)
 	case Worsening:
@@ -149,5 +119,5 @@ func holds(r Rule, scores []score, ice []application) bool {
 	case OverTwoWeeks:
 		return last.Score > 0 && last.At.Sub(scores[0].At) > TwoWeeks
 	}
-	return false
+	return false // NumbTwice reads the skin checks (numbTwice)
 }

@@ -2,10 +2,10 @@ package advice
 
 import (
 	"slices"
+	"sort"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/store"
 )
 
 // lookAround is how far from an application a check-in may be and still
@@ -21,30 +21,11 @@ type application struct {
 	before, after *score
 }
 
-// iceApplications is every ice and heat phase of records that is over by
-// now (or by its course's end), in order: the applications a check-in can
-// follow.
-func iceApplications(records []store.Record, now time.Time) []application {
-	var out []application
-	for _, r := range records {
-		limit := now
-		if !r.EndedAt.IsZero() && r.EndedAt.Before(now) {
-			limit = r.EndedAt
-		}
-		for _, s := range r.Course.Segments(r.Course.Start, limit) {
-			if s.Kind.IsOn() && !s.End.After(limit) {
-				out = append(out, application{kind: s.Kind, start: s.Start, end: s.End})
-			}
-		}
-	}
-	slices.SortStableFunc(out, func(a, b application) int { return a.start.Compare(b.start) })
-	return out
-}
-
-// measured is the ice applications that have a score before (the latest
-// since the application before it ended, up to a few minutes into it) and
-// one after (the first from its end to a few minutes into the next one),
-// the "before" above 0: cold cannot ease pain there is not.
+// measured is the ice applications (apps, by start) that have a score
+// before (the latest since the application before it ended, up to a few
+// minutes into it) and one after (the first from its end to a few minutes
+// into the next one), the "before" above 0: cold cannot ease pain there is
+// not. scores are by instant: each is found by a binary search.
 func measured(apps []application, scores []score) []application {
 	var out []application
 	for i, a := range apps {
@@ -60,14 +41,12 @@ func measured(apps []application, scores []score) []application {
 		if i+1 < len(apps) && apps[i+1].start.Add(onSlack).Before(until) {
 			until = apps[i+1].start.Add(onSlack)
 		}
-		for j := range scores {
-			s := &scores[j]
-			if s.At.After(from) && !s.At.After(a.start.Add(onSlack)) {
-				a.before = s
-			}
-			if a.after == nil && !s.At.Before(a.end) && s.At.Before(until) {
-				a.after = s
-			}
+		// The last score up to a few minutes in, and the first from the end.
+		if j := firstAfter(scores, a.start.Add(onSlack)); j > 0 && scores[j-1].At.After(from) {
+			a.before = &scores[j-1]
+		}
+		if j := firstFrom(scores, a.end); j < len(scores) && scores[j].At.Before(until) {
+			a.after = &scores[j]
 		}
 		if a.before != nil && a.after != nil && a.before.Score > 0 {
 			out = append(out, a)
@@ -76,21 +55,51 @@ func measured(apps []application, scores []score) []application {
 	return out
 }
 
-// coldNotHelping says whether, by instant at, the last ColdTries measured
-// ice applications (their after-scores given by at) each brought no
-// meaningful fall.
-func coldNotHelping(ice []application, at time.Time) bool {
-	var known []application
-	for _, a := range ice {
-		if !a.after.At.After(at) {
-			known = append(known, a)
-		}
+// firstAfter is the index of the first score after t; firstFrom of the
+// first at or after t (len(scores) when none is).
+func firstAfter(scores []score, t time.Time) int {
+	return sort.Search(len(scores), func(i int) bool { return scores[i].At.After(t) })
+}
+
+func firstFrom(scores []score, t time.Time) int {
+	return sort.Search(len(scores), func(i int) bool { return !scores[i].At.Before(t) })
+}
+
+// coldTries follows, check-in by check-in, the measured ice applications
+// whose after-score has been given: the last ColdTries of them decide.
+type coldTries struct {
+	ice []application
+	// byAfter is ice's indices by the instant of their after-score; next
+	// is the first of them not known yet.
+	byAfter []int
+	next    int
+	// known is the indices of the known ones, in ice's order.
+	known []int
+}
+
+func newColdTries(ice []application) *coldTries {
+	c := &coldTries{ice: ice, byAfter: make([]int, len(ice))}
+	for i := range ice {
+		c.byAfter[i] = i
 	}
-	if len(known) < ColdTries {
+	slices.SortStableFunc(c.byAfter, func(a, b int) int { return ice[a].after.At.Compare(ice[b].after.At) })
+	return c
+}
+
+// notHelping says whether, by instant at (never earlier than the last
+// call's), the last ColdTries measured ice applications whose after-score
+// was given by then each brought no meaningful fall.
+func (c *coldTries) notHelping(at time.Time) bool {
+	for ; c.next < len(c.byAfter) && !c.ice[c.byAfter[c.next]].after.At.After(at); c.next++ {
+		i := c.byAfter[c.next]
+		pos, _ := slices.BinarySearch(c.known, i)
+		c.known = slices.Insert(c.known, pos, i) // at the end but for overlapping applications
+	}
+	if len(c.known) < ColdTries {
 		return false
 	}
-	for _, a := range known[len(known)-ColdTries:] {
-		if Meaningful(a.before.Score, a.after.Score) {
+	for _, i := range c.known[len(c.known)-ColdTries:] {
+		if Meaningful(c.ice[i].before.Score, c.ice[i].after.Score) {
 			return false
 		}
 	}

@@ -12,21 +12,27 @@ import (
 )
 
 // Keep hands the course s drives to a background `icetimer run` with args:
-// its lines go to the state directory's run log. It closes s (the run takes
-// the lock) and returns the line that says so.
-func Keep(s *session.Session, args ...string) (string, error) {
+// its lines go to the state directory's run log, the first saying why it
+// took the course over (why, e.g. "the screen's terminal closed"). It
+// closes s, telling the processes watching the course that it hands over
+// (the run takes the lock), and returns the line that says so.
+func Keep(s *session.Session, why string, args ...string) (string, error) {
 	log, err := s.Store().OpenRunLog()
 	if err != nil {
 		return "", err
 	}
 	defer log.Close()
-	s.Close()
-	pid, err := Start(log, args...)
+	s.CloseFor("handed over to a background run: " + why)
+	pid, err := Start(log, append(args, "--"+HandOverFlag, why)...)
 	if err != nil {
 		return "", err
 	}
 	return words.Background(pid, log.Name()), nil
 }
+
+// HandOverFlag is run's hidden flag that says why it took the course over
+// from a screen, for the first line of the run log.
+const HandOverFlag = "handed-over"
 
 // Start runs this program's `run` with args, detached, its output going to
 // log, and returns its process id. The caller must have given the course's

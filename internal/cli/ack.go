@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/icetimer/icetimer/internal/session"
-	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/schedule"
 )
 
 // AckOptions are `icetimer ack`'s: it takes no arguments.
@@ -21,23 +19,17 @@ func NewCmdAck(env *Env, runF func(*AckOptions) error) *cobra.Command {
 	run := runWith(runF, ackRun)
 	return &cobra.Command{
 		Use:   "ack",
-		Short: "Acknowledge the reminder that is repeating: the pack is off (exit 3 when no course)",
+		Short: "Acknowledge the reminder that is repeating: the pack is off (exit 1 when none waits, 3 when no course)",
 		Args:  noArgs,
 		RunE:  func(*cobra.Command, []string) error { return run(opts) },
 	}
 }
 
 func ackRun(opts *AckOptions) error {
-	dir, err := opts.Env.stateDir()
+	said, err := opts.Env.act(schedule.Action{Verb: schedule.VerbAck}, nil)
 	if err != nil {
 		return err
 	}
-	said, err := session.Ack(dir, opts.Env.sessionOptions())
-	if errors.Is(err, store.ErrNoCourse) {
-		return errNoCourse
-	}
-	if err == nil {
-		fmt.Fprintln(opts.Env.Out, said)
-	}
-	return err
+	fmt.Fprintln(opts.Env.Out, said)
+	return nil
 }

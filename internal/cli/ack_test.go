@@ -13,13 +13,14 @@ func TestAckRecordsTheAcknowledgement(t *testing.T) {
 		t.Fatalf("ack with no course: exit %d, want 3", code)
 	}
 	st.save(presetCourse(t, "ice-20-20", st.at(21, 8, 0, 0), false))
-	if code, out, _ := st.run(st.at(21, 8, 10, 0), "ack"); code != 0 || !strings.Contains(out, "no reminder is waiting") {
-		t.Fatalf("ack with the pack on: exit %d, %q", code, out)
+	// Nothing waits: it says so, with exit status 1 (issue 21).
+	if code, out, errOut := st.run(st.at(21, 8, 10, 0), "ack"); code != ExitFailure || out != "" || !strings.Contains(errOut, "no reminder is waiting") {
+		t.Fatalf("ack with the pack on: exit %d, %q, %q", code, out, errOut)
 	}
 	if code, out, _ := st.run(st.at(21, 8, 22, 0), "status", "--json"); code != 0 || !strings.Contains(out, `"repeating": true`) {
 		t.Fatalf("status --json while the reminder waits: %q", out)
 	}
-	if code, out, _ := st.run(st.at(21, 8, 23, 0), "ack"); code != 0 || out != "acknowledged\n" {
+	if code, out, _ := st.run(st.at(21, 8, 23, 0), "ack"); code != 0 || out != "acknowledged: rest until 08:40\n" {
 		t.Fatalf("ack after the pack came off: exit %d, %q", code, out)
 	}
 	c, err := st.store.Load()

@@ -30,8 +30,9 @@ func (e *Env) openDriver(chimes bool) (*session.Session, error) {
 }
 
 // openSession takes the lock on the saved course in the state directory,
-// with desktop reminders, the hook and chimes or, for commands that send
-// none (stop), without. The phone, when the config file has one, comes
+// with desktop reminders, the hook, chimes and the control socket (a
+// process that drives the course) or, for commands that change it once
+// (stop, pause, ack...), without. The phone, when the config file has one, comes
 // with every session: a stop must cancel what it has scheduled. When
 // another process drives the course, the error is a *store.LockedError.
 func (e *Env) openSession(reminders, chimes bool) (*session.Session, error) {
@@ -39,7 +40,10 @@ func (e *Env) openSession(reminders, chimes bool) (*session.Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := e.sessionOptions()
+	opts := session.Options{Clock: e.Clock}
+	// A process that reminds drives the course: the other commands reach it
+	// on its control socket.
+	opts.Serve = reminders
 	var parts []interface{ Close() }
 	if reminders {
 		opts.Notifier = notify.NewDispatcher(notify.NewDesktop(), notify.Config{})
@@ -66,7 +70,3 @@ func (e *Env) openSession(reminders, chimes bool) (*session.Session, error) {
 	}
 	return s, err
 }
-
-// sessionOptions are the options of a session with no adapters: the
-// commands that change the saved course once (ack, pain, next-stage).
-func (e *Env) sessionOptions() session.Options { return session.Options{Clock: e.Clock} }

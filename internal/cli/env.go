@@ -39,6 +39,10 @@ type Env struct {
 	// IsTerminal says whether Out is a terminal, where the timer screen
 	// can be drawn.
 	IsTerminal bool
+	// LockWait is how long a command waits for the lock another one holds
+	// without serving the control socket (a command changing the course
+	// once, a driver starting or handing over); zero means 2 s.
+	LockWait time.Duration
 }
 
 // NewEnv is this process's Env: the wall clock, the user's directories

@@ -54,6 +54,7 @@ func newTestEnv(t *testing.T) *testEnv {
 		ConfigDir: filepath.Join(t.TempDir(), "icetimer"),
 		Settings:  config.Default(),
 		In:        strings.NewReader(""),
+		LockWait:  100 * time.Millisecond, // a lock held by the test stays held
 	}
 	return e
 }

@@ -5,9 +5,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"github.com/icetimer/icetimer/internal/session"
-	"github.com/icetimer/icetimer/internal/store"
 )
 
 // Exit statuses (docs: CLI.md).
@@ -63,18 +60,4 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// changeErr words a failure of session.Change: no course, or a course
-// another process drives (exit 1, naming it and where to do it instead).
-func changeErr(err error, there string) error {
-	switch {
-	case errors.Is(err, store.ErrNoCourse):
-		return errNoCourse
-	case errors.Is(err, session.ErrDriven):
-		var locked *store.LockedError
-		errors.As(err, &locked)
-		return &exitError{Code: ExitFailure, Err: fmt.Errorf("%v: %s there, or quit it first", locked, there)}
-	}
-	return err
 }

@@ -10,8 +10,6 @@ import (
 	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
-	"github.com/icetimer/icetimer/internal/session"
-	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -67,33 +65,34 @@ func painRun(opts *PainOptions) error {
 		}
 		return schedule.EventInstant(t), nil
 	}
-	if _, err := at(env.Clock.Now()); err != nil {
+	when, err := at(env.Clock.Now())
+	if err != nil {
 		return err // before looking for the course
 	}
-	dir, err := env.stateDir()
+	a := schedule.Action{Verb: schedule.VerbPain, Score: score, Note: opts.Note}
+	if opts.At != "" {
+		a.At = when
+	}
+	said, err := env.act(a, nil)
 	if err != nil {
 		return err
 	}
-	var p schedule.PainScore
-	c, err := session.Change(dir, env.sessionOptions(), func(c *schedule.Course, now time.Time) error {
-		t, err := at(now)
-		if err != nil {
-			return err
-		}
-		if opts.At != "" && (t.Before(c.Start) || t.After(now)) {
-			return usagef("--at %s: want a time within the course, from %s to now", opts.At, words.Clock(c.Start.In(now.Location())))
-		}
-		p = schedule.PainScore{At: t, Score: score, Note: opts.Note}
-		c.Pain = append(c.Pain, p)
-		return nil
-	})
+	fmt.Fprintln(env.Out, said)
+	return painAdvice(env, schedule.EventInstant(when))
+}
+
+// painAdvice prints the advice the score given for at calls for first,
+// from the saved course and history, which now hold it.
+func painAdvice(env *Env, at time.Time) error {
+	s, err := env.readOnlyStore()
 	if err != nil {
-		return changeErr(err, "give the score")
+		return err
 	}
-	fmt.Fprintf(env.Out, "pain %d recorded at %s\n", score, words.Clock(p.At.In(time.Local)))
-	for _, g := range advice.NewAt(report.Given(store.ReadOnly(dir), env.Clock.Now()), p.At) {
+	now := env.Clock.Now()
+	c, err := s.Load()
+	for _, g := range advice.NewAt(report.Given(s, now), at) {
 		fmt.Fprintln(env.Out, words.AdviceLine(g.Rule))
-		if st := c.StateAt(env.Clock.Now()); g.Rule == advice.ColdNotHelping && c.Protocol.HasNextStage(st.Current.Stage) {
+		if st := c.StateAt(now); err == nil && g.Rule == advice.ColdNotHelping && c.Protocol.HasNextStage(st.Current.Stage) {
 			fmt.Fprintln(env.Out, "To move on to "+words.KindName(c.Protocol.MainKind(st.Current.Stage+1))+" now: icetimer next-stage")
 		}
 	}

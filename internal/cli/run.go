@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -10,11 +11,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/background"
 	"github.com/icetimer/icetimer/internal/runner"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // RunOptions are `icetimer run`'s arguments, as typed.
@@ -24,6 +27,9 @@ type RunOptions struct {
 	Flags CourseFlags
 	// Context ends the run (with the signals that end it too).
 	Context context.Context
+	// HandedOver is why a screen handed the course to this run (hidden
+	// --handed-over), said in the first line of the run log; "" otherwise.
+	HandedOver string
 }
 
 // NewCmdRun is `icetimer run [PRESET|--cycle SPEC]`.
@@ -48,6 +54,8 @@ func NewCmdRun(env *Env, runF func(*RunOptions) error) *cobra.Command {
 	}
 	opts.Flags.register(cmd, env)
 	opts.Flags.registerReminders(cmd)
+	cmd.Flags().StringVar(&opts.HandedOver, background.HandOverFlag, "", "why a screen handed the course to this run")
+	_ = cmd.Flags().MarkHidden(background.HandOverFlag)
 	return cmd
 }
 
@@ -61,6 +69,9 @@ func runRun(opts *RunOptions) error {
 		return err
 	}
 	defer s.Close()
+	if opts.HandedOver != "" {
+		fmt.Fprintln(opts.Env.Out, words.TookOverFrom(opts.HandedOver, s.Now()))
+	}
 	ctx, stop := signal.NotifyContext(opts.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	course = runner.Drive(ctx, runner.Config{Course: course, Handled: since, Repeat: repeat}, s, opts.Env.Out)

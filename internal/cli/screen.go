@@ -3,6 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -10,6 +15,7 @@ import (
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // ScreenOptions are `icetimer`'s (the timer screen's): it takes no
@@ -36,13 +42,17 @@ func screenRun(opts *ScreenOptions) error {
 	}
 	defer s.Close()
 	set := env.Settings
-	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound)}
+	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithSkinCheck(set.SkinCheck)}
+	if set.Mistake != nil {
+		// The warning printed before the screen is hidden behind it.
+		uiOpts = append(uiOpts, ui.WithNotice(words.ConfigNotUsed(problems(set.Mistake))))
+	}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError
 	switch {
 	case errors.Is(err, store.ErrNoCourse):
-		return runScreen(env, ui.New(uiOpts...))
+		return runScreen(env, ui.New(append(uiOpts, safetyOffer(s.Store())...)...))
 	case errors.As(err, &broken):
 		return runScreen(env, ui.New(append(uiOpts, ui.WithNotice(broken.Error()+"; start a new course"))...))
 	case err != nil:
@@ -63,24 +73,76 @@ func needTerminal(env *Env) error {
 }
 
 // runScreen runs a screen until the person quits, then gives the course
-// back: to a background `icetimer run` when they chose to keep reminding.
+// back: to a background `icetimer run` when they chose to keep reminding,
+// and so when the screen is closed without their word (its terminal
+// closed, SIGHUP; SIGTERM; SIGINT from outside): nothing ends a course's
+// reminders by accident.
 func runScreen(env *Env, m ui.Model) error {
-	final, err := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithOutput(env.Out))...).Run()
-	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
-		return fmt.Errorf("the timer screen failed: %w", err)
+	p := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithInput(env.In), tea.WithOutput(env.Out), tea.WithoutSignalHandler())...)
+	why := closeOnSignals(p)
+	final, err := p.Run()
+	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
+		err = fmt.Errorf("the timer screen failed: %w", err)
+	} else {
+		err = nil
 	}
-	if m, ok := final.(ui.Model); ok && m.Session() != nil {
-		defer m.Session().Close()
-		if m.KeepReminding() {
-			said, err := background.Keep(m.Session(), m.BackgroundArgs()...)
-			if err == nil {
-				fmt.Fprintln(env.Out, said)
-			}
-			return err
+	m, ok := final.(ui.Model)
+	if !ok || m.Session() == nil {
+		return err
+	}
+	s := m.Session()
+	closed := why()
+	switch {
+	case m.KeepReminding() && closed != "":
+		// No terminal to print to: the run log says who took over.
+		_, err := background.Keep(s, closed, m.BackgroundArgs()...)
+		return err
+	case m.KeepReminding():
+		said, err := background.Keep(s, "the screen quit, keeping the reminders", m.BackgroundArgs()...)
+		if err == nil {
+			fmt.Fprintln(env.Out, said)
 		}
-		m.Session().CancelPhone() // the person chose no more reminders
+		return err
 	}
-	return nil
+	defer s.Close()
+	if m.DroppedReminders() {
+		s.CancelPhone() // the person chose no more reminders
+		fmt.Fprintln(env.Out, words.RemindersOff)
+	}
+	return err
+}
+
+// handOverWait bounds how long a screen told to close by a signal may
+// take to quit before it is stopped (a terminal that is gone can block
+// its last frame).
+const handOverWait = 2 * time.Second
+
+// closeOnSignals makes the signals that close a screen without the
+// person's word hand its course over (ui.HandOverMsg) instead of ending
+// the process: why then says which, and is "" until one came.
+func closeOnSignals(p *tea.Program) (why func() string) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	var got atomic.Value
+	go func() {
+		sig := <-signals
+		got.Store(signalWhy(sig))
+		p.Send(ui.HandOverMsg{})
+		time.AfterFunc(handOverWait, p.Kill)
+	}()
+	return func() string {
+		signal.Stop(signals)
+		w, _ := got.Load().(string)
+		return w
+	}
+}
+
+// signalWhy says in the run log's words why a screen closed on sig.
+func signalWhy(sig os.Signal) string {
+	if sig == syscall.SIGHUP {
+		return "the screen's terminal closed (SIGHUP)"
+	}
+	return fmt.Sprintf("the screen was told to end (%v)", sig)
 }
 
 // watchCourse opens the timer screen read-only on the saved course, which
@@ -98,5 +160,6 @@ func watchCourse(env *Env, holder *store.LockedError) error {
 	}
 	take := func() (*session.Session, error) { return env.openSession(true, env.Settings.Sound) }
 	set := env.Settings
-	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound)))
+	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound),
+		ui.WithStoreHistory(s, env.Clock.Now())))
 }

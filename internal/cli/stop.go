@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -22,35 +24,35 @@ func NewCmdStop(env *Env, runF func(*StopOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "stop",
 		Short: "End the saved course (it stays in history)",
-		Long: "stop ends the saved course now and moves it to history. It refuses while\n" +
-			"another icetimer drives the course: stop it there. Exit status 3 when there is\n" +
-			"no saved course.",
+		Long: "stop ends the saved course now and moves it to history, and with it the\n" +
+			"reminders: when another icetimer drives the course (the screen, a background\n" +
+			"run), that process stops it and ends. Exit status 3 when there is no saved course.",
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error { return run(opts) },
 	}
 }
 
 func stopRun(opts *StopOptions) error {
-	s, err := opts.Env.openSession(false, false)
-	var locked *store.LockedError
-	if errors.As(err, &locked) {
-		return fmt.Errorf("%v: stop the course there, or end that process", err)
-	}
+	said, err := opts.Env.act(schedule.Action{Verb: schedule.VerbStop}, stopSaved)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	fmt.Fprintln(opts.Env.Out, said)
+	return nil
+}
+
+// stopSaved ends the saved course when no process drives it: a course that
+// ended while nothing ran goes to history too, and says so.
+func stopSaved(s *session.Session) (string, error) {
 	c, over, err := s.Stop()
 	if errors.Is(err, store.ErrNoCourse) {
-		return errNoCourse
+		return "", errNoCourse
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
-	what := "stopped the " + words.CourseName(c, s.Now())
 	if over {
-		what = "the " + words.CourseName(c, s.Now()) + " had already ended"
+		return "the " + words.CourseName(c, s.Now()) + " had already ended; it stays in history (icetimer history)", nil
 	}
-	fmt.Fprintf(opts.Env.Out, "%s; it stays in history (icetimer history)\n", what)
-	return nil
+	return words.Did(schedule.Action{Verb: schedule.VerbStop}, c, s.Now()), nil
 }

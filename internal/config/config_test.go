@@ -18,7 +18,7 @@ func TestNoFileIsTheDefaults(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(c, Default()) {
 		t.Errorf("Load of a missing file: %+v, %v; want the defaults", c, err)
 	}
-	if d := Default(); d.Quiet != "23:00-07:00" || !d.Sound || d.Repeat != 2*time.Minute || d.Clock != Clock24 {
+	if d := Default(); d.Quiet != "23:00-07:00" || !d.Sound || d.Repeat != 2*time.Minute || d.Clock != Clock24 || !d.Ntfy.Ack || !d.KeepAwake {
 		t.Errorf("defaults %+v differ from CLI.md's", d)
 	}
 }
@@ -52,6 +52,8 @@ quiet  = "22:30-06:15"
 sound  = false
 repeat = "90s"
 clock  = "12h"
+keep_awake = false
+skin_check = "off"
 
 [[preset]]
 id     = "physio"
@@ -69,6 +71,7 @@ cycle = "heat 30m, rest 1h"
 url   = "https://ntfy.example.org/"
 topic = "my-back"
 token = "tk_abc"
+ack   = false
 
 [hooks]
 on_change = "paplay ~/chime.oga"
@@ -93,9 +96,9 @@ on_change = "paplay ~/chime.oga"
 		}},
 	}
 	want := Config{
-		Path: "c.toml", Quiet: "22:30-06:15", Sound: false, Repeat: 90 * time.Second, Clock: Clock12,
+		Path: "c.toml", Quiet: "22:30-06:15", Sound: false, Repeat: 90 * time.Second, Clock: Clock12, KeepAwake: false, SkinCheck: 0,
 		Presets: []schedule.Preset{physio, evening},
-		Ntfy:    Ntfy{URL: "https://ntfy.example.org", Topic: "my-back", Token: "tk_abc"},
+		Ntfy:    Ntfy{URL: "https://ntfy.example.org", Topic: "my-back", Token: "tk_abc", Ack: false},
 		Hooks:   Hooks{OnChange: "paplay ~/chime.oga"},
 	}
 	if !reflect.DeepEqual(c, want) {
@@ -132,13 +135,15 @@ func TestBadFiles(t *testing.T) {
 		line       int
 		want       string
 	}{
-		{"unknown key", "quiet = \"off\"\ncolour = \"blue\"\n", 2, `unknown key colour: the keys are quiet, sound, repeat and clock`},
+		{"unknown key", "quiet = \"off\"\ncolour = \"blue\"\n", 2, `unknown key colour: the keys are quiet, sound, repeat, clock, keep_awake and skin_check`},
 		{"unknown quoted key", "\"bad\\u001bkey\" = 1\n", 1, `unknown key "bad\x1bkey"`},
 		{"unknown table", "\n[sounds]\nx = 1\n", 2, `unknown table sounds: the tables are [ntfy], [hooks] and [[preset]]`},
 		{"single-bracket preset", "[preset]\nid = \"a\"\n", 1, `[preset] is written [[preset]] (double brackets)`},
 		{"inline preset list", "preset = [{id = \"a\"}]\n", 1, `preset is written as [[preset]] tables`},
 		{"ntfy as a string", "ntfy = \"x\"\n", 1, `ntfy is a table: write [ntfy]`},
-		{"unknown key in ntfy", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"t\"\nurll = 1\n", 4, `unknown key urll in [ntfy]: [ntfy] takes url, topic and token`},
+		{"unknown key in ntfy", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"t\"\nurll = 1\n", 4, `unknown key urll in [ntfy]: [ntfy] takes url, topic, token and ack`},
+		{"ack as a string", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"t\"\nack = \"yes\"\n", 4, `ack = "yes": want true or false (no quotes)`},
+		{"topic too long for replies", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"" + strings.Repeat("t", 61) + "\"\n", 3, `the phone's replies go to ` + strings.Repeat("t", 61) + `-ack, which ntfy takes only up to 64 characters: use at most 60 for the topic, or ack = false`},
 		{"unknown key in hooks", "[hooks]\non_start = \"x\"\n", 2, `unknown key on_start in [hooks]: [hooks] takes on_change`},
 		{"unknown key in preset", preset(`id = "a"`, `cycle = "ice 1m, rest 1m"`, `colour = "x"`), 5, `unknown key colour in [[preset]]: a [[preset]] takes id, name, cycle, window, then and note`},
 		{"syntax", "quiet = \"off\"\nsound = \n", 2, `not valid TOML`},
@@ -148,10 +153,13 @@ func TestBadFiles(t *testing.T) {
 		{"quiet", "quiet = \"7-23\"\n", 1, `want HH:MM-HH:MM (such as 23:00-07:00) or "off"`},
 		{"quiet as a number", "quiet = 23\n", 1, `quiet = 23: want a string in double quotes: "HH:MM-HH:MM"`},
 		{"sound as a string", "sound = \"yes\"\n", 1, `sound = "yes": want true or false (no quotes)`},
+		{"keep_awake as a string", "keep_awake = \"on\"\n", 1, `keep_awake = "on": want true or false (no quotes)`},
 		{"repeat unitless", "repeat = \"2\"\n", 1, `repeat: duration "2" needs a unit: s, m or h`},
 		{"repeat too seldom", "repeat = \"2h\"\n", 1, `repeat: duration "2h" must be from 1s to 1h, or "off"`},
 		{"repeat as a number", "repeat = 120\n", 1, `repeat = 120: want a string in double quotes: a duration from 1s to 1h`},
 		{"clock", "clock = \"24\"\n", 1, `clock = "24": want "24h" or "12h"`},
+		{"skin check too late", "skin_check = \"31m\"\n", 1, `skin_check: duration "31m" must be from 1s to 30m, or "off"`},
+		{"skin check as a number", "skin_check = 8\n", 1, `skin_check = 8: want a string in double quotes: a duration from 1s to 30m, such as "8m", or "off"`},
 		{"ntfy url", "[ntfy]\nurl = \"ntfy.sh\"\ntopic = \"t\"\n", 2, `url = "ntfy.sh": want the server's base URL, http or https`},
 		{"ntfy topic", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"my back\"\n", 3, `topic = "my back": want 1 to 64 letters`},
 		{"ntfy half", "\n[ntfy]\ntopic = \"t\"\n", 2, `[ntfy] needs both url and topic`},
@@ -187,9 +195,22 @@ func TestBadFiles(t *testing.T) {
 		if got := ps[0].Error(); !strings.HasPrefix(got, prefix) || !strings.Contains(got, tc.want) {
 			t.Errorf("%s: %q\nwant %q and %q", tc.name, err, prefix, tc.want)
 		}
+		if c.Mistake == nil || c.Mistake.Error() != err.Error() {
+			t.Errorf("%s: Mistake %v, want %v", tc.name, c.Mistake, err)
+		}
+		c.Mistake, c.Unread = nil, nil
 		if !reflect.DeepEqual(c, Default()) {
 			t.Errorf("%s: a bad file gave settings %+v; want the defaults", tc.name, c)
 		}
+	}
+}
+
+// A file with a mistake names the own presets it holds, so that starting
+// one can say why it is missing.
+func TestABrokenFileNamesItsPresets(t *testing.T) {
+	c, err := Parse("c.toml", []byte("qiet = \"22:00-06:00\"\n[[preset]]\nid = \"physio\"\ncycle = \"ice 15m, rest 45m\"\n[[preset]]\nid = \"evening\"\ncycle = \"heat 30m, rest 1h\"\n"))
+	if err == nil || !reflect.DeepEqual(c.Unread, []string{"physio", "evening"}) || len(c.Presets) != 0 {
+		t.Fatalf("err %v, unread %q, presets %d; want a problem and physio and evening unread", err, c.Unread, len(c.Presets))
 	}
 }
 
@@ -216,5 +237,19 @@ func TestFilesThatAreNotConfigFiles(t *testing.T) {
 	}
 	if _, err := Load(big); err == nil || !strings.Contains(err.Error(), "larger than 1024 KiB") {
 		t.Errorf("a 1 MiB file: %v", err)
+	}
+}
+
+// A long topic is fine without the phone's buttons, whose replies need
+// four more characters.
+func TestAckAndTheTopicsLength(t *testing.T) {
+	long := strings.Repeat("t", 64)
+	c, err := Parse("c.toml", []byte("[ntfy]\nurl = \"https://a.org\"\ntopic = \""+long+"\"\nack = false\n"))
+	if err != nil || c.Ntfy.Ack || c.Ntfy.Topic != long {
+		t.Errorf("a 64-character topic with ack = false: %+v, %v", c.Ntfy, err)
+	}
+	c, err = Parse("c.toml", []byte("[ntfy]\nurl = \"https://a.org\"\ntopic = \""+long[:60]+"\"\n"))
+	if err != nil || !c.Ntfy.Ack {
+		t.Errorf("a 60-character topic, ack by default: %+v, %v", c.Ntfy, err)
 	}
 }

@@ -30,39 +30,72 @@ const (
 
 // Load reads the config file at path. A file that does not exist is the
 // defaults, with no error. Otherwise every problem is returned together as
-// Problems, with the defaults: a file with a mistake in it is not half
-// applied.
+// Problems, with the defaults (Mistake and Unread say what was left out): a
+// file with a mistake in it is not half applied. A file that others could
+// have written keeps everything but the hook and the phone, which are left
+// out with a warning (see Warnings).
 func Load(path string) (Config, error) {
-	data, err := readFile(path)
+	data, info, err := readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
 	if err != nil {
-		return Default(), Problems{{Path: path, Msg: err.Error()}}
+		ps := Problems{{Path: path, Msg: err.Error()}}
+		c := Default()
+		c.Mistake = ps
+		return c, ps
 	}
-	return Parse(path, data)
+	c, err := Parse(path, data)
+	if err != nil {
+		return c, err
+	}
+	c.distrust(othersCanWrite(path, info))
+	return c, nil
 }
 
-// readFile reads a regular file of at most maxFileSize. A FIFO or a device
-// named by mistake would otherwise hang or exhaust the reader.
-func readFile(path string) ([]byte, error) {
+// distrust leaves out what the file sets that runs a command ([hooks]
+// on_change) or sends the course elsewhere ([ntfy]) when why says that
+// others could have written it: anyone who can write the file could then
+// run their commands as this user. The rest still applies.
+func (c *Config) distrust(why string) {
+	var set []string
+	if c.Hooks != (Hooks{}) {
+		set = append(set, "[hooks] on_change")
+	}
+	if c.Ntfy.URL != "" || c.Ntfy.Topic != "" || c.Ntfy.Token != "" {
+		set = append(set, "[ntfy]")
+	}
+	if why == "" || len(set) == 0 {
+		return
+	}
+	c.Hooks, c.Ntfy = Hooks{}, Ntfy{Ack: c.Ntfy.Ack}
+	c.Warnings = append(c.Warnings, fmt.Sprintf("%s: %s left out, as others could have written them: %s", c.Path, strings.Join(set, " and "), why))
+}
+
+// readFile reads a regular file of at most maxFileSize, and says who may
+// write it (the file as opened). A FIFO or a device named by mistake would
+// otherwise hang or exhaust the reader.
+func readFile(path string) ([]byte, fs.FileInfo, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file: the config file must be a plain text file")
+		return nil, nil, fmt.Errorf("not a regular file: the config file must be a plain text file")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, nil, err
+	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err == nil && len(data) > maxFileSize {
 		err = fmt.Errorf("larger than %d KiB: a config file is a few lines", maxFileSize>>10)
 	}
-	return data, err
+	return data, info, err
 }
 
 // Parse reads a config file's contents; path names it in problems.
@@ -93,12 +126,23 @@ func Parse(path string, data []byte) (Config, error) {
 	}
 	_, url := ntfyKeys["url"]
 	if _, topic := ntfyKeys["topic"]; url != topic {
-		ps.addf(cmp.Or(doc.tables["ntfy"], ntfyKeys["url"], ntfyKeys["topic"], ntfyKeys["token"]),
+		ps.addf(cmp.Or(doc.tables["ntfy"], ntfyKeys["url"], ntfyKeys["topic"], ntfyKeys["token"], ntfyKeys["ack"]),
 			"[ntfy] needs both url and topic: give both, or leave [ntfy] out")
+	}
+	if c.Ntfy.Ack && len(c.Ntfy.Topic) > maxTopic-len(replySuffix) {
+		ps.addf(ntfyKeys["topic"], "topic = %q: the phone's replies go to %s%s, which ntfy takes only up to %d characters: use at most %d for the topic, or ack = false",
+			c.Ntfy.Topic, c.Ntfy.Topic, replySuffix, maxTopic, maxTopic-len(replySuffix))
 	}
 	c.Presets = buildPresets(raws, ps)
 	if err := ps.err(); err != nil {
-		return Default(), err
+		left := Default()
+		left.Mistake = err
+		for _, r := range raws {
+			if r.id.text != "" {
+				left.Unread = append(left.Unread, r.id.text)
+			}
+		}
+		return left, err
 	}
 	return c, nil
 }
@@ -109,11 +153,11 @@ func acceptedKeys(e entry) string {
 	case e.preset >= 0:
 		return "a [[preset]] takes id, name, cycle, window, then and note"
 	case e.path[0] == "ntfy":
-		return "[ntfy] takes url, topic and token"
+		return "[ntfy] takes url, topic, token and ack"
 	case e.path[0] == "hooks":
 		return "[hooks] takes on_change"
 	}
-	return "the keys are quiet, sound, repeat and clock, then the tables [[preset]], [ntfy] and [hooks]"
+	return "the keys are quiet, sound, repeat, clock, keep_awake and skin_check, then the tables [[preset]], [ntfy] and [hooks]"
 }
 
 func (c *Config) setRoot(e entry, ps *problems) {
@@ -128,11 +172,9 @@ func (c *Config) setRoot(e entry, ps *problems) {
 			c.Quiet = q.String()
 		}
 	case "sound":
-		if e.value.kind != unstable.Bool {
-			ps.addf(e.line, "sound = %s: want true or false (no quotes)", e.value.describe())
-			return
-		}
-		c.Sound = e.value.text == "true"
+		c.Sound = boolean(e, ps, c.Sound)
+	case "keep_awake":
+		c.KeepAwake = boolean(e, ps, c.KeepAwake)
 	case "repeat":
 		accepted := fmt.Sprintf(`a duration from %s to %s, such as "2m", or "off"`, schedule.FormatDuration(MinRepeat), schedule.FormatDuration(MaxRepeat))
 		s, ok := str(e, ps, accepted)
@@ -145,6 +187,18 @@ func (c *Config) setRoot(e entry, ps *problems) {
 			return
 		}
 		c.Repeat = d
+	case "skin_check":
+		accepted := fmt.Sprintf(`a duration from %s to %s, such as "8m", or "off"`, schedule.FormatDuration(MinSkinCheck), schedule.FormatDuration(schedule.MaxSkinCheck))
+		s, ok := str(e, ps, accepted)
+		if !ok {
+			return
+		}
+		d, err := ParseSkinCheck(s)
+		if err != nil {
+			ps.addf(e.line, "skin_check: %v", err)
+			return
+		}
+		c.SkinCheck = d
 	case "clock":
 		if s, ok := str(e, ps, `"24h" or "12h"`); ok {
 			if s != string(Clock24) && s != string(Clock12) {
@@ -162,8 +216,15 @@ func (c *Config) setRoot(e entry, ps *problems) {
 	}
 }
 
-// topicPattern is what ntfy accepts as a topic.
+// topicPattern is what ntfy accepts as a topic: at most maxTopic
+// characters.
 var topicPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+const maxTopic = 64
+
+// replySuffix makes the topic the phone's buttons reply on, TOPIC-ack, as
+// ntfy.Config.ReplyTopic names it.
+const replySuffix = "-ack"
 
 func (n *Ntfy) set(e entry, ps *problems) {
 	switch e.path[1] {
@@ -194,6 +255,8 @@ func (n *Ntfy) set(e entry, ps *problems) {
 			}
 			n.Token = s
 		}
+	case "ack":
+		n.Ack = boolean(e, ps, n.Ack)
 	default:
 		ps.addf(e.line, "unknown key %s in [ntfy]: %s", safeKey(e.path[1]), acceptedKeys(e))
 	}
@@ -211,6 +274,15 @@ func (h *Hooks) set(e entry, ps *problems) {
 		}
 		h.OnChange = s
 	}
+}
+
+// boolean is e's value, or a problem and was.
+func boolean(e entry, ps *problems, was bool) bool {
+	if e.value.kind != unstable.Bool {
+		ps.addf(e.line, "%s = %s: want true or false (no quotes)", safeKey(e.path[len(e.path)-1]), e.value.describe())
+		return was
+	}
+	return e.value.text == "true"
 }
 
 // str is e's string value, or a problem saying what is accepted.
@@ -231,6 +303,23 @@ func printable(s string) bool {
 		}
 	}
 	return true
+}
+
+// MinSkinCheck is the earliest a skin check may come: seconds into the
+// phase, for trying it out with a short cycle.
+const MinSkinCheck = time.Second
+
+// ParseSkinCheck reads when the skin check comes, as the file gives it: a
+// duration from MinSkinCheck to schedule.MaxSkinCheck, or "off" (0).
+func ParseSkinCheck(s string) (time.Duration, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "off") {
+		return 0, nil
+	}
+	d, err := schedule.ParseDuration(s, MinSkinCheck, schedule.MaxSkinCheck)
+	if err != nil {
+		return 0, fmt.Errorf(`%v, or "off"`, err)
+	}
+	return d, nil
 }
 
 // ParseRepeat reads how often a reminder repeats, as the file and --repeat

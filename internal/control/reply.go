@@ -33,7 +33,8 @@ const (
 	CodeOutsideCourse Code = "outside-course" // a time outside the course (pain --at, on-since)
 	CodeNoCourse      Code = "no-course"      // no course to act on (exit status 3)
 	CodeInvalid       Code = "invalid"        // a value the engine does not accept (a pain score out of range)
-	CodeFailed        Code = "failed"         // applied but not saved, or another failure
+	CodeFailed        Code = "failed"         // another failure
+	CodeNotSaved      Code = "not-saved"      // applied, and the driver reminds by it, but not saved (a read-only or full disk)
 )
 
 // The server's own refusals in words; %s is the limit that was reached.

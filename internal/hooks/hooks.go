@@ -2,8 +2,10 @@
 // (the config file's [hooks] on_change): a smart light, a speaker. It runs
 // through the shell (sh -c; cmd /C on Windows) with the change in its
 // environment, on a worker so that neither the screen nor `run` ever waits
-// for it, for at most Limit before it is killed with its process group, its
-// output appended to a log in the state directory.
+// for it, for at most Limit. When it exits, or is killed at Limit, what it
+// started is ended with it: its process group, and on Linux also what left
+// the group (see shell). Its output is appended to a log in the state
+// directory, which never grows past LogLimit (see cappedLog).
 //
 // A hook still running when the next change comes is left to finish (or be
 // killed at its limit) and the next one runs after it: a light told "off"
@@ -28,6 +30,9 @@ const (
 	DefaultLimit = 5 * time.Second
 	// DefaultQueueSize bounds the hooks waiting for the one running.
 	DefaultQueueSize = 4
+	// closeWait is how long Close lets the hooks still to run finish
+	// before it kills them: the process is exiting.
+	closeWait = time.Second
 )
 
 // Config is the [hooks] table of the config file.
@@ -46,6 +51,8 @@ type Options struct {
 	// Log opens the log the hook's output is appended to
 	// (store.OpenHookLog); nil discards it.
 	Log func() (*os.File, error)
+	// LogLimit is the size at which the log is rotated (DefaultLogLimit).
+	LogLimit int64
 }
 
 // Errors of Run.
@@ -56,10 +63,11 @@ var (
 
 // Runner runs the on_change hook, one at a time, on its own goroutine.
 type Runner struct {
-	line  string
-	limit time.Duration
-	log   func() (*os.File, error)
-	queue chan job
+	line     string
+	limit    time.Duration
+	log      func() (*os.File, error)
+	logLimit int64
+	queue    chan job
 
 	// runs is the parent of every hook's context: Close ends it, which
 	// kills the hook running.
@@ -82,8 +90,12 @@ func New(cfg Config, o Options) *Runner {
 	if o.QueueSize <= 0 {
 		o.QueueSize = DefaultQueueSize
 	}
+	if o.LogLimit <= 0 {
+		o.LogLimit = DefaultLogLimit
+	}
 	runs, cancel := context.WithCancel(context.Background())
-	r := &Runner{line: cfg.OnChange, limit: o.Limit, log: o.Log, queue: make(chan job, o.QueueSize), runs: runs, cancel: cancel, done: make(chan struct{})}
+	r := &Runner{line: cfg.OnChange, limit: o.Limit, log: o.Log, logLimit: o.LogLimit,
+		queue: make(chan job, o.QueueSize), runs: runs, cancel: cancel, done: make(chan struct{})}
 	go r.work()
 	return r
 }
@@ -108,13 +120,13 @@ func (r *Runner) Run(e Event) <-chan error {
 	return j.reply
 }
 
-// Close lets the hooks running and waiting finish for at most one Limit
+// Close lets the hooks running and waiting finish for at most a second
 // (the "done" hook of a course that just ended must still run), then kills
-// what is left and answers it with ErrClosed. It may be called more than
-// once.
+// what is left and answers it with ErrClosed: a stuck hook never holds up
+// the exit. It may be called more than once.
 func (r *Runner) Close() {
 	r.gate.Shut(func() { close(r.queue) })
-	worker.Drain(r.done, r.limit, r.cancel) // what is left fails at once
+	worker.Drain(r.done, closeWait, r.cancel) // what is left fails at once
 	r.cancel()
 }
 
@@ -134,16 +146,15 @@ func (r *Runner) run(e Event) error {
 	ctx, cancel := context.WithTimeout(r.runs, r.limit)
 	defer cancel()
 	out, logErr := r.openLog()
-	//lint:ignore SA5001 openLog gives a sink to write to even when the log cannot be opened; logErr is reported below
-	defer out.Close()
 	fmt.Fprintf(out, "%s %s: %s\n", time.Now().Format(time.RFC3339), e.Name, r.line)
-	cmd := shell(ctx, r.line)
-	cmd.Env = append(os.Environ(), e.environ()...)
+	cmd := shell(ctx, r.line, append(os.Environ(), e.environ()...))
+	// One pipe for both, copied into the log as it fills; a process that
+	// escaped the kill and still holds the pipe must not hold Wait, nor
+	// must a hook that does not die when it is told to.
 	cmd.Stdout, cmd.Stderr = out, out
-	// Output goes straight to the file, but a child that outlives the
-	// group kill (it left the group) must not hold Wait.
 	cmd.WaitDelay = time.Second
 	err := cmd.Run()
+	endGroup(cmd)
 	switch {
 	case ctx.Err() != nil && r.runs.Err() == nil:
 		err = fmt.Errorf("killed after %s", r.limit)
@@ -152,6 +163,11 @@ func (r *Runner) run(e Event) error {
 	}
 	if err != nil {
 		fmt.Fprintf(out, "%s %s: %v\n", time.Now().Format(time.RFC3339), e.Name, err)
+	}
+	if cerr := out.Close(); logErr == nil {
+		logErr = cerr
+	}
+	if err != nil {
 		return r.failed(e, err)
 	}
 	if logErr != nil {
@@ -171,11 +187,11 @@ func (r *Runner) openLog() (output, error) {
 	if r.log == nil {
 		return discard{}, nil
 	}
-	f, err := r.log()
+	l, err := openCappedLog(r.log, r.logLimit)
 	if err != nil {
 		return discard{}, err
 	}
-	return f, nil
+	return l, nil
 }
 
 // output is where a hook's output goes: the log file, or nowhere.

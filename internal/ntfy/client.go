@@ -2,11 +2,13 @@ package ntfy
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,8 +20,13 @@ type client struct {
 	http *http.Client
 }
 
-// maxErrorBody bounds what is read of an error answer: a line's worth.
-const maxErrorBody = 512
+// Bounds on what is read of an answer: an error's text is a line's worth;
+// a publish's answer is the message as ntfy stored it (a body of up to
+// 4 KiB, its title, tags and actions).
+const (
+	maxErrorBody  = 512
+	maxAnswerBody = 64 << 10
+)
 
 // publish POSTs m to URL/TOPIC.
 func (c client) publish(ctx context.Context, m Message) error {
@@ -45,7 +52,18 @@ func (c client) publish(ctx context.Context, m Message) error {
 		// A Unix time: unambiguous, unlike ntfy's natural-language forms.
 		h.Set("At", strconv.FormatInt(m.At.Unix(), 10))
 	}
-	return c.do(req)
+	if c.cfg.Ack && m.Ack != "" {
+		a, err := c.cfg.ackAction(m.Ack, m.AckID)
+		if err != nil {
+			return err
+		}
+		h.Set("Actions", headerText(a))
+	}
+	body, err := c.do(req)
+	if err != nil {
+		return err
+	}
+	return publishAnswer(req, body)
 }
 
 // remove DELETEs URL/TOPIC/ID: a message still scheduled is dropped from
@@ -59,24 +77,74 @@ func (c client) remove(ctx context.Context, id string) error {
 	if err != nil {
 		return c.scrub(err)
 	}
-	return c.do(req)
+	_, err = c.do(req)
+	return err
 }
 
-// do sends req with the token and turns any answer but 2xx into an error.
-func (c client) do(req *http.Request) error {
+// do sends req with the token and returns the answer's body; any answer
+// but 2xx is an error, a redirect included (see refuseRedirects).
+func (c client) do(req *http.Request) ([]byte, error) {
 	if c.cfg.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.cfg.Token)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return c.scrub(err)
+		return nil, c.scrub(err)
 	}
 	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	if resp.StatusCode/100 == 2 {
-		return nil
+		body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBody))
+		return body, c.scrub(err)
 	}
-	return c.scrub(fmt.Errorf("%s %s: %s%s", req.Method, req.URL.Redacted(), resp.Status, serverSays(body)))
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	says := serverSays(body)
+	if loc := resp.Header.Get("Location"); resp.StatusCode/100 == 3 && loc != "" {
+		says = fmt.Sprintf(" to %s: redirects are not followed; set url to the server that answers", redactedURL(loc))
+	}
+	return nil, c.scrub(fmt.Errorf("%s %s: %s%s", req.Method, req.URL.Redacted(), resp.Status, says))
+}
+
+// refuseRedirects is the http.Client's CheckRedirect: a redirect is the
+// answer, not a request to make. Go would follow a 302 to a POST with a GET,
+// which another server answers 200 to: the push would be lost with nobody
+// told. The token never leaves the configured server either.
+func refuseRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// withoutRedirects is a copy of c that refuses redirects (a new client when
+// c is nil).
+func withoutRedirects(c *http.Client) *http.Client {
+	own := &http.Client{}
+	if c != nil {
+		*own = *c
+	}
+	own.CheckRedirect = refuseRedirects
+	return own
+}
+
+// publishAnswer checks that body is ntfy's answer to a publish, the message
+// it stored, with its id: anything else (a captive portal's page, a proxy's
+// "OK") answered 200 without publishing.
+func publishAnswer(req *http.Request, body []byte) error {
+	var m struct {
+		ID string `json:"id"`
+	}
+	if json.Unmarshal(body, &m) != nil || m.ID == "" {
+		return fmt.Errorf("%s %s: the answer is not ntfy's (no message id): is url an ntfy server?", req.Method, req.URL.Redacted())
+	}
+	return nil
+}
+
+// redactedURL is s without a password, as one short token of a line.
+func redactedURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "an address that is not a URL"
+	}
+	shown := u.Redacted()
+	if len(shown) > 120 {
+		shown = shown[:120] + "…"
+	}
+	return strconv.Quote(shown)
 }
 
 // serverSays is the error ntfy put in its JSON answer, as one short line.

@@ -2,6 +2,7 @@ package ntfy
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -27,13 +28,20 @@ type Message struct {
 	SequenceID string
 	// At is the delivery time of a scheduled message; zero delivers now.
 	At time.Time
+	// Ack is the label of the phone's button that acknowledges the
+	// reminder, and AckID what the button sends back: the sequence ID of
+	// the change the reminder is for. Empty for no button, and ignored
+	// unless Config.Ack.
+	Ack, AckID string
 }
 
 // MessageFor is reminder r as a message to publish now: priority 5 when it
 // takes a pack off, 3 otherwise. Its sequence ID is the one its change was
 // scheduled under, so that it replaces that scheduled message when the
 // server has not delivered it yet (one ring, not two) and updates it in
-// place when it has; a repeat has none, so that each one rings anew.
+// place when it has; a repeat has none, so that each one rings anew. A
+// reminder that waits for the person (r.Ack: "Pack is off", "It's on")
+// carries the same button on the phone, which names its change.
 func MessageFor(r words.Reminder) Message {
 	m := Message{Title: r.Title, Body: r.Body, Priority: PriorityDefault, Tags: tags(r)}
 	if r.Urgent {
@@ -41,6 +49,9 @@ func MessageFor(r words.Reminder) Message {
 	}
 	if r.Repeat == 0 {
 		m.SequenceID = SequenceID(r.At)
+	}
+	if r.Ack != "" {
+		m.Ack, m.AckID = r.Ack, SequenceID(r.At)
 	}
 	return m
 }
@@ -52,7 +63,20 @@ func MessageFor(r words.Reminder) Message {
 // process that resumes a course after another died names the same message
 // and replaces it instead of adding a second.
 func SequenceID(at time.Time) string {
-	return "icetimer-" + strconv.FormatInt(at.Unix(), 10)
+	return sequencePrefix + strconv.FormatInt(at.Unix(), 10)
+}
+
+const sequencePrefix = "icetimer-"
+
+// changeOf is the change a sequence ID from SequenceID names, when id is
+// one (the phone's reply carries it back).
+func changeOf(id string) (time.Time, bool) {
+	digits, ok := strings.CutPrefix(id, sequencePrefix)
+	if !ok || digits == "" || len(digits) > 12 || strings.Trim(digits, "0123456789") != "" {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(digits, 10, 64)
+	return time.Unix(n, 0), err == nil
 }
 
 // tags show what the reminder is about at a glance: the emoji of the

@@ -41,7 +41,8 @@ type Options struct {
 	CloseWait time.Duration
 	// Now is the wall clock that At is compared with (time.Now).
 	Now func() time.Time
-	// Client makes the requests (a new http.Client).
+	// Client makes the requests (a new http.Client); redirects are never
+	// followed, whatever its CheckRedirect says.
 	Client *http.Client
 }
 
@@ -93,7 +94,10 @@ type Publisher struct {
 	// have is the scheduled message on the server, as far as this process
 	// knows (Inherit adds what an earlier one left).
 	have slot
-	done chan struct{}
+	// repeats is the repeats of a waiting reminder scheduled on the server
+	// (see ScheduleRepeats), by sequence ID.
+	repeats map[string]Message
+	done    chan struct{}
 }
 
 // slot is a scheduled message, or none.
@@ -102,12 +106,15 @@ type slot struct {
 	set bool
 }
 
-// job is a reminder to publish now, or (reconcile) a turn to bring the
-// server's scheduled message in line with want.
+// job is a reminder to publish now (repeatOf: the change a repeat is
+// for), or (reconcile) a turn to bring the server's scheduled message in
+// line with want, or a turn to make repeats the repeats on the server.
 type job struct {
 	msg       Message
+	repeatOf  time.Time
 	what      string
 	reconcile bool
+	repeats   *[]Message
 	queued    time.Time
 	reply     chan Result
 }
@@ -127,18 +134,16 @@ func New(cfg Config, o Options) *Publisher {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	if o.Client == nil {
-		o.Client = &http.Client{}
-	}
 	calls, cancel := context.WithCancel(context.Background())
 	p := &Publisher{
-		client:    client{cfg: cfg, http: o.Client},
+		client:    client{cfg: cfg, http: withoutRedirects(o.Client)},
 		timeout:   o.Timeout,
 		closeWait: o.CloseWait,
 		now:       o.Now,
 		queue:     make(chan job, o.QueueSize),
 		calls:     calls,
 		cancel:    cancel,
+		repeats:   map[string]Message{},
 		done:      make(chan struct{}),
 	}
 	go p.work()
@@ -149,6 +154,9 @@ func New(cfg Config, o Options) *Publisher {
 // once.
 func (p *Publisher) Publish(r words.Reminder) <-chan Result {
 	j := job{msg: MessageFor(r), what: fmt.Sprintf("publish %q", r.Title), queued: time.Now(), reply: make(chan Result, 1)}
+	if r.Repeat > 0 {
+		j.repeatOf = r.At
+	}
 	p.gate.Lock()
 	defer p.gate.Unlock()
 	if err := p.enqueue(j); err != nil {
@@ -231,9 +239,9 @@ func (p *Publisher) answerWaiters(r Result) {
 // Close publishes what is still queued, for at most CloseWait (a Cancel
 // asked just before must reach the server), then stops the worker; later
 // calls answer ErrClosed at once. It leaves the scheduled message on the
-// server: that it outlives the process is the point. A driver that stops
-// reminding on purpose calls Cancel first. Close may be called more than
-// once.
+// server, and the repeats: that they outlive the process is the point. A
+// driver that stops reminding on purpose calls Cancel and CancelRepeats
+// first. Close may be called more than once.
 func (p *Publisher) Close() {
 	p.gate.Shut(func() { close(p.queue) })
 	worker.Drain(p.done, p.closeWait, p.cancel) // what is left fails at once
@@ -243,8 +251,15 @@ func (p *Publisher) Close() {
 func (p *Publisher) work() {
 	defer close(p.done)
 	for j := range p.queue {
-		if j.reconcile {
+		switch {
+		case j.reconcile:
 			p.reconcileTurn(j)
+			continue
+		case j.repeats != nil:
+			j.answer(p.replaceRepeats(*j.repeats))
+			continue
+		case !j.repeatOf.IsZero() && p.serverRings(j.repeatOf):
+			j.answer(nil)
 			continue
 		}
 		err := p.request(func(ctx context.Context) error { return p.client.publish(ctx, j.msg) })
@@ -330,7 +345,8 @@ func oneLine(errs []error) error {
 
 // sameMessage reports whether a and b would publish the same thing.
 func sameMessage(a, b Message) bool {
-	if a.Title != b.Title || a.Body != b.Body || a.Priority != b.Priority || !a.At.Equal(b.At) || len(a.Tags) != len(b.Tags) {
+	if a.Title != b.Title || a.Body != b.Body || a.Priority != b.Priority || !a.At.Equal(b.At) || len(a.Tags) != len(b.Tags) ||
+		a.Ack != b.Ack || a.AckID != b.AckID {
 		return false
 	}
 	for i := range a.Tags {

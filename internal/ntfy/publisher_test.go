@@ -44,7 +44,7 @@ func newPublisher(t *testing.T, cfg ntfy.Config, o ntfy.Options) *ntfy.Publisher
 
 func removeIce(at time.Time) words.Reminder {
 	r := words.Reminder{At: at, To: schedule.Rest}
-	r.Title, r.Body, r.Urgent = "Remove the ice pack", "Rest 20 min.", true
+	r.Title, r.Body, r.Urgent, r.Ack = "Remove the ice pack", "Rest 20 min.", true, "Pack is off"
 	return r
 }
 

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"slices"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/advice"
@@ -9,24 +8,36 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
-// addCheckIns adds course c's pain check-ins and removals up to limit to
-// the days that hold them (dayOf gives -1 outside the span).
-func addCheckIns(out []Day, dayOf func(time.Time) int, c schedule.Course, from, limit time.Time) {
-	for _, p := range c.Pain {
-		if i := dayOf(p.At); i >= 0 && !p.At.After(limit) {
-			out[i].Pain = append(out[i].Pain, p)
-			slices.SortStableFunc(out[i].Pain, func(a, b schedule.PainScore) int { return a.At.Compare(b.At) })
+// addCheckIns adds course co's pain check-ins, removals, numb answers and
+// put-ons never confirmed, up to limit, to the days that hold them; days
+// sorts them.
+func (c *counter) addCheckIns(co schedule.Course, limit time.Time) {
+	for _, p := range co.Pain {
+		if i := c.dayOf(p.At); i >= 0 && !p.At.After(limit) {
+			c.out[i].Pain = append(c.out[i].Pain, p)
 		}
 	}
-	for _, r := range remind.Removals(c, from, limit) {
-		if i := dayOf(r.At); i >= 0 {
-			out[i].Removals++
+	for _, r := range remind.Removals(co, c.from(), limit) {
+		if i := c.dayOf(r.At); i >= 0 {
+			c.out[i].Removals++
 			if r.Answered.IsZero() {
-				out[i].Unanswered++
+				c.out[i].Unanswered++
 			}
 			if r.Late() {
-				out[i].Late = append(out[i].Late, r)
+				c.out[i].Late = append(c.out[i].Late, r)
 			}
+		}
+	}
+	for _, at := range co.NumbAt() {
+		if i := c.dayOf(at); i >= 0 && !at.After(limit) {
+			c.out[i].Numb = append(c.out[i].Numb, at)
+		}
+	}
+	// A put-on still waiting at limit may yet be answered: not counted.
+	waiting, waits := co.Waiting(limit)
+	for _, p := range remind.PutOns(co, c.from(), limit) {
+		if i := c.dayOf(p.At); i >= 0 && p.Confirmed.IsZero() && !(waits && waiting.At.Equal(p.At)) {
+			c.out[i].Unconfirmed = append(c.out[i].Unconfirmed, PutOn{At: p.At, Kind: p.Kind})
 		}
 	}
 }

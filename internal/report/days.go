@@ -5,6 +5,8 @@
 package report
 
 import (
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/remind"
@@ -41,13 +43,10 @@ type Day struct {
 	// due.
 	HeatInARow int
 	// Numb is when a skin check was answered "numb" that day (PROTOCOLS.md
-	// section 9), in order. The engine records no numb events yet: empty
-	// until addCheckIns fills it from them.
+	// section 9), in order.
 	Numb []time.Time
 	// Unconfirmed is the day's put-on reminders that nothing confirmed
 	// ("Is it on?" never answered; the phase ran as planned), in order.
-	// The engine records no confirmations yet: empty until addCheckIns
-	// fills it from them.
 	Unconfirmed []PutOn
 }
 
@@ -65,64 +64,116 @@ type PutOn struct {
 // already reports it as no course. HeatInARow counts the HeatDays-1 days
 // before the first one too, so records should reach back to them.
 func Days(records []store.Record, now time.Time, days int, loc *time.Location) []Day {
-	all := count(records, now, days+HeatDays-1, loc, true)
-	heatRuns(all)
-	return all[HeatDays-1:]
+	c := newCounter(now, days+HeatDays-1, loc, true)
+	for _, r := range records {
+		c.add(r)
+	}
+	return c.heatDays()
 }
 
-// count is Days; without checkIns it leaves out the pain scores and the
-// removals, which the screen's count of today's applications does not show
-// and would pay for at every change.
+// count is records counted into days days up to now's (see counter).
 func count(records []store.Record, now time.Time, days int, loc *time.Location, checkIns bool) []Day {
+	c := newCounter(now, days, loc, checkIns)
+	for _, r := range records {
+		c.add(r)
+	}
+	return c.days()
+}
+
+// counter counts courses into days one at a time, in any order (history
+// is read from its end), keeping only the figures. Without checkIns it
+// leaves out the pain scores and the removals, which the screen's count of
+// today's applications does not show and would pay for at every change.
+type counter struct {
+	now      time.Time
+	out      []Day
+	bounds   []time.Time
+	checkIns bool
+}
+
+func newCounter(now time.Time, days int, loc *time.Location, checkIns bool) *counter {
 	now = now.Round(0).In(loc)
-	out := make([]Day, days)
+	c := &counter{now: now, out: make([]Day, days), bounds: make([]time.Time, days+1), checkIns: checkIns}
 	y, m, d := now.Date()
-	bounds := make([]time.Time, days+1)
-	for i := range bounds {
-		bounds[i] = time.Date(y, m, d-days+1+i, 0, 0, 0, 0, loc)
+	for i := range c.bounds {
+		c.bounds[i] = time.Date(y, m, d-days+1+i, 0, 0, 0, 0, loc)
 	}
-	for i := range out {
-		out[i].Day = bounds[i]
+	for i := range c.out {
+		c.out[i].Day = c.bounds[i]
 	}
-	// dayOf is the index of the day holding t, or -1 outside the span.
-	dayOf := func(t time.Time) int {
-		for i := range out {
-			if !t.Before(bounds[i]) && t.Before(bounds[i+1]) {
-				return i
-			}
-		}
+	return c
+}
+
+// from is where the days begin: a course that ended before it adds
+// nothing.
+func (c *counter) from() time.Time { return c.bounds[0] }
+
+// dayOf is the index of the day holding t, or -1 outside the span.
+func (c *counter) dayOf(t time.Time) int {
+	i := sort.Search(len(c.bounds), func(i int) bool { return c.bounds[i].After(t) }) - 1
+	if i < 0 || i >= len(c.out) {
 		return -1
 	}
-	for _, r := range records {
-		c := r.Course
-		limit := now
-		if !r.EndedAt.IsZero() && r.EndedAt.Before(limit) {
-			limit = r.EndedAt
-		}
-		if !c.Start.Before(limit) {
-			continue
-		}
-		if i := dayOf(c.Start); i >= 0 {
-			out[i].Started++
-		}
-		if end, ended := courseEnd(r, limit); ended {
-			if i := dayOf(end); i >= 0 {
-				out[i].Finished++
-			}
-		}
-		// Only what overlaps the days counts: walking the course up to them
-		// skips whole cycles, and nothing is kept (a day of a one-second
-		// cycle is some 30,000 segments, counted at every one of them).
-		for seg := range c.During(bounds[0], limit) {
-			if seg.Kind.IsOn() {
-				addApplication(out, bounds, dayOf(seg.Start), seg, limit)
-			}
-		}
-		if checkIns {
-			addCheckIns(out, dayOf, c, bounds[0], limit)
+	return i
+}
+
+// addIfIn counts the course of r when it ended within the days (or is the
+// saved one) and reports whether it did: history read from its end has
+// nothing more for the days once it did not.
+func (c *counter) addIfIn(r store.Record) bool {
+	if !r.EndedAt.IsZero() && r.EndedAt.Before(c.from()) {
+		return false
+	}
+	c.add(r)
+	return true
+}
+
+// add counts the course of r.
+func (c *counter) add(r store.Record) {
+	limit := c.now
+	if !r.EndedAt.IsZero() && r.EndedAt.Before(limit) {
+		limit = r.EndedAt
+	}
+	if !r.Course.Start.Before(limit) {
+		return
+	}
+	if i := c.dayOf(r.Course.Start); i >= 0 {
+		c.out[i].Started++
+	}
+	if end, ended := courseEnd(r, limit); ended {
+		if i := c.dayOf(end); i >= 0 {
+			c.out[i].Finished++
 		}
 	}
-	return out
+	// Only what overlaps the days counts: walking the course up to them
+	// skips whole cycles, and nothing is kept (a day of a one-second
+	// cycle is some 30,000 segments, counted at every one of them).
+	for seg := range r.Course.During(c.from(), limit) {
+		if seg.Kind.IsOn() {
+			c.addApplication(seg, limit)
+		}
+	}
+	if c.checkIns {
+		c.addCheckIns(r.Course, limit)
+	}
+}
+
+// days is the figures of the courses added, each day's check-ins and late
+// removals in order.
+func (c *counter) days() []Day {
+	for i := range c.out {
+		slices.SortStableFunc(c.out[i].Pain, func(a, b schedule.PainScore) int { return a.At.Compare(b.At) })
+		slices.SortStableFunc(c.out[i].Late, func(a, b remind.Removal) int { return a.At.Compare(b.At) })
+	}
+	return c.out
+}
+
+// heatDays is days, less the HeatDays-1 days counted first for the days in
+// a row with heat (the counter counts them too, see Days).
+func (c *counter) heatDays() []Day {
+	all := c.days()
+	heatRuns(all)
+	return all[HeatDays-1:]
 }
 
 // courseEnd is when the course in r ended, if it had by limit.
@@ -133,10 +184,9 @@ func courseEnd(r store.Record, limit time.Time) (time.Time, bool) {
 	return r.EndedAt, !r.EndedAt.IsZero()
 }
 
-// addApplication counts seg on the day it started (index first, -1 when
-// before the span) and adds its time, clipped to limit, to every day it
-// overlaps.
-func addApplication(out []Day, bounds []time.Time, first int, seg schedule.Segment, limit time.Time) {
+// addApplication counts seg on the day it started, when that is one of the
+// days, and adds its time, clipped to limit, to every day it overlaps.
+func (c *counter) addApplication(seg schedule.Segment, limit time.Time) {
 	end := seg.End
 	if end.IsZero() || end.After(limit) {
 		end = limit
@@ -144,14 +194,15 @@ func addApplication(out []Day, bounds []time.Time, first int, seg schedule.Segme
 	// Paused time is not time with a pack on. Where in the segment the pause
 	// fell is not kept, so it comes off the segment's end.
 	end = end.Add(-seg.Paused)
-	for i := range out {
-		from, to := maxTime(seg.Start, bounds[i]), minTime(end, bounds[i+1])
+	first := c.dayOf(seg.Start)
+	for i := max(first, 0); i < len(c.out) && c.bounds[i].Before(end); i++ {
+		from, to := maxTime(seg.Start, c.bounds[i]), minTime(end, c.bounds[i+1])
 		if !to.After(from) {
 			continue
 		}
-		a := &out[i].Ice
+		a := &c.out[i].Ice
 		if seg.Kind == schedule.Heat {
-			a = &out[i].Heat
+			a = &c.out[i].Heat
 		}
 		if i == first {
 			a.Count++

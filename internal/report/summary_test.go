@@ -2,13 +2,28 @@ package report
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/report/reporttest"
+	"github.com/icetimer/icetimer/internal/store"
 )
+
+// within is the records whose course ran at some time from from to now,
+// as Gather keeps them.
+func within(records []store.Record, from, now time.Time) []store.Record {
+	var out []store.Record
+	for _, r := range records {
+		if ranSince(r, from, now) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // sampleSummary is the summary of reporttest.Sample over three days.
 func sampleSummary() Summary {
@@ -31,4 +46,22 @@ func TestReportMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.RequireEqual(t, b.Bytes())
+}
+
+// One check-in is said as one, in the Markdown and on the page.
+func TestOneCheckInIsSingular(t *testing.T) {
+	s := sampleSummary()
+	s.Pain = s.Pain[:1]
+	var md, page bytes.Buffer
+	if err := s.Markdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.HTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"markdown": md.String(), "html": page.String()} {
+		if !strings.Contains(out, "1 check-in: 7 (Sat 21 Nov 08:00)") || strings.Contains(out, "1 check-ins") {
+			t.Errorf("%s does not say one check-in as one:\n%s", name, out)
+		}
+	}
 }

@@ -18,18 +18,18 @@ import (
 // Drive reminds of cfg's course's changes on out and the desktop until
 // the course is done or ctx ends, then waits for the reminders in flight.
 // How far it got is saved, so a later run or screen does not repeat it, and
-// so are the person's acknowledgements; it returns the course with them.
+// so is every change asked from elsewhere (session.Requests), which it
+// applies and prints; it returns the course with them.
 func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) schedule.Course {
 	p := &linePrinter{w: out, bell: isTerminal(out)}
 	var inFlight sync.WaitGroup
 	course := cfg.Course
 	cfg.Clock = WallClock(s.Now)
-	cfg.Acks = s.Acknowledgements()
-	cfg.OnAck = func(c schedule.Course) {
+	cfg.Requests, cfg.Handle = s.Requests(), s.Handle
+	cfg.OnChange = func(req session.Request, c schedule.Course) {
 		course = c
-		if err := s.Save(s.Ticket(), c); err != nil {
-			p.println(true, words.NotSaved(err, s.Now()))
-		}
+		now := s.Now()
+		p.println(false, words.From(words.Did(req.Action, c, now), req.From, now))
 	}
 	cfg.OnDue = func(due Due) {
 		p.println(false, due.Reminder.Line)

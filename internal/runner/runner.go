@@ -9,6 +9,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -63,10 +64,13 @@ type Config struct {
 	// Repeat is how often a reminder that waits for the person is told
 	// again (remind.Repeater); zero never.
 	Repeat time.Duration
-	// Acks receives the person's acknowledgements; each is recorded on the
-	// course as an ack event and handed to OnAck to save.
-	Acks  <-chan struct{}
-	OnAck func(schedule.Course)
+	// Requests receives what a person asked from elsewhere (another
+	// terminal, the notification's button); Handle applies each to the
+	// course (session.Handle: the engine's rule, then the save), and
+	// OnChange hears of each one it changed, on the loop's goroutine.
+	Requests <-chan session.Request
+	Handle   func(session.Request, schedule.Course) (schedule.Course, error)
+	OnChange func(session.Request, schedule.Course)
 }
 
 // Run reminds of c's changes as they come, and repeats a reminder that
@@ -92,8 +96,8 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	announcer := remind.NewAnnouncer(since)
 	repeater := remind.NewRepeater(cfg.Repeat, since)
-	for {
-		now := clock.Now().Round(0)
+	// tell announces the changes due at now and repeats what waits.
+	tell := func(now time.Time) schedule.State {
 		state := c.StateAt(now)
 		if ts := announcer.Due(c, now); len(ts) > 0 {
 			cfg.OnDue(Due{Reminder: words.For(c, ts, state, loc), Handled: announcer.Handled()})
@@ -102,6 +106,11 @@ func Run(ctx context.Context, cfg Config) error {
 		if t, n, ok := repeater.Due(c, now); ok {
 			cfg.OnDue(Due{Reminder: words.Repeat(c, t, n, state, loc), Handled: announcer.Handled()})
 		}
+		return state
+	}
+	for {
+		now := clock.Now().Round(0)
+		state := tell(now)
 		_, waiting := c.Waiting(now)
 		if state.Done && !waiting {
 			return nil
@@ -110,16 +119,21 @@ func Run(ctx context.Context, cfg Config) error {
 		if end := state.Current.End; !end.IsZero() {
 			wait = min(wait, max(end.Sub(now), 0))
 		}
+		if again, ok := repeater.Next(c, now); ok {
+			wait = min(wait, max(again.Sub(now), 0))
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-clock.After(wait):
-		case <-cfg.Acks:
-			// With nothing waiting an acknowledgement changes nothing.
-			if acked, err := c.Do(schedule.Action{Verb: schedule.VerbAck}, clock.Now()); err == nil {
-				c = acked
-				if cfg.OnAck != nil {
-					cfg.OnAck(c)
+		case req := <-cfg.Requests:
+			// Changes due before the request are told first, so that its
+			// own change (which the person made) is not told as news.
+			tell(clock.Now().Round(0))
+			if next, err := cfg.Handle(req, c); err == nil {
+				c = next
+				if cfg.OnChange != nil {
+					cfg.OnChange(req, c)
 				}
 			}
 		}

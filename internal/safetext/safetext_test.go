@@ -23,6 +23,27 @@ func TestSafeEscapesControlsAndInvalidUTF8(t *testing.T) {
 	}
 }
 
+// Bidirectional controls and zero-width characters would reorder or hide
+// the words of a message (an argument echoed in an error): each is escaped,
+// and text around them is kept.
+func TestSafeEscapesBidiAndZeroWidth(t *testing.T) {
+	for in, want := range map[string]string{
+		"preset \u202eexe.txt":              `preset \u202eexe.txt`,
+		"\u202a\u202b\u202c\u202d":          `\u202a\u202b\u202c\u202d`,
+		"\u2066a\u2067b\u2068c\u2069":       `\u2066a\u2067b\u2068c\u2069`,
+		"\u200e\u200f\u061c":                `\u200e\u200f\u061c`,
+		"ice\u200b\u200c\u200d\u2060\ufeff": `ice\u200b\u200c\u200d\u2060\ufeff`,
+		"עברית العربية \u200e":              `עברית العربية \u200e`,
+	} {
+		if got := Safe(in); got != want {
+			t.Errorf("Safe(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Lines("bad preset \"\u202eabc\"", 100); got != `bad preset "\u202eabc"` {
+		t.Errorf("Lines = %q", got)
+	}
+}
+
 // FuzzSafe: whatever goes in, what comes out is valid UTF-8 with no control
 // character, and text without any comes out as it went in.
 func FuzzSafe(f *testing.F) {
@@ -31,7 +52,7 @@ func FuzzSafe(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Safe(s)
-		if !utf8.ValidString(got) || strings.ContainsFunc(got, isControl) {
+		if !utf8.ValidString(got) || strings.ContainsFunc(got, mustEscape) {
 			t.Fatalf("Safe(%q) = %q", s, got)
 		}
 		if !needsEscape(s) && got != s {

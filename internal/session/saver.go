@@ -32,7 +32,9 @@ func (s *Session) Save(ticket uint64, c schedule.Course) error {
 		return nil
 	}
 	now := s.Now()
-	if err := s.write(c, now); err != nil {
+	err := s.write(c, now)
+	s.publish(c) // the course this process drives now, saved or not
+	if err != nil {
 		return err
 	}
 	s.saves.written = ticket

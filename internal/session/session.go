@@ -12,7 +12,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/control"
 	"github.com/icetimer/icetimer/internal/remind"
+	"github.com/icetimer/icetimer/internal/safety"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
@@ -40,6 +42,12 @@ type Options struct {
 	Phone Phone
 	// Hooks runs the on_change hook at each change; nil for none.
 	Hooks Hooks
+	// Serve makes the session serve the control socket, through which every
+	// other command reaches the course: for a process that drives it (the
+	// screen, `run`, a view that took over), which then applies what
+	// Requests receives. A command that changes the course once leaves it
+	// false.
+	Serve bool
 }
 
 // Session is this process's hold on the saved course. Its methods do a
@@ -57,6 +65,20 @@ type Session struct {
 	away     away
 	marks    marks
 	closed   sync.Once
+	// requests are the actions asked from elsewhere (see Requests);
+	// handling waits for the saves Handle started.
+	requests chan Request
+	handling sync.WaitGroup
+	commits  commits
+	// cautions are the person's safety answers (`icetimer check`), read
+	// when the session opens and when a course starts: a reminder of a
+	// kind they caution carries the stronger safety line.
+	cautions safety.Answers
+	// server serves the control socket (Options.Serve), nil when there is
+	// none; serving waits for it to end, stopServing ends it.
+	server      *control.Server
+	serving     sync.WaitGroup
+	stopServing func()
 	// FirstRun is true when icetimer had never run here (the state
 	// directory did not exist): the screen then says once what icetimer is.
 	FirstRun bool
@@ -80,22 +102,34 @@ func Open(dir string, opts Options) (*Session, error) {
 	if clock == nil {
 		clock = time.Now
 	}
-	return &Session{
+	ses := &Session{
 		store: s, clock: clock, release: release, notifier: opts.Notifier, player: opts.Player,
 		phone: opts.Phone, hooks: opts.Hooks, away: away{troubles: make(chan error, troubleBuffer)},
-		FirstRun: firstRun,
-	}, nil
+		requests: make(chan Request, requestBuffer), FirstRun: firstRun,
+	}
+	ses.cautions, _ = s.SafetyAnswers() // none answered: no caution
+	ses.forwardButtons()
+	if opts.Serve {
+		ses.serve(dir)
+	}
+	return ses, nil
 }
 
-// Close gives up the desktop reminders still queued, waits for those in
-// hand (at most the notifier's timeout) to be answered and recorded, lets
-// the hooks finish and the phone send what is queued (each bounded), and
-// gives the lock back. The message scheduled on the phone's server stays:
-// a driver that stops reminding on purpose cancels it first
-// (CancelPhone).
+// Close is CloseFor the driver quitting.
+func (s *Session) Close() { s.CloseFor("the icetimer that drove the course quit") }
+
+// CloseFor says goodbye to the processes watching the course, saying why
+// (a hand-over to a background run, a quit), and stops serving; it gives
+// up the desktop reminders still queued, waits for those in hand (at most
+// the notifier's timeout) to be answered and recorded, lets the saves of
+// requests, the hooks and the phone finish (each bounded), and gives the
+// lock back. The message scheduled on the phone's server stays: a driver
+// that stops reminding on purpose cancels it first (CancelPhone).
 // Closing again does nothing.
-func (s *Session) Close() {
+func (s *Session) CloseFor(why string) {
 	s.closed.Do(func() {
+		s.stopServe(why)
+		s.handling.Wait()
 		if s.notifier != nil {
 			s.notifier.Close()
 		}
@@ -137,6 +171,7 @@ func (s *Session) Start(c schedule.Course) error {
 	default:
 		return err
 	}
+	s.cautions, _ = s.store.SafetyAnswers()
 	if err := s.store.ClearReminded(); err != nil {
 		return err
 	}
@@ -144,6 +179,7 @@ func (s *Session) Start(c schedule.Course) error {
 		return err
 	}
 	s.follow(c, s.Now())
+	s.publish(c)
 	return nil
 }
 
@@ -183,6 +219,7 @@ func (s *Session) Resume() (Resumed, error) {
 	}
 	s.inherit(c, now)
 	s.follow(c, now)
+	s.publish(c)
 	if c.StateAt(now).Done {
 		r.Over = true
 		return r, s.end(c, now)
@@ -211,6 +248,7 @@ func (s *Session) Stop() (c schedule.Course, alreadyOver bool, err error) {
 		return c, alreadyOver, err
 	}
 	s.follow(c, now)
+	s.publish(c)
 	return c, alreadyOver, nil
 }
 

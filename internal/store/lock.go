@@ -23,6 +23,10 @@ type holder struct {
 	PID     int       `json:"pid"`
 	Command string    `json:"command"`
 	Since   time.Time `json:"since"`
+	// Socket is the control socket the holder serves, where the other
+	// commands reach it; "" while it serves none (a command that changes
+	// the course once, a driver starting, an older icetimer).
+	Socket string `json:"socket,omitempty"`
 }
 
 // LockedError says another process holds the lock: it drives the saved
@@ -33,6 +37,9 @@ type LockedError struct {
 	// print (safetext.Safe): anyone can start a process with escape sequences
 	// in its arguments, or write the lock file.
 	Command string
+	// Socket is the control socket the holder serves, "" when none: how a
+	// command reaches the process that drives the course.
+	Socket string
 }
 
 // Error names the holder, so the person knows which process to go to.
@@ -88,8 +95,21 @@ func (s *Store) Lock() (release func(), err error) {
 	}, nil
 }
 
+// Advertise records in the lock's holder record, for the process that
+// holds the lock, the control socket it serves: where other commands reach
+// it. Only the holder may call it.
+func (s *Store) Advertise(socket string) error {
+	path, err := s.file(lockName)
+	if err != nil {
+		return err
+	}
+	return writeHolder(path, holder{PID: os.Getpid(), Command: commandLine(), Since: time.Now().Round(0), Socket: socket})
+}
+
 // writeHolder records h in the lock file through a handle of its own (the
-// lock library keeps its handle private). A zero h clears the record.
+// lock library keeps its handle private), and cuts the file after it: a
+// longer record of an earlier holder must not trail the new one. A zero h
+// clears the record.
 func writeHolder(path string, h holder) error {
 	data := []byte("\n")
 	if h.PID != 0 {
@@ -104,7 +124,12 @@ func writeHolder(path string, h holder) error {
 		return err
 	}
 	defer f.Close()
+	// Written before the cut, so that a reader never finds the record
+	// empty: it reads up to the first line break.
 	if _, err := f.WriteAt(data, holderOffset); err != nil {
+		return err
+	}
+	if err := f.Truncate(holderOffset + int64(len(data))); err != nil {
 		return err
 	}
 	return f.Close()
@@ -119,7 +144,7 @@ func readHolder(path string) *LockedError {
 	e := &LockedError{}
 	for try := 0; try < 20; try++ {
 		if h, ok := readHolderOnce(path); ok {
-			e.PID, e.Command = h.PID, safetext.Clipped(h.Command, maxCommandShown)
+			e.PID, e.Command, e.Socket = h.PID, safetext.Clipped(h.Command, maxCommandShown), h.Socket
 			return e
 		}
 		time.Sleep(5 * time.Millisecond)
@@ -148,4 +173,20 @@ func readHolderOnce(path string) (holder, bool) {
 func commandLine() string {
 	args := append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...)
 	return strings.Join(args, " ")
+}
+
+// Holder names the process that holds the lock, read from its record
+// without taking the lock (for commands that only read, such as `status
+// --follow`); false when no record names one. The record of a process that
+// crashed may remain: its socket then answers no one.
+func (s *Store) Holder() (*LockedError, bool) {
+	path, err := s.file(lockName)
+	if err != nil {
+		return nil, false
+	}
+	h, ok := readHolderOnce(path)
+	if !ok {
+		return nil, false
+	}
+	return &LockedError{PID: h.PID, Command: safetext.Clipped(h.Command, maxCommandShown), Socket: h.Socket}, true
 }

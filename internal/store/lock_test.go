@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -72,6 +73,37 @@ func TestLockIsFreedWhenTheHolderIsKilled(t *testing.T) {
 	// The new holder's record replaces the dead one's.
 	if h, ok := readHolderOnce(filepath.Join(s.Dir(), lockName)); !ok || h.PID != os.Getpid() {
 		t.Fatalf("lock record = %+v, want this process %d", h, os.Getpid())
+	}
+}
+
+// A holder that took the lock over from a dead one whose record was longer
+// leaves nothing of the old record after its own, and giving the lock back
+// leaves an empty record: the file is cut after what was written.
+func TestTheLockRecordIsCutAfterTheNewHolders(t *testing.T) {
+	s := newTestStore(t)
+	path := filepath.Join(s.Dir(), lockName)
+	dead := holder{PID: 999999, Command: "icetimer " + strings.Repeat("--long-flag ", 40), Since: time.Now()}
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeHolder(path, dead); err != nil {
+		t.Fatal(err)
+	}
+	release, err := s.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := string(data[holderOffset:])
+	if strings.Count(rec, "\n") != 1 || !strings.HasSuffix(rec, "\n") || strings.Contains(rec, "long-flag") {
+		t.Fatalf("lock file after the takeover: %q, want only the new holder's record", rec)
+	}
+	release()
+	if data, _ := os.ReadFile(path); string(data[holderOffset:]) != "\n" {
+		t.Fatalf("lock file after release: %q, want an empty record", data)
 	}
 }
 

@@ -87,3 +87,24 @@ func TestRecentDoesNotScaleWithHistory(t *testing.T) {
 		t.Errorf("Recent of one day took %v, want under %v", took, historyBound)
 	}
 }
+
+// Walk gives the courses newest first, each with its line's length, and
+// stops when asked: it has then read no further back than that.
+func TestWalkGivesTheNewestFirstAndStops(t *testing.T) {
+	s := newTestStore(t)
+	writeBigHistory(t, s, 5)
+	data, _ := os.ReadFile(s.HistoryPath())
+	lines := bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
+	var starts []time.Time
+	warnings, err := s.Walk(func(r Record, lineBytes int) bool {
+		i := 4 - len(starts)
+		if want, _ := bigHistoryCourse(i); !r.Course.Start.Equal(want) || lineBytes != len(lines[i]) {
+			t.Errorf("course %d: start %v, %d bytes; want %v, %d bytes", len(starts), r.Course.Start, lineBytes, want, len(lines[i]))
+		}
+		starts = append(starts, r.Course.Start)
+		return len(starts) < 2
+	})
+	if err != nil || len(warnings) > 0 || len(starts) != 2 {
+		t.Fatalf("Walk gave %d courses, %q, %v; want it to stop after 2", len(starts), warnings, err)
+	}
+}

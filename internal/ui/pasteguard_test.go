@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,6 +73,25 @@ func TestUnfinishedPasteDoesNotSwallowKeys(t *testing.T) {
 	got := keysDecoded(t, guarded(t, chunks, []time.Duration{0, time.Second, 2 * time.Second}))
 	if want := []string{"<paste>", "q", "s"}; !equal(got, want) {
 		t.Errorf("keys after an unfinished paste: %q, want %q", got, want)
+	}
+}
+
+// Keys typed soon after an unfinished paste began, before the guard gives
+// it up, went into the paste and were lost; the guard gives them again
+// after it ends the paste, in the order they came.
+func TestKeysTypedDuringAnUnfinishedPasteAreNotLost(t *testing.T) {
+	chunks := []string{"\x1b[200~stray", "q", "w", "s"}
+	at := []time.Duration{0, 100 * time.Millisecond, 150 * time.Millisecond, time.Second}
+	got := keysDecoded(t, guarded(t, chunks, at))
+	if want := []string{"<paste>", "q", "w", "s"}; !equal(got, want) {
+		t.Errorf("keys typed during an unfinished paste: %q, want %q", got, want)
+	}
+
+	// More than a person types is the paste's own, never given as keys.
+	chunks[1] = strings.Repeat("q", maxHeld+1)
+	got = keysDecoded(t, guarded(t, chunks, at))
+	if want := []string{"<paste>", "w", "s"}; !equal(got, want) {
+		t.Errorf("a flood during an unfinished paste: %q, want %q", got, want)
 	}
 }
 

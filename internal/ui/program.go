@@ -11,13 +11,14 @@ import (
 	"github.com/charmbracelet/x/term"
 )
 
-// FPS is the renderer's frame rate, for tea.WithFPS. Bubble Tea v2.0.10
-// flushes frames only on a ticker at this rate, waking the program each time
-// even when nothing changed, and has no way to flush at once; so FPS bounds
-// the delay from a key press to the screen (1000/FPS = 67 ms) and the first
-// frame (one tick after start-up: under 100 ms, issue 11), and sets most of
-// the idle wakeups (15 a second of bench/idle.sh's ~60).
-const FPS = 15
+// FPS is the most frames a second the renderer draws, for tea.WithFPS. The
+// Bubble Tea in third_party/bubbletea draws a change at once when the last
+// frame is a tick old, else at that tick, and runs its ticker only while a
+// frame waits, so FPS costs nothing when idle: it sets how long the first
+// frame waits (one tick, 8 ms, so that it comes with the terminal's size)
+// and how often a burst of changes, such as a held key, is drawn. 120 is
+// the most Bubble Tea allows.
+const FPS = 120
 
 // gcPercent keeps the heap near what is live: the screen allocates a few
 // tens of kilobytes a second, so the default (100, with a 4 MB floor) let

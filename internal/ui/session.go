@@ -7,10 +7,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
-	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 	"github.com/icetimer/icetimer/internal/words"
 )
@@ -26,7 +25,7 @@ const saveTimeout = 5 * time.Second
 func WithSession(s *session.Session) Option {
 	return func(m *Model) {
 		connect(s)(m)
-		WithHistory(recentHistory(s), s.Now())(m)
+		WithHistory(report.ReadEarlier(s.Store(), s.Now()))(m)
 	}
 }
 
@@ -38,23 +37,10 @@ func connect(s *session.Session) Option {
 		WithClock(s.Now)(m)
 		WithSave(func(c schedule.Course) tea.Cmd { return save(s, c) })(m)
 		WithNotify(func(a timer.Announcement) tea.Cmd { return remind(s, a) })(m)
-		m.timerCfg.Acks = s.Acknowledgements()
 		if s.FirstRun {
 			WithDisclaimer()(m)
 		}
 	}
-}
-
-// recentHistory is the history back to advice.Lookback: today's count
-// includes the courses that ended today, and a check-in's advice reads the
-// weeks before (each piece of it is said once). A history that cannot be
-// read only makes them less.
-func recentHistory(s *session.Session) []store.Record {
-	recent, _, err := s.Store().Recent(s.Now().Add(-advice.Lookback))
-	if err != nil {
-		return nil
-	}
-	return recent
 }
 
 // save numbers the save where the event happens, then writes in the
@@ -93,6 +79,20 @@ func remind(s *session.Session, a timer.Announcement) tea.Cmd {
 			return timer.ErrorMsg{Err: fmt.Errorf("saving failed, the timer goes on: %w", res.SaveErr)}
 		}
 		return timer.ErrorMsg{} // the desktop is back: its error line goes
+	}
+}
+
+// waitRequest waits for the next change asked of the course from
+// elsewhere (session.Requests), for the screen showing to apply.
+func waitRequest(s *session.Session) tea.Cmd {
+	if s == nil {
+		return nil
+	}
+	requests := s.Requests()
+	return func() tea.Msg {
+		req := <-requests
+		return timer.RequestMsg{Action: req.Action, From: req.From,
+			Apply: func(c schedule.Course) (schedule.Course, error) { return s.Handle(req, c) }}
 	}
 }
 

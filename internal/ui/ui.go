@@ -4,14 +4,15 @@ package ui
 
 import (
 	"os"
+	"os/exec"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/safetext"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
-	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/picker"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 )
@@ -74,6 +75,22 @@ func WithQuiet(quiet string) Option {
 	return func(m *Model) { m.pickerCfg.Quiet = quiet }
 }
 
+// WithSkinCheck gives the courses started in the picker the skin check d
+// (0: none), as the config file sets it.
+func WithSkinCheck(d time.Duration) Option {
+	return func(m *Model) { m.pickerCfg.SkinCheck = d }
+}
+
+// WithSafetyCheck offers the safety questions in the picker before the
+// first course: its c key runs check (`icetimer check`) on the terminal,
+// the picker suspended meanwhile; said is then what came of them, in a
+// line for under the list.
+func WithSafetyCheck(check *exec.Cmd, said func() string) Option {
+	return func(m *Model) {
+		m.pickerCfg.SafetyCheck = tea.ExecProcess(check, func(err error) tea.Msg { return picker.CheckedMsg{Said: said(), Err: err} })
+	}
+}
+
 // WithReminders sets how often a "remove the pack" reminder repeats until
 // acknowledged (negative never, see timer.Config.Repeat) and whether chimes
 // play: what a background run keeps on after the screen (BackgroundArgs).
@@ -87,27 +104,13 @@ func WithSince(t time.Time) Option {
 	return func(m *Model) { m.timerCfg.Since = t }
 }
 
-// WithHistory gives the courses of history read back to some weeks before
-// now: those that ended today join today's count of applications, all of
-// them the advice a check-in calls for.
-func WithHistory(records []store.Record, now time.Time) Option {
+// WithHistory gives what was read of history (report.ReadEarlier): the
+// courses that ended today join today's count of applications, and the
+// advice a check-in calls for reads the weeks before.
+func WithHistory(h report.Earlier) Option {
 	return func(m *Model) {
-		y, mo, d := now.Date()
-		midnight := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
-		m.timerCfg.History, m.timerCfg.AdviceHistory = nil, records
-		for _, r := range records {
-			if !r.EndedAt.Before(midnight) {
-				m.timerCfg.History = append(m.timerCfg.History, r)
-			}
-		}
+		m.timerCfg.History, m.timerCfg.AdviceHistory, m.timerCfg.HeatHistory = h.Today, h.Advice, h.Heat
 	}
-}
-
-// WithReadOnly makes the timer screen a view of a course another process
-// drives: line says which process, and reload's command reads the course
-// again (answering a timer.ReloadedMsg) every timer.ReloadEvery.
-func WithReadOnly(line string, reload tea.Cmd) Option {
-	return func(m *Model) { m.timerCfg.ReadOnly, m.timerCfg.Reload = line, reload }
 }
 
 // Model is the program's top model: the picker until a course starts, then
@@ -116,9 +119,11 @@ type Model struct {
 	pickerCfg picker.Config
 	timerCfg  timer.Config
 	picking   bool
-	picker    picker.Model
-	timer     timer.Model
-	size      tea.WindowSizeMsg
+	// picker is behind a pointer because it is big (90 kB, mostly text
+	// inputs) and a Model is copied and boxed on every message.
+	picker *picker.Model
+	timer  timer.Model
+	size   tea.WindowSizeMsg
 	// background is the terminal's answer to the background colour query,
 	// passed on to a timer screen opened after it came.
 	background *tea.BackgroundColorMsg
@@ -126,14 +131,35 @@ type Model struct {
 	session *session.Session
 	// sound says chimes play (WithReminders).
 	sound bool
+	// watch follows the driver of a course shown read-only (WithWatch).
+	watch *watcher
+	// handOver says the screen is closing without the person's word (its
+	// terminal closed, a signal): the course it drives goes to a background
+	// run, as "keep reminding" does.
+	handOver bool
 }
+
+// HandOverMsg tells the screen to close without the person's word: its
+// terminal closed (SIGHUP) or the system asks it to end (SIGTERM). A
+// screen that drives a running course hands it to a background run, as
+// "keep reminding" does: nothing ends a course's reminders by accident.
+type HandOverMsg struct{}
 
 // New opens the picker.
 func New(opts ...Option) Model {
 	m := configure(opts)
 	m.picking = true
-	m.picker = picker.New(m.pickerCfg)
+	m.picker = newPicker(m.pickerCfg)
 	return m
+}
+
+// newPicker is picker.New on the heap; never inlined, for the reason
+// updatePicker is not.
+//
+//go:noinline
+func newPicker(cfg picker.Config) *picker.Model {
+	p := picker.New(cfg)
+	return &p
 }
 
 // NewTimer opens the timer screen on course c, skipping the picker. A zero c
@@ -157,9 +183,23 @@ func configure(opts []Option) Model {
 // Picking reports whether the picker is showing.
 func (m Model) Picking() bool { return m.picking }
 
-// KeepReminding reports whether the person quit the timer screen choosing
-// to keep reminding in the background.
-func (m Model) KeepReminding() bool { return !m.picking && m.timer.Background() }
+// KeepReminding reports whether the screen closed with the course it
+// drives to go on reminding in the background: the person quit choosing
+// it, or the screen was closed without their word (HandOverMsg) while the
+// course runs.
+func (m Model) KeepReminding() bool {
+	return !m.picking && (m.timer.Background() || m.handOver && m.Driving())
+}
+
+// Driving reports whether this screen drives a course that still runs:
+// quitting it would end that course's reminders.
+func (m Model) Driving() bool {
+	return !m.picking && m.session != nil && !m.timer.Gone() && !m.timer.State().Done
+}
+
+// DroppedReminders reports whether the person quit the timer screen
+// choosing no more reminders while the course runs.
+func (m Model) DroppedReminders() bool { return !m.picking && m.timer.Dropped() }
 
 // Timer is the timer screen (zero while picking).
 func (m Model) Timer() timer.Model { return m.timer }
@@ -168,9 +208,9 @@ func (m Model) Timer() timer.Model { return m.timer }
 // colour, to choose light or dark styles.
 func (m Model) Init() tea.Cmd {
 	if m.picking {
-		return tea.Batch(m.picker.Init(), tea.RequestBackgroundColor, waitTrouble(m.session))
+		return tea.Batch(m.picker.Init(), tea.RequestBackgroundColor, waitTrouble(m.session), waitRequest(m.session))
 	}
-	return tea.Batch(m.timer.Init(), tea.RequestBackgroundColor, waitTrouble(m.session))
+	return tea.Batch(m.timer.Init(), tea.RequestBackgroundColor, waitTrouble(m.session), waitRequest(m.session), m.watchInit())
 }
 
 // Update passes messages to the screen showing; a chosen course opens the
@@ -182,9 +222,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.background = &msg
 	}
+	if _, ok := msg.(HandOverMsg); ok {
+		m.handOver = true
+		return m, tea.Quit
+	}
 	if took, ok := msg.(tookOverMsg); ok {
 		m, cmd := m.takeOver(took)
-		return m, tea.Batch(cmd, waitTrouble(m.session))
+		return m, tea.Batch(cmd, waitTrouble(m.session), waitRequest(m.session))
+	}
+	if m, cmd, handled := m.watched(msg); handled {
+		return m, cmd
+	}
+	if req, ok := msg.(timer.RequestMsg); ok {
+		var cmd tea.Cmd
+		if m.picking {
+			_, _ = req.Apply(schedule.Course{}) // no course yet: refused
+		} else {
+			m.timer, cmd = m.timer.Update(req)
+		}
+		return m, tea.Batch(cmd, waitRequest(m.session))
 	}
 	if trouble, ok := msg.(troubleMsg); ok {
 		// Shown on the timer screen like any problem elsewhere; the next waits.
@@ -210,11 +266,23 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	if m.picking {
-		m.picker, cmd = m.picker.Update(msg)
+		cmd = m.updatePicker(msg)
 	} else {
 		m.timer, cmd = m.timer.Update(msg)
 	}
 	return m, cmd
+}
+
+// updatePicker gives msg to a new picker: the old Model keeps its own. It
+// is a function of its own, never inlined, because a picker is copied by
+// value through its methods: inlined, those copies would make every
+// Update's stack frame hundreds of kilobytes, the timer screen's too.
+//
+//go:noinline
+func (m *Model) updatePicker(msg tea.Msg) tea.Cmd {
+	p, cmd := m.picker.Update(msg)
+	m.picker = &p
+	return cmd
 }
 
 // View draws the screen showing.
@@ -222,6 +290,14 @@ func (m Model) View() tea.View {
 	if !m.picking {
 		return m.timer.View()
 	}
+	return m.pickerView()
+}
+
+// pickerView is the picker's view; never inlined, for the reason
+// updatePicker is not.
+//
+//go:noinline
+func (m *Model) pickerView() tea.View {
 	v := tea.NewView(m.picker.View())
 	v.AltScreen = true
 	v.WindowTitle = "icetimer"

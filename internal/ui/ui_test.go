@@ -5,12 +5,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/ui/picker"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 )
 
@@ -131,5 +133,16 @@ func TestCustomCycleShowsParseErrorAsYouType(t *testing.T) {
 	c := m.Timer().Course()
 	if c.Preset != "custom" || schedule.FormatCycle(c.Protocol.Stages[0].Cycle) != "ice 20m" {
 		t.Errorf("course %s with cycle %q, want custom ice 20m", c.Preset, schedule.FormatCycle(c.Protocol.Stages[0].Cycle))
+	}
+}
+
+// TestModelKeepsThePickerOutOfLine checks that the picker (90 kB) stays
+// behind a pointer: a Model is copied and boxed on every message, so it
+// should be little more than the timer screen it shows.
+func TestModelKeepsThePickerOutOfLine(t *testing.T) {
+	model, screen := unsafe.Sizeof(Model{}), unsafe.Sizeof(timer.Model{})
+	t.Logf("Model: %d bytes, timer.Model: %d, picker.Model: %d", model, screen, unsafe.Sizeof(picker.Model{}))
+	if model > screen+1024 {
+		t.Errorf("Model is %d bytes, want at most the timer screen's %d and 1 kB", model, screen)
 	}
 }

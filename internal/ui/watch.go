@@ -1,15 +1,31 @@
 package ui
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/control"
+	"github.com/icetimer/icetimer/internal/report"
+	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/ui/timer"
 	"github.com/icetimer/icetimer/internal/words"
 )
+
+// findFor is how long a view looks for the process that drives the course
+// (a hand-over's new driver taking the lock and opening its socket) before
+// it falls back to reading the saved course every timer.ReloadEvery.
+const findFor = 3 * time.Second
+
+// findEvery is how often it looks meanwhile.
+const findEvery = 100 * time.Millisecond
 
 // tookOverMsg says a read-only screen took the lock on the course: the
 // process that drove it is gone, and this one drives it now. The files
@@ -18,23 +34,59 @@ type tookOverMsg struct {
 	session *session.Session
 	resumed session.Resumed
 	err     error // from Resume: no course, a broken file
-	history []store.Record
+	history report.Earlier
 }
 
-// WithWatch makes the timer screen a view of the course in s, which the
-// process holder names drives. Every timer.ReloadEvery it reads the course
-// again, and first tries take: once that process is gone the lock is free,
-// take gets it, and this screen drives the course from then on, reminders
-// included, and says so. The taken session is Model.Session's to close.
+// watchingMsg says the view follows the course of the driver holder names,
+// on its control socket.
+type watchingMsg struct {
+	updates <-chan control.Update
+	holder  *store.LockedError
+}
+
+// watchedMsg is one update of the course followed; one with no course is
+// the end of the stream (u says how it ended: a goodbye, or lost).
+type watchedMsg struct {
+	u       control.Update
+	updates <-chan control.Update
+}
+
+// polledMsg is the saved course read again, for a view of a driver that
+// serves no socket (an older icetimer, a command holding the lock).
+type polledMsg struct {
+	course   timer.ReloadedMsg
+	readOnly string // the line naming the lock's holder, when known
+}
+
+// watcher is a read-only screen's link to the process that drives the
+// course: shared by every copy of the model, as the socket it follows
+// changes at a hand-over.
+type watcher struct {
+	store *store.Store
+	take  func() (*session.Session, error)
+	mu    sync.Mutex
+	// socket is the control socket of the driver followed now, "" when
+	// none serves one.
+	socket string
+}
+
+// WithWatch makes the timer screen a view and a remote control of the
+// course another process drives (holder names it): it follows the course
+// that process publishes on its control socket, and its keys ask that
+// process to act (timer.Config.Remote). The moment that process is gone
+// without handing the course on (its stream ends with no goodbye) this
+// screen takes the course over with take, says so, and drives it, reminders
+// included; after a hand-over (a goodbye) it follows the next driver, or
+// takes over when none comes. A driver that serves no socket (an older
+// icetimer) is followed by reading s every timer.ReloadEvery. The taken
+// session is Model.Session's to close.
 func WithWatch(s *store.Store, holder *store.LockedError, take func() (*session.Session, error)) Option {
-	reload := func() tea.Msg {
-		if taken, err := take(); err == nil {
-			r, err := taken.Resume()
-			return tookOverMsg{session: taken, resumed: r, err: err, history: recentHistory(taken)}
-		}
-		return ReadCourse(s)
+	w := &watcher{store: s, take: take, socket: holder.Socket}
+	return func(m *Model) {
+		m.watch = w
+		m.timerCfg.ReadOnly = words.ReadOnly(holder.PID, holder.Command)
+		m.timerCfg.Remote = w.remote
 	}
-	return WithReadOnly(words.ReadOnly(holder.PID, holder.Command), reload)
 }
 
 // ReadCourse reads the course in s again for a read-only screen.
@@ -46,13 +98,124 @@ func ReadCourse(s *store.Store) timer.ReloadedMsg {
 	return timer.ReloadedMsg{Course: c, Err: err}
 }
 
+// watchInit starts following the driver, for a read-only screen.
+func (m Model) watchInit() tea.Cmd {
+	if m.watch == nil {
+		return nil
+	}
+	return m.watch.find(0)
+}
+
+// find looks for the process that drives the course, after wait: it takes
+// the course over when the lock is free, follows the driver's socket when
+// it serves one, and else reads the saved course (polledMsg).
+func (w *watcher) find(wait time.Duration) tea.Cmd {
+	return func() tea.Msg {
+		time.Sleep(wait)
+		giveUp := time.Now().Add(findFor)
+		for {
+			taken, err := w.take()
+			if err == nil {
+				r, err := taken.Resume()
+				return tookOverMsg{session: taken, resumed: r, err: err, history: report.ReadEarlier(taken.Store(), taken.Now())}
+			}
+			var holder *store.LockedError
+			if errors.As(err, &holder) && holder.Socket != "" {
+				if updates, err := control.Watch(context.Background(), holder.Socket); err == nil {
+					return watchingMsg{updates: updates, holder: holder}
+				}
+			}
+			if time.Now().After(giveUp) {
+				polled := polledMsg{course: ReadCourse(w.store)}
+				if holder != nil {
+					polled.readOnly = words.ReadOnly(holder.PID, holder.Command)
+				}
+				w.follow("")
+				return polled
+			}
+			time.Sleep(findEvery)
+		}
+	}
+}
+
+// follow makes socket the one the view's keys ask.
+func (w *watcher) follow(socket string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.socket = socket
+}
+
+// next waits for the next update of the course followed.
+func next(updates <-chan control.Update) tea.Cmd {
+	return func() tea.Msg {
+		u := <-updates // a closed channel gives the zero update: the end
+		return watchedMsg{u: u, updates: updates}
+	}
+}
+
+// courseSent is the course a driver published, for the timer screen.
+func courseSent(data []byte) timer.ReloadedMsg {
+	c, err := store.DecodeCourse(data)
+	if errors.Is(err, store.ErrNoCourse) {
+		return timer.ReloadedMsg{Gone: true}
+	}
+	return timer.ReloadedMsg{Course: c, Err: err}
+}
+
+// remote asks the driver followed to perform a, for a key pressed on the
+// view.
+func (w *watcher) remote(a schedule.Action) tea.Cmd {
+	w.mu.Lock()
+	socket := w.socket
+	w.mu.Unlock()
+	return func() tea.Msg {
+		if socket == "" {
+			return timer.RemoteDoneMsg{Err: errors.New("the icetimer that drives the course cannot be reached from here: change it there")}
+		}
+		r, err := control.Do(context.Background(), socket, session.RequestFor(a, fmt.Sprintf("the view in process %d", os.Getpid())))
+		if err == nil {
+			err = r.Err()
+		}
+		return timer.RemoteDoneMsg{Said: r.Said, Err: err}
+	}
+}
+
+// watched handles the messages of following a driver; handled is false
+// for any other message.
+func (m Model) watched(msg tea.Msg) (_ Model, _ tea.Cmd, handled bool) {
+	switch msg := msg.(type) {
+	case watchingMsg:
+		m.watch.follow(msg.holder.Socket)
+		m.timer, _ = m.timer.Update(timer.DriverMsg{ReadOnly: words.ReadOnly(msg.holder.PID, msg.holder.Command)})
+		return m, next(msg.updates), true
+	case watchedMsg:
+		if msg.u.Course != nil {
+			m.timer, _ = m.timer.Update(courseSent(msg.u.Course))
+			return m, next(msg.updates), true
+		}
+		// The stream ended: a driver that died leaves the lock free at
+		// once, and this screen takes over; after a goodbye the next
+		// driver is on its way.
+		m.watch.follow("")
+		return m, m.watch.find(0), true
+	case polledMsg:
+		m.timer, _ = m.timer.Update(msg.course)
+		if msg.readOnly != "" {
+			m.timer, _ = m.timer.Update(timer.DriverMsg{ReadOnly: msg.readOnly})
+		}
+		return m, m.watch.find(timer.ReloadEvery), true
+	}
+	return m, nil, false
+}
+
 // takeOver makes the screen drive the course it took: the saved course
 // resumed, its missed changes told, reminders from now on.
 func (m Model) takeOver(took tookOverMsg) (Model, tea.Cmd) {
 	connect(took.session)(&m)
-	WithHistory(took.history, took.session.Now())(&m)
+	WithHistory(took.history)(&m)
 	cfg := m.timerCfg
-	cfg.ReadOnly, cfg.Reload = "", nil
+	cfg.ReadOnly, cfg.Remote = "", nil
+	m.watch = nil
 	cfg.Notice = words.TookOver
 	if took.err == nil {
 		cfg.Since = took.resumed.Since

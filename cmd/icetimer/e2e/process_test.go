@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -231,4 +232,32 @@ func reminderInstant(line string, near time.Time) (time.Time, bool) {
 		t = t.AddDate(0, 0, -1)
 	}
 	return t, true
+}
+
+// stopDrivers ends, with SIGTERM, every icetimer that drives the course in
+// the state directory dir, until none has for a moment: the background
+// runs a test's screens handed their course to.
+func stopDrivers(t *testing.T, dir string) {
+	t.Helper()
+	s := store.ReadOnly(dir)
+	free := time.Time{}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		h, held := s.Holder()
+		if held {
+			// A record left by a process that died names no one.
+			p, err := os.FindProcess(h.PID)
+			held = err == nil && p.Signal(syscall.SIGTERM) == nil
+		}
+		if !held {
+			if free.IsZero() {
+				free = time.Now()
+			}
+			if time.Since(free) > 500*time.Millisecond {
+				return
+			}
+			continue
+		}
+		free = time.Time{}
+	}
+	t.Errorf("an icetimer still drives the course in %s", dir)
 }

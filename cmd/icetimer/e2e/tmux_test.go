@@ -32,8 +32,27 @@ func newTmux(t *testing.T) *tmuxServer {
 	dir := t.TempDir()
 	s := &tmuxServer{t: t, sock: fmt.Sprintf("icetimer-%d-%d", os.Getpid(), tmuxServers.Add(1)), state: filepath.Join(dir, "state")}
 	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=%s ", s.state, filepath.Join(dir, "config"), filepath.Join(dir, "no-bus"))
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.sock, "kill-server").Run() })
+	t.Cleanup(s.close)
 	return s
+}
+
+// close ends what the test started: the icetimers in the windows first,
+// killed, since a screen whose terminal closes hands its course to a
+// background run (issue 21), which the test did not ask for; then the
+// server; then any background run a test handed a course to.
+func (s *tmuxServer) close() {
+	if out, err := exec.Command("tmux", "-L", s.sock, "list-panes", "-a", "-F", "#{pane_pid}").Output(); err == nil {
+		for _, f := range strings.Fields(string(out)) {
+			var pid int
+			if _, err := fmt.Sscan(f, &pid); err == nil {
+				if p, err := os.FindProcess(pid); err == nil {
+					_ = p.Kill()
+				}
+			}
+		}
+	}
+	_ = exec.Command("tmux", "-L", s.sock, "kill-server").Run()
+	stopDrivers(s.t, filepath.Join(s.state, "icetimer"))
 }
 
 // tmux runs a tmux command on the server.

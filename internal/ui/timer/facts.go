@@ -15,7 +15,7 @@ import (
 type facts struct {
 	kind      schedule.Kind
 	paused    bool
-	remaining time.Duration // rounded up to the second
+	remaining time.Duration // rounded up as shown (shownLeft)
 	endsAt    string        // the current segment's planned end, HH:MM
 	progress  float64       // of the phase, 0 to 1, in steps of the bar's cells
 	next      string        // the next two changes with their clock times
@@ -24,6 +24,23 @@ type facts struct {
 	course    string // the course's name and hour
 	prepare   string // during a rest, what to get ready for the next pack
 	summary   string // once done, how the course went
+	// waitHead and waitAct are what the screen says while a change waits
+	// for the person to press a ("ICE OFF", "Take the ice pack off now,
+	// then press a"); putOn says that change puts a pack on.
+	waitHead string
+	waitAct  words.Said
+	putOn    bool
+	// skinCheck says the skin check waits for k or n.
+	skinCheck bool
+}
+
+// headline is what to do now, in a word or two: the change that waits for
+// the person, else what the course is doing.
+func (f facts) headline() string {
+	if f.waitHead != "" {
+		return f.waitHead
+	}
+	return words.Headline(f.kind, f.paused)
 }
 
 // slowFacts are the facts that change only at a transition, an event, a
@@ -147,10 +164,16 @@ func summary(c schedule.Course, s schedule.State, local *time.Location) string {
 	return words.Summary(s.Current.Cause == schedule.CauseStop, words.Clock(end.In(local)), ice, heat, onIce, onHeat)
 }
 
-// ceilSecond rounds a remaining time up to the second, so the display reaches
-// 0:00 at the instant of the change, not a second before.
-func ceilSecond(d time.Duration) time.Duration {
-	return (d + time.Second - 1).Truncate(time.Second)
+// shownLeft is a remaining time as the screen shows it (words.Span): up to
+// the second in the last minute, else up to the minute. Rounded up, the
+// display reaches 0 s at the instant of the change, not a second before;
+// to the minute, the frame changes once a minute, not every second (the
+// renderer then draws nothing at the ticks between, bench/idle.sh).
+func shownLeft(d time.Duration) time.Duration {
+	if s := (d + time.Second - 1).Truncate(time.Second); s < time.Minute {
+		return s
+	}
+	return (d + time.Minute - 1).Truncate(time.Minute)
 }
 
 // stageKinds names what a stage's packs are: "ice", "heat", or "ice and

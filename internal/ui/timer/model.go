@@ -3,13 +3,13 @@
 package timer
 
 import (
-	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/advice"
 	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
@@ -24,7 +24,8 @@ const ExtendBy = schedule.DefaultAmount
 // bannerFor is how long the banner announcing a change stays up.
 const bannerFor = time.Minute
 
-// ReloadEvery is how often a read-only screen reads the course again.
+// ReloadEvery is how often a read-only screen reads the saved course again
+// when the process that drives it serves no control socket.
 const ReloadEvery = 2 * time.Second
 
 // hintFor is how long a read-only screen points out, after a key that would
@@ -42,9 +43,11 @@ type Config struct {
 	// Notify is called with every Announcement a tick makes; its command
 	// sends the desktop reminder.
 	Notify func(Announcement) tea.Cmd
-	// Acks receives the person's acknowledgements made elsewhere (`icetimer
-	// ack`, the notification's button); nil when there are none.
-	Acks <-chan struct{}
+	// Remote, for a read-only screen, asks the process that drives the
+	// course to perform an action (the control socket): the keys that
+	// change the course go through it, and its command answers a
+	// RemoteDoneMsg. Nil: those keys only point to the driving process.
+	Remote func(schedule.Action) tea.Cmd
 	// Repeat is how often a "remove the pack" reminder repeats until the
 	// person acknowledges it; zero means remind.DefaultRepeat, negative
 	// never.
@@ -61,17 +64,16 @@ type Config struct {
 	// History is the courses that ended today (or later), for the count of
 	// today's applications, which the running course adds to.
 	History []store.Record
-	// AdviceHistory is the courses of the last weeks (advice.Lookback),
-	// whose check-ins the advice reads, so that each piece of advice is
-	// said once, not once a day.
-	AdviceHistory []store.Record
+	// AdviceHistory is what the advice reads of the last weeks' courses
+	// (report.ReadEarlier), so that each piece of advice is said once, not
+	// once a day.
+	AdviceHistory advice.History
+	// HeatHistory is the courses of the last two weeks, for the line on
+	// daily heat (report.HeatLineDue).
+	HeatHistory []store.Record
 	// Notice is a quiet line at the foot of the screen, the first to go when
 	// the window is short (the disclaimer, on first run).
 	Notice string
-	// Reload's command reads the course again and answers a ReloadedMsg. A
-	// read-only screen runs it every ReloadEvery, to follow the pauses and
-	// skips made in the driving process.
-	Reload tea.Cmd
 	// ASCII draws with ASCII characters only, for terminals and locales
 	// without Unicode (TERM=dumb, LANG=C).
 	ASCII bool
@@ -92,14 +94,35 @@ type Announcement struct {
 	Repeat int
 }
 
-// AckMsg is an acknowledgement from Config.Acks: the pack is off.
-type AckMsg struct{}
+// RequestMsg is a change asked from elsewhere (another terminal, a
+// read-only view's key, the notification's button) of the course this
+// screen drives. Apply performs it on the course through the engine's one
+// rule and saves it (session.Handle), answering the asker: the course after
+// it, or the course as it was and why not.
+type RequestMsg struct {
+	Action schedule.Action
+	// From says who asked, fit to print after "from".
+	From  string
+	Apply func(schedule.Course) (schedule.Course, error)
+}
+
+// RemoteDoneMsg is what the driving process answered to an action a
+// read-only screen asked of it (Config.Remote): what it did, or why not.
+type RemoteDoneMsg struct {
+	Said string
+	Err  error
+}
 
 // ErrorMsg puts a line on the screen about something that went wrong
 // elsewhere, such as "saving failed: disk full". A nil Err clears it.
 type ErrorMsg struct{ Err error }
 
-// ReloadedMsg is the course as Config.Reload read it again.
+// DriverMsg says which process drives the course a read-only screen
+// shows, after a hand-over: its read-only line.
+type DriverMsg struct{ ReadOnly string }
+
+// ReloadedMsg is the course of a read-only screen as the driving process
+// published it, or as read again from the saved file.
 type ReloadedMsg struct {
 	Course schedule.Course
 	// Gone says no course is saved any more: it was stopped elsewhere.
@@ -125,16 +148,18 @@ type Model struct {
 	// reminders it tells again.
 	announcer remind.Announcer
 	repeater  remind.Repeater
-	// waiting says a reminder repeats until the person presses the ack key.
-	waiting bool
-	banner  string
+	banner    string
 	// bannerUntil is when the banner comes down.
 	bannerUntil time.Time
 	problem     string
-	confirming  bool
+	// quietProblem is the problem when it came before (seenProblems are
+	// those that came): it is told again quietly.
+	quietProblem string
+	seenProblems []string
+	confirming   bool
 	// quitting asks whether reminders go on in the background; background
-	// is the answer.
-	quitting, background bool
+	// is the answer, and dropped the answer no.
+	quitting, background, dropped bool
 	// checkIn offers a one-key pain score after a pack came off.
 	checkIn bool
 	// advice is the line of advice a check-in called for, up until
@@ -150,6 +175,8 @@ type Model struct {
 	// hintUntil is when the read-only line stops pointing to the driving
 	// process.
 	hintUntil time.Time
+	// packOn is the skin check's, the put-on's and the heat line's state.
+	packOn packOn
 
 	slow        slowFacts
 	shownScreen screen
@@ -215,28 +242,7 @@ func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
 // and the reloads of a read-only screen.
 func (m Model) Init() tea.Cmd {
 	// The first tick comes at once; each tick schedules the next.
-	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.reloadLater(), m.waitAck())
-}
-
-// waitAck waits for the next acknowledgement from elsewhere.
-func (m Model) waitAck() tea.Cmd {
-	if m.cfg.Acks == nil {
-		return nil
-	}
-	acks := m.cfg.Acks
-	return func() tea.Msg {
-		<-acks
-		return AckMsg{}
-	}
-}
-
-// reloadLater runs Config.Reload after ReloadEvery; each answer schedules
-// the next.
-func (m Model) reloadLater() tea.Cmd {
-	if m.cfg.ReadOnly == "" || m.cfg.Reload == nil {
-		return nil
-	}
-	return tea.Tick(ReloadEvery, func(time.Time) tea.Msg { return m.cfg.Reload() })
+	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.standingAdvice())
 }
 
 // reloaded takes the course read again.
@@ -265,10 +271,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.ID != m.id {
 			return m, nil
 		}
-		var announce, repeat tea.Cmd
+		var announce, repeat, packOn tea.Cmd
 		m, announce = m.announce(now)
 		m, repeat = m.repeat(now)
-		cmd = tea.Batch(announce, repeat, tick(m.id, now))
+		m, packOn = m.whilePackOn(now)
+		cmd = tea.Batch(announce, repeat, packOn, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -276,19 +283,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.setDark(msg.IsDark())
 	case tea.KeyPressMsg:
 		m, cmd = m.key(msg)
-	case AckMsg:
-		// With nothing waiting it changes nothing, and says nothing: the
-		// acknowledgement came from elsewhere.
-		m, cmd, _ = m.try(schedule.Action{Verb: schedule.VerbAck})
-		cmd = tea.Batch(cmd, m.waitAck())
-	case ReloadedMsg:
-		m = m.reloaded(msg)
-		cmd = m.reloadLater()
-	case ErrorMsg:
+	case RequestMsg:
+		m, cmd = m.request(msg, now)
+	case RemoteDoneMsg:
 		m.problem = ""
 		if msg.Err != nil {
 			m.problem = msg.Err.Error()
+		} else {
+			m.banner, m.bannerUntil = words.Shown(msg.Said), now.Add(bannerFor)
 		}
+	case ReloadedMsg:
+		m = m.reloaded(msg)
+	case DriverMsg:
+		m.cfg.ReadOnly = msg.ReadOnly
+	case ErrorMsg:
+		m = m.showProblem(msg.Err)
+	case AdviceMsg:
+		m = m.advised(msg, now)
 	default:
 		return m, nil
 	}
@@ -310,10 +321,7 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	}
 	last := ts[len(ts)-1]
 	m = m.offerCheckIn(last)
-	m.banner = words.Headline(last.To.Kind, false) + " since " + words.Clock(last.At.In(now.Location()))
-	if len(ts) > 1 {
-		m.banner += " (" + plural(len(ts), "change") + " since " + words.Clock(ts[0].At.In(now.Location())) + ")"
-	}
+	m.banner = words.ChangeBanner(ts, now.Location())
 	m.bannerUntil = now.Add(bannerFor)
 	m.repeater.Told(now)
 	var cmds []tea.Cmd
@@ -331,15 +339,13 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 // read-only screen leaves that to the driving process.
 func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
 	if m.gone || m.cfg.ReadOnly != "" {
-		m.waiting = false
 		return m, nil
 	}
-	_, m.waiting = m.course.Waiting(now)
 	t, n, due := m.repeater.Due(m.course, now)
 	if !due {
 		return m, nil
 	}
-	m.banner = words.AckHint(t.From.Kind)
+	m.banner = words.RemindedAgain(words.Clock(now))
 	m.bannerUntil = now.Add(bannerFor)
 	cmds := []tea.Cmd{tea.Raw("\a")}
 	if m.cfg.Notify != nil {
@@ -364,6 +370,10 @@ func (m Model) quit() (Model, tea.Cmd) {
 // the background.
 func (m Model) Background() bool { return m.background }
 
+// Dropped reports whether the person quit choosing no more reminders while
+// the course runs.
+func (m Model) Dropped() bool { return m.dropped }
+
 // key handles one key press. Every change to the course is an event at the
 // whole second, saved at once.
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -374,6 +384,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.background = true
 			return m, tea.Quit
 		case key.Matches(msg, m.keys.NoReminders):
+			m.dropped = true
 			return m, tea.Quit
 		case key.Matches(msg, m.keys.Stay):
 			m.quitting = false
@@ -400,6 +411,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, cmd
 		}
 	}
+	if m, cmd, handled := m.skinKey(msg); handled {
+		return m, cmd
+	}
 	if m.offerNext && msg.Text == "n" {
 		return m.nextStageKey()
 	}
@@ -410,7 +424,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.help.ShowAll = !m.help.ShowAll
 		return m, nil
 	}
-	if m.cfg.ReadOnly != "" && m.keys.changesCourse(msg) {
+	if m.cfg.ReadOnly != "" && m.cfg.Remote == nil && m.keys.changesCourse(msg) {
 		m.hintUntil = m.now().Add(hintFor)
 		return m, nil
 	}
@@ -439,8 +453,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.do(schedule.Action{Verb: schedule.VerbRestart})
 	case key.Matches(msg, m.keys.Stop):
 		m.confirming = true
-	case key.Matches(msg, m.keys.WentOn) && s.Current.Kind.IsOn() && !s.Paused:
-		m.asking, m.typed = true, ""
+	case key.Matches(msg, m.keys.Pain):
+		m.checkIn = true
+	case key.Matches(msg, m.keys.WentOn):
+		return m.askWentOn(s)
 	}
 	return m, nil
 }
@@ -448,6 +464,12 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // do performs action a now and saves the course; a refusal is shown as a
 // line, the course left as it was.
 func (m Model) do(a schedule.Action) (Model, tea.Cmd) {
+	if m.cfg.ReadOnly != "" {
+		if m.cfg.Remote == nil {
+			return m, nil
+		}
+		return m, m.cfg.Remote(a) // the driving process applies it
+	}
 	m, cmd, err := m.try(a)
 	if err != nil {
 		m.problem = err.Error()
@@ -470,13 +492,26 @@ func (m Model) try(a schedule.Action) (Model, tea.Cmd, error) {
 	return m, tea.Batch(announce, m.save()), nil
 }
 
+// request performs a change asked from elsewhere, as a key would, and
+// says on the banner what it did and who asked. A refusal goes back to the
+// asker only: nobody here pressed anything.
+func (m Model) request(r RequestMsg, now time.Time) (Model, tea.Cmd) {
+	m, announce := m.announce(now)
+	next, err := r.Apply(m.course)
+	if err != nil {
+		return m, announce
+	}
+	m = m.adopt(next, now)
+	m.banner, m.bannerUntil = words.Banner(words.Did(r.Action, next, now), r.From), now.Add(bannerFor)
+	return m, announce
+}
+
 // adopt makes next, the course after an action at now, the one shown: the
 // line of an earlier refusal goes, and the reminder that waited may have
 // been answered.
 func (m Model) adopt(next schedule.Course, now time.Time) Model {
 	m.course = next
 	m.problem = ""
-	_, m.waiting = next.Waiting(now)
 	return m
 }
 
@@ -494,18 +529,11 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.content)
 	v.AltScreen = true
 	s := m.shownScreen
-	v.WindowTitle = "icetimer: " + words.Headline(s.kind, s.paused)
+	v.WindowTitle = "icetimer: " + s.headline()
 	if s.kind != schedule.Done && !s.gone && s.kind != "" {
 		// The title changes with the big digits, once a minute, not every
 		// second: a title is rewritten whole each time.
-		v.WindowTitle = words.TitleLeft(words.Headline(s.kind, s.paused), words.Span(s.remaining))
+		v.WindowTitle = words.TitleLeft(s.headline(), words.BigLeft(s.remaining))
 	}
 	return v
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -23,7 +23,6 @@ func newReadOnly(t *testing.T, c schedule.Course) (*Model, *clock, *int) {
 	m := New(c, Config{
 		Now:      clk.now,
 		ReadOnly: holderLine,
-		Reload:   func() tea.Msg { return nil },
 		Save:     func(schedule.Course) tea.Cmd { calls++; return nil },
 		Notify: func(Announcement) tea.Cmd {
 			calls++
@@ -62,13 +61,13 @@ func mustOfferChanges(t *testing.T, m *Model, want bool) {
 
 func TestReadOnlyKeysOnlyPointToTheDriver(t *testing.T) {
 	m, clk, calls := newReadOnly(t, iceCourse(t))
-	mustShow(t, *m, holderLine+".", "ICE ON", "15:00 left")
+	mustShow(t, *m, holderLine+".", "ICE ON", "15 min left")
 	mustOfferChanges(t, m, false)
 	for _, k := range []string{"space", "s", "+", "r", "x"} {
 		if cmd := press(m, k); cmd != nil {
 			t.Fatalf("%s gave a command", k)
 		}
-		mustShow(t, *m, holderLine+".", "Change the course there", "ICE ON", "15:00 left")
+		mustShow(t, *m, holderLine+".", "Change the course there", "ICE ON", "15 min left")
 		if strings.Contains(screenText(*m), "Stop the course?") {
 			t.Fatal("x asked to stop a read-only course")
 		}
@@ -87,6 +86,46 @@ func TestReadOnlyKeysOnlyPointToTheDriver(t *testing.T) {
 	}
 }
 
+// With a way to reach the driving process (the control socket), a
+// read-only screen is a remote control: its keys ask that process, the
+// help bar lists them, and the answer shows as a banner or a problem.
+func TestReadOnlyKeysAskTheDriver(t *testing.T) {
+	m, _, calls := newReadOnly(t, iceCourse(t))
+	var asked []schedule.Action
+	m.cfg.Remote = func(a schedule.Action) tea.Cmd {
+		asked = append(asked, a)
+		return func() tea.Msg { return RemoteDoneMsg{Said: "asked"} }
+	}
+	send(m, TickMsg{ID: m.id})
+	mustOfferChanges(t, m, true)
+	press(m, "space")
+	press(m, "+")
+	press(m, "x")
+	mustShow(t, *m, "Stop the course?")
+	press(m, "y")
+	press(m, "p")
+	press(m, "5")
+	want := []schedule.Verb{schedule.VerbPause, schedule.VerbExtend, schedule.VerbStop, schedule.VerbPain}
+	if len(asked) != len(want) {
+		t.Fatalf("asked %+v, want %v", asked, want)
+	}
+	for i, v := range want {
+		if asked[i].Verb != v {
+			t.Fatalf("asked %+v, want %v", asked, want)
+		}
+	}
+	if asked[3].Score != 5 {
+		t.Fatalf("the view asked for pain %d, want 5", asked[3].Score)
+	}
+	if len(m.Course().Events) != 0 || len(m.Course().Pain) != 0 || *calls != 0 {
+		t.Fatal("a remote control changed its own copy of the course or saved it")
+	}
+	send(m, RemoteDoneMsg{Said: "paused: take the ice pack off while paused"})
+	mustShow(t, *m, "Paused: take the ice pack off while paused")
+	send(m, RemoteDoneMsg{Err: errors.New("one ice application lasts at most 30 min")})
+	mustShow(t, *m, "one ice application lasts at most 30 min")
+}
+
 func TestReadOnlyFollowsReloads(t *testing.T) {
 	c := iceCourse(t)
 	m, clk, calls := newReadOnly(t, c)
@@ -94,10 +133,8 @@ func TestReadOnlyFollowsReloads(t *testing.T) {
 	// The driving process paused a minute ago.
 	paused := c
 	paused.Events = []schedule.Event{{Type: schedule.Pause, At: start.Add(4 * time.Minute)}}
-	if send(m, ReloadedMsg{Course: paused}) == nil {
-		t.Fatal("a reload did not schedule the next")
-	}
-	mustShow(t, *m, "PAUSED", "16:00 left, paused")
+	send(m, ReloadedMsg{Course: paused})
+	mustShow(t, *m, "PAUSED", "16 min left, paused")
 	if strings.Contains(screenText(*m), "Space resumes") {
 		t.Fatal("a read-only screen offers to resume")
 	}
@@ -120,7 +157,8 @@ func TestReadOnlyFollowsReloads(t *testing.T) {
 	fresh.Start = start.Add(30 * time.Minute)
 	clk.t = fresh.Start.Add(21*time.Minute + 990*time.Millisecond)
 	send(m, ReloadedMsg{Course: fresh})
-	mustShow(t, *m, "REST", "19:00 left")
+	// The removal waits for the person there, so here too it reads ICE OFF.
+	mustShow(t, *m, "ICE OFF", "19 min left")
 	clk.t = clk.t.Add(20 * time.Minute)
 	cmd := send(m, TickMsg{ID: m.id})
 	mustShow(t, *m, "ICE ON since 10:10")
@@ -142,8 +180,7 @@ func TestDoneHelpOffersNoChanges(t *testing.T) {
 // terminal as text: an escape sequence in it is shown escaped, never sent.
 func TestOutsideTextIsShownEscaped(t *testing.T) {
 	hostile := "\x1b]0;pwned\x07\x1b[2J\u009b"
-	m := New(iceCourse(t), Config{Now: func() time.Time { return start }, ReadOnly: "Read-only: process 1 (" + hostile + ")",
-		Reload: func() tea.Msg { return nil }})
+	m := New(iceCourse(t), Config{Now: func() time.Time { return start }, ReadOnly: "Read-only: process 1 (" + hostile + ")"})
 	send(&m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	send(&m, ReloadedMsg{Err: errors.New("cannot read " + hostile)})
 	content := m.View().Content
@@ -152,5 +189,18 @@ func TestOutsideTextIsShownEscaped(t *testing.T) {
 	}
 	if got := strings.Count(ansi.Strip(content), `\x1b]0;pwned\x07\x1b[2J\u009b`); got != 2 {
 		t.Errorf("the screen shows the escaped text %d times, want 2 (holder and problem):\n%s", got, ansi.Strip(content))
+	}
+}
+
+// The read-only line is wrapped, never cut, at 80 columns and at 40.
+func TestReadOnlyLineIsNeverCut(t *testing.T) {
+	long := "Read-only: process 4242424 (icetimer start ...) drives this course, as it has since Saturday morning"
+	for _, w := range []int{40, 80} {
+		m := New(iceCourse(t), Config{Now: (&clock{start.Add(5 * time.Minute)}).now, ReadOnly: long})
+		send(&m, tea.WindowSizeMsg{Width: w, Height: 24})
+		got := screenText(m)
+		if !strings.Contains(strings.Join(strings.Fields(got), " "), long+".") || strings.Contains(got, "…") {
+			t.Errorf("%d columns: the read-only line is cut:\n%s", w, got)
+		}
 	}
 }
