@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/config"
+	"github.com/icetimer/icetimer/internal/safetext"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -37,6 +38,7 @@ func (e *Env) loadSettings(cmd *cobra.Command, args []string) error {
 	}
 	var err error
 	if e.Settings, err = e.readSettings(); err == nil {
+		e.warn(e.Settings.Warnings)
 		return nil
 	}
 	if slices.Contains(warnConfig, name) || name == "run" && resuming(args, cmd.Flags().Changed) {
@@ -44,6 +46,14 @@ func (e *Env) loadSettings(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	return err
+}
+
+// warn prints what the config file sets that was left out, and why (a
+// hook in a file others can write), one line each.
+func (e *Env) warn(warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintln(e.Err, "icetimer: warning: "+safetext.Safe(w))
+	}
 }
 
 // readSettings reads the config file and applies what it sets for the
