@@ -69,6 +69,7 @@ type Session struct {
 	requests chan Request
 	handling sync.WaitGroup
 	commits  commits
+	steps    steps
 	// server serves the control socket (Options.Serve), nil when there is
 	// none; serving waits for it to end, stopServing ends it.
 	server      *control.Server
