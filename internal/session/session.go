@@ -14,6 +14,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/control"
 	"github.com/icetimer/icetimer/internal/remind"
+	"github.com/icetimer/icetimer/internal/safety"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
@@ -70,6 +71,10 @@ type Session struct {
 	handling sync.WaitGroup
 	commits  commits
 	steps    steps
+	// cautions are the person's safety answers (`icetimer check`), read
+	// when the session opens and when a course starts: a reminder of a
+	// kind they caution carries the stronger safety line.
+	cautions safety.Answers
 	// server serves the control socket (Options.Serve), nil when there is
 	// none; serving waits for it to end, stopServing ends it.
 	server      *control.Server
@@ -103,6 +108,7 @@ func Open(dir string, opts Options) (*Session, error) {
 		phone: opts.Phone, hooks: opts.Hooks, away: away{troubles: make(chan error, troubleBuffer)},
 		requests: make(chan Request, requestBuffer), FirstRun: firstRun,
 	}
+	ses.cautions, _ = s.SafetyAnswers() // none answered: no caution
 	ses.forwardButtons()
 	if opts.Serve {
 		ses.serve(dir)
@@ -166,6 +172,7 @@ func (s *Session) Start(c schedule.Course) error {
 	default:
 		return err
 	}
+	s.cautions, _ = s.store.SafetyAnswers()
 	if err := s.store.ClearReminded(); err != nil {
 		return err
 	}
