@@ -6,9 +6,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// bootClock is the time since boot, sleeps included: macOS's
+// BootClock is the time since boot, sleeps included: macOS's
 // CLOCK_MONOTONIC runs on while the system sleeps.
-func bootClock() (time.Duration, bool) {
+func BootClock() (time.Duration, bool) {
 	var ts unix.Timespec
 	if unix.ClockGettime(unix.CLOCK_MONOTONIC, &ts) != nil {
 		return 0, false

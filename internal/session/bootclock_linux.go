@@ -6,8 +6,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// bootClock is the time since boot, suspends included (CLOCK_BOOTTIME).
-func bootClock() (time.Duration, bool) {
+// BootClock is the time since boot, suspends included (CLOCK_BOOTTIME).
+func BootClock() (time.Duration, bool) {
 	var ts unix.Timespec
 	if unix.ClockGettime(unix.CLOCK_BOOTTIME, &ts) != nil {
 		return 0, false

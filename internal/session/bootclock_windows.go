@@ -6,5 +6,5 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// bootClock is the time since boot, sleeps included (GetTickCount64).
-func bootClock() (time.Duration, bool) { return windows.DurationSinceBoot(), true }
+// BootClock is the time since boot, sleeps included (GetTickCount64).
+func BootClock() (time.Duration, bool) { return windows.DurationSinceBoot(), true }

@@ -29,7 +29,7 @@ type steps struct {
 // that a step back never lengthens the running phase and a step forward
 // never shortens it; a real sleep keeps its catch-up.
 func (s *Session) Stepped() time.Duration {
-	boot, ok := bootClock()
+	boot, ok := s.boot()
 	if !ok {
 		return 0
 	}
@@ -45,5 +45,5 @@ func (s *Session) Stepped() time.Duration {
 	if d > -StepAtLeast && d < StepAtLeast {
 		return 0
 	}
-	return d.Truncate(time.Second)
+	return d.Round(time.Second)
 }
