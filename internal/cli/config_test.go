@@ -249,11 +249,27 @@ func TestRemindersFollowTheConfigFile(t *testing.T) {
 	}
 }
 
+// A config file others can write runs no hook and reaches no phone: the
+// command says so on stderr, with the fix, and goes on (issue 23).
+func TestAConfigOthersCanWriteIsWarnedOf(t *testing.T) {
+	e := newTestEnv(t)
+	path := e.withConfig(t, "[hooks]\non_change = \"true\"\n")
+	if err := os.Chmod(path, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"presets"}, {"config", "check"}} {
+		code, _, errOut := e.run(args...)
+		if code != 0 || !strings.Contains(errOut, "warning: ") || !strings.Contains(errOut, "chmod 600") {
+			t.Errorf("%v: exit %d, stderr %q; want a warning with the fix", args, code, errOut)
+		}
+	}
+}
+
 // A typo in the config file and `icetimer start ice-20-20`: the course
 // starts after a one-line warning, and the screen runs; here q and n quit
 // it with no reminders kept, which it says (exit 0).
 func TestStartWithATypoInTheConfigFile(t *testing.T) {
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(t.TempDir(), "no-bus"))
 	e := newTestEnv(t)
 	path := e.withConfig(t, "qiet = \"22:00-06:00\"\n")
 	e.IsTerminal, e.In = true, strings.NewReader("qn")

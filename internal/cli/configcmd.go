@@ -115,6 +115,7 @@ func configCheckRun(env *Env, path string) error {
 	if err != nil {
 		return usageError(err)
 	}
+	env.warn(c.Warnings)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(env.Out, "%s: no file; the defaults apply ('icetimer config init' writes one)\n", path)
 		return nil

@@ -35,6 +35,7 @@ func (e *Env) loadSettings(cmd *cobra.Command) {
 		first, more := problems(err)
 		fmt.Fprintln(e.Err, "icetimer: warning: "+safetext.Clipped(words.ConfigNotUsed(first, more), maxMessage))
 	}
+	e.warn(e.Settings.Warnings)
 }
 
 // problems is err's first problem and how many more it has.
@@ -54,6 +55,14 @@ func unreadPreset(id string, s config.Config) error {
 	}
 	first, _ := problems(s.Mistake)
 	return usagef("%s is in the config file, which has a mistake: %s", id, first)
+}
+
+// warn prints what the config file sets that was left out, and why (a
+// hook in a file others can write), one line each.
+func (e *Env) warn(warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintln(e.Err, "icetimer: warning: "+safetext.Safe(w))
+	}
 }
 
 // readSettings reads the config file and applies what it sets for the

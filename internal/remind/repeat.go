@@ -88,3 +88,12 @@ func (r Repeater) Next(c schedule.Course, now time.Time) (time.Time, bool) {
 	}
 	return last.Add(r.every), true
 }
+
+// Shift moves the repeater's instants by d, with a course that Shifted by
+// d: the wall clock stepped, and the next repeat stays as far away.
+func (r *Repeater) Shift(d time.Duration) {
+	r.last = r.last.Add(d)
+	if !r.change.IsZero() {
+		r.change = r.change.Add(d)
+	}
+}

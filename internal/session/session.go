@@ -42,6 +42,10 @@ type Options struct {
 	Phone Phone
 	// Hooks runs the on_change hook at each change; nil for none.
 	Hooks Hooks
+	// Boot is the clock that runs on through a suspend, against which a
+	// step of the wall clock is told (Stepped); nil means BootClock. Tests
+	// move it with the wall clock to play time lived.
+	Boot func() (time.Duration, bool)
 	// Serve makes the session serve the control socket, through which every
 	// other command reaches the course: for a process that drives it (the
 	// screen, `run`, a view that took over), which then applies what
@@ -55,6 +59,7 @@ type Options struct {
 type Session struct {
 	store   *store.Store
 	clock   Clock
+	boot    func() (time.Duration, bool)
 	release func()
 	saves   saver
 	// notifier is nil when the session sends no reminders.
@@ -70,6 +75,7 @@ type Session struct {
 	requests chan Request
 	handling sync.WaitGroup
 	commits  commits
+	steps    steps
 	// cautions are the person's safety answers (`icetimer check`), read
 	// when the session opens and when a course starts: a reminder of a
 	// kind they caution carries the stronger safety line.
@@ -102,8 +108,12 @@ func Open(dir string, opts Options) (*Session, error) {
 	if clock == nil {
 		clock = time.Now
 	}
+	boot := opts.Boot
+	if boot == nil {
+		boot = BootClock
+	}
 	ses := &Session{
-		store: s, clock: clock, release: release, notifier: opts.Notifier, player: opts.Player,
+		store: s, clock: clock, boot: boot, release: release, notifier: opts.Notifier, player: opts.Player,
 		phone: opts.Phone, hooks: opts.Hooks, away: away{troubles: make(chan error, troubleBuffer)},
 		requests: make(chan Request, requestBuffer), FirstRun: firstRun,
 	}

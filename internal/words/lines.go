@@ -85,6 +85,16 @@ func TookOverFrom(why string, now time.Time) string {
 	return fmt.Sprintf("%s  Reminding from here on: %s.", Stamp(now), why)
 }
 
+// ClockStepped says the wall clock stepped by d while the course ran, and
+// that the course keeps to the time lived: its times moved with the clock.
+func ClockStepped(d time.Duration) string {
+	way := "ahead"
+	if d < 0 {
+		way, d = "back", -d
+	}
+	return fmt.Sprintf("The clock was set %s %s: the course keeps to the time that passed, its times moved with the clock.", way, Span(d))
+}
+
 // QuitQuestion is asked when the screen quits while the course runs.
 var QuitQuestion = Said{"Quit: keep reminding you in the background? y keeps the reminders (icetimer run), n stops them, esc stays.",
 	"Keep reminding? y yes, n no, esc stays"}

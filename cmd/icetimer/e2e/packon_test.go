@@ -14,7 +14,7 @@ import (
 )
 
 // Issue 25 in a real terminal, on a stepped clock: the course's put-on
-// waits for a (the help lists "a pack is on"), the skin check comes 8
+// waits for a (the help lists "a it's on"), the skin check comes 8
 // minutes into the ice, n ends the ice with its remove reminder, which
 // waits for a, and the next put-on waits again until a counts the ice
 // from then.
@@ -22,12 +22,12 @@ func TestSkinCheckAndPutOnInTmux(t *testing.T) {
 	s := newTmux(t)
 	c := newSteppedClock(t)
 	s.run("screen", "env ICETIMER_TEST_CLOCK="+c.path+" "+binary+" start --cycle 'ice 20m, rest 20m' --quiet off")
-	s.waitFor("screen", "a pack is on", 10*time.Second)
+	s.waitFor("screen", "a it's on", 10*time.Second)
 	saved := openTestStore(t, s.state)
 	s.keys("screen", "a")
 	last := waitForEvent(t, saved, schedule.Confirm, 5*time.Second)
 
-	c.step(t, 8*time.Minute)
+	c.live(t, 8*time.Minute)
 	s.waitFor("screen", "Skin check: still just cold or aching? k fine, n numb or white", 5*time.Second)
 	s.keys("screen", "n")
 	s.waitFor("screen", "Skin numb or white", 5*time.Second)
@@ -39,9 +39,9 @@ func TestSkinCheckAndPutOnInTmux(t *testing.T) {
 	s.keys("screen", "a")
 	waitForEvent(t, saved, schedule.Ack, 5*time.Second)
 
-	c.step(t, 20*time.Minute) // the rest after the numb is over: ice again
-	s.waitFor("screen", "a pack is on", 5*time.Second)
-	c.step(t, 3*time.Minute)
+	c.live(t, 20*time.Minute) // the rest after the numb is over: ice again
+	s.waitFor("screen", "a it's on", 5*time.Second)
+	c.live(t, 3*time.Minute)
 	time.Sleep(1500 * time.Millisecond) // a tick at the new time, before the key
 	s.keys("screen", "a")
 	confirm := waitForEvent(t, saved, schedule.Confirm, 5*time.Second)

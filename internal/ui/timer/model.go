@@ -43,6 +43,10 @@ type Config struct {
 	// Notify is called with every Announcement a tick makes; its command
 	// sends the desktop reminder.
 	Notify func(Announcement) tea.Cmd
+	// Steps says how far the wall clock stepped since it was last asked
+	// (session.Stepped): a driving screen shifts its course by it, so that
+	// a phase lasts the time lived, and saves it. Nil: never.
+	Steps func() time.Duration
 	// Remote, for a read-only screen, asks the process that drives the
 	// course to perform an action (the control socket): the keys that
 	// change the course go through it, and its command answers a
@@ -271,11 +275,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.ID != m.id {
 			return m, nil
 		}
-		var announce, repeat, packOn tea.Cmd
+		var shift, announce, repeat, packOn tea.Cmd
+		m, shift = m.shift(now)
 		m, announce = m.announce(now)
 		m, repeat = m.repeat(now)
 		m, packOn = m.whilePackOn(now)
-		cmd = tea.Batch(announce, repeat, packOn, tick(m.id, now))
+		cmd = tea.Batch(shift, announce, repeat, packOn, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -305,6 +310,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	m.refresh(now)
 	return m, cmd
+}
+
+// shift moves the course by the step of the wall clock, when it stepped:
+// its phases last the time lived (see session.Stepped).
+func (m Model) shift(now time.Time) (Model, tea.Cmd) {
+	if m.cfg.Steps == nil || m.cfg.ReadOnly != "" || m.gone {
+		return m, nil
+	}
+	d := m.cfg.Steps()
+	if d == 0 {
+		return m, nil
+	}
+	m.course = m.course.Shifted(d)
+	m.announcer.Shift(d)
+	m.repeater.Shift(d)
+	m.banner, m.bannerUntil = words.ClockStepped(d), now.Add(bannerFor)
+	return m, m.save()
 }
 
 // announce looks for transitions since the last one handled: a banner and

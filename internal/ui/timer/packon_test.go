@@ -149,3 +149,24 @@ func TestHeatLineOnceADay(t *testing.T) {
 		t.Fatal("the heat line shows with no heat in history")
 	}
 }
+
+// A pain score given while a put-on asks "is it on?" is only a score: it
+// answers a removal that waits ("the pack is off"), never the put-on,
+// whose a would count the ice from then and move its removal.
+func TestAScoreDoesNotConfirmAPutOn(t *testing.T) {
+	m, clk, saved, _ := newScreen(t)
+	c := m.Course()
+	c.ConfirmPutOn = true
+	m.course = c
+	clk.t = start.Add(2 * time.Minute)
+	send(m, TickMsg{ID: m.id})
+	press(m, "p")
+	press(m, "7")
+	last := (*saved)[len(*saved)-1]
+	if len(last.Events) != 0 || len(last.Pain) != 1 {
+		t.Fatalf("the score saved events %+v", last.Events)
+	}
+	if end := last.StateAt(clk.t).Current.End; !end.Equal(start.Add(20 * time.Minute)) {
+		t.Fatalf("the ice ends at %v after the score, want 09:20 as planned", end)
+	}
+}
