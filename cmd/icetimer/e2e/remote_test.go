@@ -148,7 +148,9 @@ func TestCommandsReachABackgroundRun(t *testing.T) {
 
 // Issue 21, item 7: a thousand clients at once, mixing verbs for 10 s,
 // against a real driver: none waits over 3 s, the saved course is valid
-// whenever it is read, and every pain score accepted is in history.
+// whenever it is read, and every pain score accepted is in history (and of
+// those not answered within 3 s on a loaded machine, any the driver still
+// applied: the client cannot tell).
 func TestAThousandClientsAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	p := startIcetimer(t, dir, "run", "--cycle", "ice 20m, rest 20m", "--quiet", "off", "--sound", "off")
@@ -171,6 +173,7 @@ func TestAThousandClientsAtOnce(t *testing.T) {
 		mu       sync.Mutex
 		waits    []time.Duration
 		pains    atomic.Int64
+		lostPain atomic.Int64 // pain scores not answered in time: recorded or not
 		oks      atomic.Int64
 		refused  atomic.Int64
 		timedOut atomic.Int64
@@ -195,6 +198,9 @@ func TestAThousandClientsAtOnce(t *testing.T) {
 				switch {
 				case errors.Is(err, control.ErrNoAnswer):
 					timedOut.Add(1) // the client's 3 s were up: it says so
+					if a.Verb == schedule.VerbPain {
+						lostPain.Add(1)
+					}
 				case err != nil:
 					broken.Store(err)
 				case reply.OK:
@@ -240,8 +246,8 @@ func TestAThousandClientsAtOnce(t *testing.T) {
 	if err != nil || len(records) != 1 {
 		t.Fatalf("history: %d records, %v", len(records), err)
 	}
-	if got := int64(len(records[0].Course.Pain)); got != pains.Load() {
-		t.Fatalf("history holds %d pain scores, %d were accepted", got, pains.Load())
+	if got := int64(len(records[0].Course.Pain)); got < pains.Load() || got > pains.Load()+lostPain.Load() {
+		t.Fatalf("history holds %d pain scores, %d were accepted (%d not answered in time)", got, pains.Load(), lostPain.Load())
 	}
 }
 
