@@ -21,7 +21,7 @@ const (
 // protocol, and the course's settings.
 type CourseFlags struct {
 	Cycle, Window, Then, Quiet string
-	Repeat, Sound              string
+	Repeat, Sound, KeepAwake   string
 	// Given says whether the flag of that name was on the command line:
 	// the config file's setting stands for one that was not.
 	Given func(name string) bool
@@ -44,6 +44,7 @@ func (f *CourseFlags) registerReminders(cmd *cobra.Command) {
 	fs := cmd.Flags()
 	fs.StringVar(&f.Repeat, "repeat", "2m", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's)`)
 	fs.StringVar(&f.Sound, "sound", "on", `chimes at each change: "on" or "off" (default: the config file's)`)
+	fs.StringVar(&f.KeepAwake, "keep-awake", "on", `keep the computer from sleeping while a pack is on: "on" or "off" (default: the config file's)`)
 	f.Given = fs.Changed
 }
 
@@ -84,6 +85,28 @@ func (f *CourseFlags) reminders(s config.Config) (repeat time.Duration, sound bo
 	if repeat, err = config.ParseRepeat(f.Repeat); err != nil {
 		return 0, sound, usagef("--repeat: %v", err)
 	}
+	return repeat, sound, nil
+}
+
+// drive makes the command line's --repeat and --keep-awake the settings
+// of this process, over the config file's in s: the session that drives
+// the course chooses its adapters from the settings (openSession). It
+// returns the repeat, and whether chimes play (--sound).
+func (f *CourseFlags) drive(s *config.Config) (repeat time.Duration, sound bool, err error) {
+	if repeat, sound, err = f.reminders(*s); err != nil {
+		return 0, false, err
+	}
+	if f.Given("keep-awake") {
+		switch strings.ToLower(f.KeepAwake) {
+		case "on":
+			s.KeepAwake = true
+		case "off":
+			s.KeepAwake = false
+		default:
+			return 0, false, usagef(`--keep-awake %q: want "on" or "off"`, f.KeepAwake)
+		}
+	}
+	s.Repeat = repeat
 	return repeat, sound, nil
 }
 
