@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/icetimer/icetimer/internal/awake"
-	"github.com/icetimer/icetimer/internal/awake/awaketest"
 	"github.com/icetimer/icetimer/internal/ntfy"
 	"github.com/icetimer/icetimer/internal/ntfy/ntfytest"
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -50,6 +48,9 @@ func TestAttendance(t *testing.T) {
 		}
 	}
 }
+
+// waitLong bounds what a test waits for: far longer than anything takes.
+const waitLong = 10 * time.Second
 
 // loop is a driving session for a test, with the phone's replies and its
 // repeats on a fake ntfy server: the test plays the driver's loop
@@ -112,7 +113,7 @@ func (l *loop) applyNext() string {
 			l.course = next
 		}
 		return req.From
-	case <-time.After(awaketest.Wait):
+	case <-time.After(waitLong):
 		l.t.Fatal("no request reached the driver")
 		return ""
 	}
@@ -121,9 +122,9 @@ func (l *loop) applyNext() string {
 // until waits for ok, saying what the server holds when it never comes.
 func (l *loop) until(what string, ok func() bool) {
 	l.t.Helper()
-	for deadline := time.Now().Add(awaketest.Wait); !ok(); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(waitLong); !ok(); time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			l.t.Fatalf("no %s within %s:\n%s", what, awaketest.Wait, l.srv.Log())
+			l.t.Fatalf("no %s within %s:\n%s", what, waitLong, l.srv.Log())
 		}
 	}
 }
@@ -188,7 +189,7 @@ func TestThePhonesButtonAcknowledges(t *testing.T) {
 		if !strings.Contains(err.Error(), "ignored a second acknowledgement") {
 			t.Fatalf("trouble %v, want the second press ignored", err)
 		}
-	case <-time.After(awaketest.Wait):
+	case <-time.After(waitLong):
 		t.Fatal("a second press said nothing")
 	}
 	select {
@@ -230,36 +231,28 @@ func TestAPressWhileNothingRanIsAppliedByTheNextDriver(t *testing.T) {
 	next.until("the repeats deleted", func() bool { return next.repeats(removal) == 0 })
 }
 
-// The computer is kept awake (logind lists the inhibitors) from the ice
-// going on until its removal is acknowledged; a sleep that comes anyway
-// is told to the phone first.
-func TestTheComputerIsKeptAwakeWhileAPackIsOn(t *testing.T) {
-	bus := awaketest.StartLogind(t)
+// `icetimer ack` while no icetimer drives (the driver died as the removal
+// waited): the command deletes the repeats that driver left on the
+// phone's server.
+func TestACommandDeletesTheRepeatsADeadDriverLeft(t *testing.T) {
 	clock := &fakeClock{now: testStart}
 	srv := ntfytest.New(t, "my-back", "", clock.Now)
-	l := openLoop(t, t.TempDir(), srv, clock, Options{Awake: awake.New(awake.Options{SleepDelay: time.Hour})})
-	l.start(iceCourse(testStart))
-	why := `"Ice pack on: icetimer reminds you to take it off"`
-	held := `sleep:idle/block ` + why + `, sleep/delay ` + why
-	bus.Until(t, "the inhibitors while the ice is on", func() bool { return bus.Inhibitors(t) == held })
-
-	bus.EmitPrepareForSleep(t, true)
-	l.until("the going-to-sleep message", func() bool {
-		for _, m := range srv.Messages("my-back") {
-			if m.Title == "The computer is going to sleep with the ice pack on: the phone will remind you" && m.Message == "Take it off at 08:20." {
-				return true
-			}
-		}
-		return false
-	})
-	bus.Until(t, "the sleep let go", func() bool { return bus.Inhibitors(t) == `sleep:idle/block `+why })
-	bus.EmitPrepareForSleep(t, false)
-
+	dir := t.TempDir()
+	driver := openLoop(t, dir, srv, clock, Options{})
+	driver.start(iceCourse(testStart))
 	removal := testStart.Add(20 * time.Minute)
-	l.remind(removal)
-	bus.Until(t, "the inhibitors while the removal waits", func() bool { return strings.HasPrefix(bus.Inhibitors(t), `sleep:idle/block `) })
-	clock.Set(removal.Add(time.Minute))
-	l.press(removal, "Pack is off")
-	l.applyNext()
-	bus.Until(t, "the inhibitors released at the acknowledgement", func() bool { return bus.Inhibitors(t) == "" })
+	driver.remind(removal)
+	driver.until("repeats of the removal on the server", func() bool { return driver.repeats(removal) == 9 })
+	driver.s.Close()
+
+	clock.Set(removal.Add(3 * time.Minute))
+	cmd, err := Open(dir, Options{Clock: clock.Now, Phone: ntfy.New(srv.Config(), ntfy.Options{Now: clock.Now})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Close()
+	if _, err := cmd.Apply(schedule.Action{Verb: schedule.VerbAck}); err != nil {
+		t.Fatal(err)
+	}
+	driver.until("the repeats deleted", func() bool { return driver.repeats(removal) == 0 })
 }

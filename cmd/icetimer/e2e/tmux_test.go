@@ -31,7 +31,7 @@ func newTmux(t *testing.T) *tmuxServer {
 	}
 	dir := t.TempDir()
 	s := &tmuxServer{t: t, sock: fmt.Sprintf("icetimer-%d-%d", os.Getpid(), tmuxServers.Add(1)), state: filepath.Join(dir, "state")}
-	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ", s.state, filepath.Join(dir, "config"))
+	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ", s.state, configHome)
 	t.Cleanup(s.close)
 	return s
 }
