@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -83,10 +84,11 @@ type attendant struct {
 
 	// What is in force, owned by the attendant's goroutine: held, the
 	// computer kept awake; nagAt, the change whose repeats are on the
-	// phone's server (nagging); waitingAt, what the replies were told waits
-	// (told); listening, the replies are followed.
-	held, nagging, told, listening bool
-	nagAt, waitingAt               time.Time
+	// phone's server (nagging); waiting, what the replies were told waits
+	// (none at first); listening, the replies are followed.
+	held, nagging, listening bool
+	nagAt                    time.Time
+	waiting                  []time.Time
 }
 
 // attend starts the attendant of a driving session.
@@ -136,7 +138,7 @@ func (s *Session) attendLoop(ctx context.Context) {
 		case <-s.attending.poke:
 		case <-look.C:
 		case <-sleeping:
-			s.goingToSleep()
+			s.goingToSleep(ctx)
 		case err := <-troubles:
 			s.troubled(err)
 		}
@@ -201,14 +203,15 @@ func (s *Session) tellReplies(ctx context.Context, c schedule.Course, a attendan
 	if s.replies == nil {
 		return
 	}
-	if !at.told || a.waits != !at.waitingAt.IsZero() || a.waits && !at.waitingAt.Equal(a.waiting.At) {
-		at.told, at.waitingAt = true, time.Time{}
-		if a.waits {
-			at.waitingAt = a.waiting.At
-			s.replies.SetWaiting(a.waiting.At)
-		} else {
-			s.replies.SetWaiting()
-		}
+	var waiting []time.Time
+	if a.waits {
+		waiting = append(waiting, a.waiting.At)
+	}
+	// Only a change of what waits is told: the replies forget a change
+	// once its press is handed on, so that a second press is not.
+	if !slices.Equal(waiting, at.waiting) {
+		at.waiting = waiting
+		s.replies.SetWaiting(waiting...)
 	}
 	if !at.listening {
 		at.listening = true
@@ -219,11 +222,14 @@ func (s *Session) tellReplies(ctx context.Context, c schedule.Course, a attendan
 // goingToSleep tells the desktop and the phone that the computer goes to
 // sleep with a pack on, then lets it sleep: once both took the message, or
 // after sayAsleepWithin.
-func (s *Session) goingToSleep() {
+func (s *Session) goingToSleep(ctx context.Context) {
 	c, known := s.followed()
 	now := s.Now()
-	a := attendanceAt(c, now, s.repeat)
-	if !known || !a.hold {
+	var a attendance
+	if known {
+		a = attendanceAt(c, now, s.repeat)
+	}
+	if !a.hold {
 		s.awake.Ready()
 		return
 	}
@@ -238,6 +244,8 @@ func (s *Session) goingToSleep() {
 		timeout := time.After(sayAsleepWithin)
 		for desktop != nil || phone != nil {
 			select {
+			case <-ctx.Done():
+				return
 			case res := <-desktop:
 				if !res.OK() && s.notifier != nil {
 					s.troubled(fmt.Errorf("desktop notification %s: %v. %s", res.Outcome, res.Err, r.Title))

@@ -8,6 +8,7 @@ import (
 	"github.com/icetimer/icetimer/internal/awake"
 	"github.com/icetimer/icetimer/internal/awake/awaketest"
 	"github.com/icetimer/icetimer/internal/ntfy/ntfytest"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // The computer is kept awake (logind lists the inhibitors) from the ice
@@ -26,7 +27,7 @@ func TestTheComputerIsKeptAwakeWhileAPackIsOn(t *testing.T) {
 	bus.EmitPrepareForSleep(t, true)
 	l.until("the going-to-sleep message", func() bool {
 		for _, m := range srv.Messages("my-back") {
-			if m.Title == "The computer is going to sleep with the ice pack on: the phone will remind you" && m.Message == "Take it off at 08:20." {
+			if m.Title == "The computer is going to sleep with the ice pack on: the phone will remind you" && m.Message == "Take it off at "+words.Clock(testStart.Add(20*time.Minute).In(time.Local))+"." {
 				return true
 			}
 		}

@@ -1,7 +1,9 @@
 // Package session is this process's hold on the saved course: it holds the
 // lock, starts, resumes, saves and stops the course, records how far its
 // changes have been announced, and sends each reminder out (desktop, sound,
-// phone, hook). The rules it follows are the engine's (schedule) and the
+// phone, hook); a session that drives also keeps the computer awake while
+// a pack is on, keeps a waiting removal's repeats on the phone's server and
+// hears the phone's buttons (attend.go, replies.go). The rules it follows are the engine's (schedule) and the
 // reminding rules beside it (remind), so the timer screen and `icetimer
 // run` follow the same ones.
 package session
