@@ -122,7 +122,9 @@ func Open(dir string, opts Options) (*Session, error) {
 	if opts.Serve {
 		ses.awake, ses.replies, ses.repeat = opts.Awake, opts.Replies, opts.Repeat
 		ses.serve(dir)
-		ses.attend()
+		if ses.awake != nil || ses.replies != nil || ses.phone != nil {
+			ses.attend()
+		}
 	}
 	return ses, nil
 }
