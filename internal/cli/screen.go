@@ -42,13 +42,17 @@ func screenRun(opts *ScreenOptions) error {
 	}
 	defer s.Close()
 	set := env.Settings
-	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithKeepAwake(set.KeepAwake)}
+	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithSkinCheck(set.SkinCheck), ui.WithKeepAwake(set.KeepAwake)}
+	if set.Mistake != nil {
+		// The warning printed before the screen is hidden behind it.
+		uiOpts = append(uiOpts, ui.WithNotice(words.ConfigNotUsed(problems(set.Mistake))))
+	}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError
 	switch {
 	case errors.Is(err, store.ErrNoCourse):
-		return runScreen(env, ui.New(uiOpts...))
+		return runScreen(env, ui.New(append(uiOpts, safetyOffer(s.Store())...)...))
 	case errors.As(err, &broken):
 		return runScreen(env, ui.New(append(uiOpts, ui.WithNotice(broken.Error()+"; start a new course"))...))
 	case err != nil:
@@ -74,7 +78,7 @@ func needTerminal(env *Env) error {
 // closed, SIGHUP; SIGTERM; SIGINT from outside): nothing ends a course's
 // reminders by accident.
 func runScreen(env *Env, m ui.Model) error {
-	p := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithOutput(env.Out), tea.WithoutSignalHandler())...)
+	p := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithInput(env.In), tea.WithOutput(env.Out), tea.WithoutSignalHandler())...)
 	why := closeOnSignals(p)
 	final, err := p.Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
@@ -101,9 +105,9 @@ func runScreen(env *Env, m ui.Model) error {
 		return err
 	}
 	defer s.Close()
-	if m.Driving() {
+	if m.DroppedReminders() {
 		s.CancelPhone() // the person chose no more reminders
-		fmt.Fprintln(env.Out, words.NoReminders)
+		fmt.Fprintln(env.Out, words.RemindersOff)
 	}
 	return err
 }
@@ -156,5 +160,6 @@ func watchCourse(env *Env, holder *store.LockedError) error {
 	}
 	take := func() (*session.Session, error) { return env.openSession(true, env.Settings.Sound) }
 	set := env.Settings
-	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithKeepAwake(set.KeepAwake)))
+	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithKeepAwake(set.KeepAwake),
+		ui.WithStoreHistory(s, env.Clock.Now())))
 }

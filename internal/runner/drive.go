@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 
@@ -25,7 +26,14 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) s
 	var inFlight sync.WaitGroup
 	course := cfg.Course
 	cfg.Clock = WallClock(s.Now)
-	cfg.Requests, cfg.Handle = s.Requests(), s.Handle
+	cfg.Requests, cfg.Handle, cfg.Steps = s.Requests(), s.Handle, s.Stepped
+	cfg.OnShift = func(d time.Duration, c schedule.Course) {
+		course = c
+		p.println(false, words.Stamp(s.Now())+"  "+words.ClockStepped(d))
+		if err := s.Save(s.Ticket(), c); err != nil {
+			p.println(true, words.NotSaved(err, s.Now()))
+		}
+	}
 	cfg.OnChange = func(req session.Request, c schedule.Course) {
 		course = c
 		now := s.Now()

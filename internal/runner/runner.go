@@ -71,6 +71,11 @@ type Config struct {
 	Requests <-chan session.Request
 	Handle   func(session.Request, schedule.Course) (schedule.Course, error)
 	OnChange func(session.Request, schedule.Course)
+	// Steps says how far the wall clock stepped since it was last asked
+	// (session.Stepped); the course is shifted by it, so that its phases
+	// last the time lived, and OnShift saves and tells it. Nil: never.
+	Steps   func() time.Duration
+	OnShift func(time.Duration, schedule.Course)
 }
 
 // Run reminds of c's changes as they come, and repeats a reminder that
@@ -109,6 +114,16 @@ func Run(ctx context.Context, cfg Config) error {
 		return state
 	}
 	for {
+		if cfg.Steps != nil {
+			if d := cfg.Steps(); d != 0 {
+				c = c.Shifted(d)
+				announcer.Shift(d)
+				repeater.Shift(d)
+				if cfg.OnShift != nil {
+					cfg.OnShift(d, c)
+				}
+			}
+		}
 		now := clock.Now().Round(0)
 		state := tell(now)
 		_, waiting := c.Waiting(now)

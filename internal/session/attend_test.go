@@ -256,3 +256,25 @@ func TestACommandDeletesTheRepeatsADeadDriverLeft(t *testing.T) {
 	}
 	driver.until("the repeats deleted", func() bool { return driver.repeats(removal) == 0 })
 }
+
+// A put-on that asks "Is it on?" carries the phone's "It's on" button
+// (the label follows what waits); its press confirms the put-on.
+func TestItsOnFromThePhone(t *testing.T) {
+	clock := &fakeClock{now: testStart}
+	srv := ntfytest.New(t, "my-back", "", clock.Now)
+	l := openLoop(t, t.TempDir(), srv, clock, Options{})
+	c := iceCourse(testStart)
+	c.ConfirmPutOn = true
+	l.start(c)
+	l.remind(testStart)
+	if w, waits := l.course.Waiting(clock.Now()); !waits || !w.At.Equal(testStart) {
+		t.Fatalf("the put-on does not wait: %v %v", w, waits)
+	}
+	l.press(testStart, "It's on")
+	if from := l.applyNext(); from != "the phone" {
+		t.Fatalf("a request from %q, want the phone", from)
+	}
+	if _, waits := l.course.Waiting(clock.Now()); waits || len(l.course.Events) != 1 || l.course.Events[0].Type != schedule.Confirm {
+		t.Fatalf("after the press: events %+v, want the put-on confirmed", l.course.Events)
+	}
+}

@@ -112,6 +112,15 @@ func TestThePhonesButtonStopsTheRepeats(t *testing.T) {
 	dir := t.TempDir()
 	p := startIcetimerEnv(t, dir, []string{"XDG_CONFIG_HOME=" + home},
 		"run", "--cycle", "ice 2s, rest 10m", "--quiet", "off", "--sound", "off", "--repeat", "2s")
+	_, on, ok := p.reminderOf("Put the ice pack on", 10*time.Second)
+	if !ok {
+		t.Fatalf("no put-on reminder; stderr %q", p.stderr.String())
+	}
+	putOn := srv.Requests()[published(t, srv, on)].Header.Get("Actions")
+	t.Logf("the Actions header sent with the put-on reminder: %s", putOn)
+	if !strings.Contains(putOn, "label=It's on") {
+		t.Errorf("the put-on reminder's button: %q, want It's on", putOn)
+	}
 	_, change, ok := p.reminderOf("Remove the ice pack", 15*time.Second)
 	if !ok {
 		t.Fatalf("no remove reminder; stderr %q", p.stderr.String())
