@@ -116,7 +116,8 @@ func TestThePhonesButtonStopsTheRepeats(t *testing.T) {
 	if !ok {
 		t.Fatalf("no put-on reminder; stderr %q", p.stderr.String())
 	}
-	putOn := srv.Requests()[published(t, srv, on)].Header.Get("Actions")
+	j := published(t, srv, on)
+	putOn := srv.Requests()[j].Header.Get("Actions")
 	t.Logf("the Actions header sent with the put-on reminder: %s", putOn)
 	if !strings.Contains(putOn, "label=It's on") {
 		t.Errorf("the put-on reminder's button: %q, want It's on", putOn)
