@@ -21,7 +21,7 @@ const (
 // protocol, and the course's settings.
 type CourseFlags struct {
 	Cycle, Window, Then, Quiet string
-	Repeat, Sound              string
+	Repeat, Sound, KeepAwake   string
 	// Given says whether the flag of that name was on the command line:
 	// the config file's setting stands for one that was not.
 	Given func(name string) bool
@@ -46,6 +46,7 @@ func (f *CourseFlags) registerReminders(cmd *cobra.Command) {
 	// file's, which wins over it (reminders).
 	fs.StringVar(&f.Repeat, "repeat", "", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's, else 2m)`)
 	fs.StringVar(&f.Sound, "sound", "", `chimes at each change: "on" or "off" (default: the config file's, else on)`)
+	fs.StringVar(&f.KeepAwake, "keep-awake", "", `keep the computer from sleeping while a pack is on: "on" or "off" (default: the config file's, else on)`)
 	f.Given = fs.Changed
 }
 
@@ -86,6 +87,28 @@ func (f *CourseFlags) reminders(s config.Config) (repeat time.Duration, sound bo
 	if repeat, err = config.ParseRepeat(f.Repeat); err != nil {
 		return 0, sound, usagef("--repeat: %v", err)
 	}
+	return repeat, sound, nil
+}
+
+// drive makes the command line's --repeat and --keep-awake the settings
+// of this process, over the config file's in s: the session that drives
+// the course chooses its adapters from the settings (openSession). It
+// returns the repeat, and whether chimes play (--sound).
+func (f *CourseFlags) drive(s *config.Config) (repeat time.Duration, sound bool, err error) {
+	if repeat, sound, err = f.reminders(*s); err != nil {
+		return 0, false, err
+	}
+	if f.Given("keep-awake") {
+		switch strings.ToLower(f.KeepAwake) {
+		case "on":
+			s.KeepAwake = true
+		case "off":
+			s.KeepAwake = false
+		default:
+			return 0, false, usagef(`--keep-awake %q: want "on" or "off"`, f.KeepAwake)
+		}
+	}
+	s.Repeat = repeat
 	return repeat, sound, nil
 }
 

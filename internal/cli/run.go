@@ -65,7 +65,7 @@ func NewCmdRun(env *Env, runF func(*RunOptions) error) *cobra.Command {
 }
 
 func runRun(opts *RunOptions) error {
-	repeat, chimes, err := opts.Flags.reminders(opts.Env.Settings)
+	repeat, chimes, err := opts.Flags.drive(&opts.Env.Settings)
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func screenRun(opts *ScreenOptions) error {
 	}
 	defer s.Close()
 	set := env.Settings
-	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithSkinCheck(set.SkinCheck)}
+	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithSkinCheck(set.SkinCheck), ui.WithKeepAwake(set.KeepAwake)}
 	if set.Mistake != nil {
 		// The warning printed before the screen is hidden behind it.
 		uiOpts = append(uiOpts, ui.WithNotice(words.ConfigNotUsed(problems(set.Mistake))))
@@ -160,6 +160,6 @@ func watchCourse(env *Env, holder *store.LockedError) error {
 	}
 	take := func() (*session.Session, error) { return env.openSession(true, env.Settings.Sound) }
 	set := env.Settings
-	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound),
+	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithKeepAwake(set.KeepAwake),
 		ui.WithStoreHistory(s, env.Clock.Now())))
 }

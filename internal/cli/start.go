@@ -45,7 +45,7 @@ func startRun(opts *StartOptions) error {
 	if err != nil {
 		return err
 	}
-	repeat, chimes, err := opts.Flags.reminders(env.Settings)
+	repeat, chimes, err := opts.Flags.drive(&env.Settings)
 	if err != nil {
 		return err
 	}
@@ -65,5 +65,5 @@ func startRun(opts *StartOptions) error {
 		return err
 	}
 	// Its first phase is announced, as the picker and `run` do.
-	return runScreen(env, ui.NewTimer(course, ui.WithSession(s), ui.WithSince(course.Start), ui.WithReminders(repeat, chimes)))
+	return runScreen(env, ui.NewTimer(course, ui.WithSession(s), ui.WithSince(course.Start), ui.WithReminders(repeat, chimes), ui.WithKeepAwake(env.Settings.KeepAwake)))
 }

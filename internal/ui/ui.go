@@ -98,6 +98,13 @@ func WithReminders(every time.Duration, sound bool) Option {
 	return func(m *Model) { m.timerCfg.Repeat, m.sound = every, sound }
 }
 
+// WithKeepAwake says whether the session keeps the computer awake while a
+// pack is on (keep_awake, --keep-awake): a background run keeps it on
+// after the screen (BackgroundArgs).
+func WithKeepAwake(on bool) Option {
+	return func(m *Model) { m.keepAwake = on }
+}
+
 // WithSince announces the transitions since t when the timer opens (a
 // resumed course: what was missed while icetimer was not running).
 func WithSince(t time.Time) Option {
@@ -129,8 +136,9 @@ type Model struct {
 	background *tea.BackgroundColorMsg
 	// session drives the course (see Session).
 	session *session.Session
-	// sound says chimes play (WithReminders).
-	sound bool
+	// sound says chimes play (WithReminders); keepAwake that the computer
+	// is kept awake (WithKeepAwake).
+	sound, keepAwake bool
 	// watch follows the driver of a course shown read-only (WithWatch).
 	watch *watcher
 	// handOver says the screen is closing without the person's word (its

@@ -236,10 +236,7 @@ func (m Model) Session() *session.Session { return m.session }
 // BackgroundArgs are the `icetimer run` arguments that keep reminding as
 // this screen did, for a person who quit choosing to keep the reminders.
 func (m Model) BackgroundArgs() []string {
-	args := []string{"--sound", "off"}
-	if m.sound {
-		args[1] = "on"
-	}
+	args := []string{"--sound", onOff(m.sound), "--keep-awake", onOff(m.keepAwake)}
 	switch every := m.timerCfg.Repeat; {
 	case every < 0:
 		args = append(args, "--repeat", "off")
@@ -247,4 +244,12 @@ func (m Model) BackgroundArgs() []string {
 		args = append(args, "--repeat", every.String())
 	}
 	return args
+}
+
+// onOff is a switch's value on the command line.
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
 }
