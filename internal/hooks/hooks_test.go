@@ -166,7 +166,10 @@ func alive(pid string) bool {
 }
 
 func TestRunNeverBlocksWhenHooksPileUp(t *testing.T) {
-	r, _ := newRunner(t, `sleep 600`, 300*time.Millisecond)
+	// The first hook must still run when the last Run comes: a limit of
+	// 300 ms let a loaded machine finish it between two Runs. Close kills
+	// it after a second whatever the limit.
+	r, _ := newRunner(t, `sleep 600`, wait)
 	start := time.Now()
 	var last <-chan error
 	for range DefaultQueueSize + 2 {
