@@ -63,6 +63,35 @@ func Span(d time.Duration) string {
 	return fmt.Sprintf("%d h %d min", h, m)
 }
 
+// SpanInFull is a time left as Span rounds it, its units written out for
+// sentences that may be read aloud (a screen reader says "min" as a word):
+// "45 seconds", "1 minute", "20 minutes", "2 hours and 40 minutes".
+func SpanInFull(d time.Duration) string {
+	return spanWith(d, func(n int64, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return fmt.Sprintf("%d %ss", n, unit)
+	})
+}
+
+// spanWith is d rounded up as Span rounds it, each unit said by count:
+// seconds below a minute, else hours and minutes.
+func spanWith(d time.Duration, count func(n int64, unit string) string) string {
+	if secs := ceil(d, time.Second); secs < 60 {
+		return count(secs, "second")
+	}
+	mins := ceil(d, time.Minute)
+	h, m := mins/60, mins%60
+	switch {
+	case h == 0:
+		return count(m, "minute")
+	case m == 0:
+		return count(h, "hour")
+	}
+	return count(h, "hour") + " and " + count(m, "minute")
+}
+
 // Countdown is a time left as a countdown shows it, "m:ss" or "h:mm:ss",
 // rounded up like Span: it reads 0:00 at the very instant of the change,
 // not a second before.
