@@ -71,6 +71,15 @@ type Config struct {
 	Requests <-chan session.Request
 	Handle   func(session.Request, schedule.Course) (schedule.Course, error)
 	OnChange func(session.Request, schedule.Course)
+	// Own receives the driver's own requests (the plain screen's keys),
+	// handled as Requests are; OnRefused hears why one of them was refused,
+	// for the person right here (a refusal of a request from elsewhere
+	// goes back to whoever asked).
+	Own       <-chan session.Request
+	OnRefused func(session.Request, error)
+	// OnCountdown, when set, hears of each minute of the end of a phase
+	// (remind.Countdown), on the loop's goroutine.
+	OnCountdown func(schedule.State)
 }
 
 // Run reminds of c's changes as they come, and repeats a reminder that
@@ -96,6 +105,7 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	announcer := remind.NewAnnouncer(since)
 	repeater := remind.NewRepeater(cfg.Repeat, since)
+	countdown := remind.NewCountdown(clock.Now())
 	// tell announces the changes due at now and repeats what waits.
 	tell := func(now time.Time) schedule.State {
 		state := c.StateAt(now)
@@ -106,7 +116,25 @@ func Run(ctx context.Context, cfg Config) error {
 		if t, n, ok := repeater.Due(c, now); ok {
 			cfg.OnDue(Due{Reminder: words.Repeat(c, t, n, state, loc), Handled: announcer.Handled()})
 		}
+		if cfg.OnCountdown != nil && countdown.Due(state) {
+			cfg.OnCountdown(state)
+		}
 		return state
+	}
+	// handle applies a request, the changes due before it told first, so
+	// that its own change (which the person made) is not told as news.
+	handle := func(req session.Request, own bool) {
+		tell(clock.Now().Round(0))
+		next, err := cfg.Handle(req, c)
+		switch {
+		case err == nil:
+			c = next
+			if cfg.OnChange != nil {
+				cfg.OnChange(req, c)
+			}
+		case own && cfg.OnRefused != nil:
+			cfg.OnRefused(req, err)
+		}
 	}
 	for {
 		now := clock.Now().Round(0)
@@ -122,20 +150,17 @@ func Run(ctx context.Context, cfg Config) error {
 		if again, ok := repeater.Next(c, now); ok {
 			wait = min(wait, max(again.Sub(now), 0))
 		}
+		if minute, ok := countdown.Next(state); ok && cfg.OnCountdown != nil {
+			wait = min(wait, max(minute.Sub(now), 0))
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-clock.After(wait):
 		case req := <-cfg.Requests:
-			// Changes due before the request are told first, so that its
-			// own change (which the person made) is not told as news.
-			tell(clock.Now().Round(0))
-			if next, err := cfg.Handle(req, c); err == nil {
-				c = next
-				if cfg.OnChange != nil {
-					cfg.OnChange(req, c)
-				}
-			}
+			handle(req, false)
+		case req := <-cfg.Own:
+			handle(req, true)
 		}
 	}
 }
