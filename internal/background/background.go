@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"time"
 
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/words"
@@ -28,6 +29,27 @@ func Keep(s *session.Session, why string, args ...string) (string, error) {
 		return "", err
 	}
 	return words.Background(pid, log.Name()), nil
+}
+
+// Args are the `icetimer run` arguments that remind as a screen did:
+// repeating every repeat (negative never, zero run's default), with chimes
+// and a voice or not.
+func Args(repeat time.Duration, sound, voice bool) []string {
+	args := []string{"--sound", onOff(sound), "--voice", onOff(voice)}
+	switch {
+	case repeat < 0:
+		args = append(args, "--repeat", "off")
+	case repeat > 0:
+		args = append(args, "--repeat", repeat.String())
+	}
+	return args
+}
+
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
 }
 
 // HandOverFlag is run's hidden flag that says why it took the course over

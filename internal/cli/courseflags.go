@@ -21,7 +21,7 @@ const (
 // protocol, and the course's settings.
 type CourseFlags struct {
 	Cycle, Window, Then, Quiet string
-	Repeat, Sound              string
+	Repeat, Sound, Voice       string
 	// Given says whether the flag of that name was on the command line:
 	// the config file's setting stands for one that was not.
 	Given func(name string) bool
@@ -44,7 +44,23 @@ func (f *CourseFlags) registerReminders(cmd *cobra.Command) {
 	fs := cmd.Flags()
 	fs.StringVar(&f.Repeat, "repeat", "2m", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's)`)
 	fs.StringVar(&f.Sound, "sound", "on", `chimes at each change: "on" or "off" (default: the config file's)`)
+	fs.StringVar(&f.Voice, "voice", "off", `each reminder also said aloud: "on" or "off" (default: the config file's)`)
 	f.Given = fs.Changed
+}
+
+// Reminding is how a course reminds, as the flags and the config file say.
+type Reminding struct {
+	// Repeat is how often a "remove the pack" reminder repeats until
+	// acknowledged; config.RepeatOff never.
+	Repeat time.Duration
+	// Sound plays the chimes; Voice says each reminder aloud.
+	Sound, Voice bool
+}
+
+// reminding is how the config file's settings say to remind: for the
+// screens, which take no flags of their own.
+func reminding(s config.Config) Reminding {
+	return Reminding{Repeat: s.Repeat, Sound: s.Sound, Voice: s.Voice}
 }
 
 // resuming says whether a command line with these arguments and flags
@@ -64,27 +80,38 @@ func (f *CourseFlags) forResume() error {
 	return nil
 }
 
-// reminders reads --repeat and --sound, the config file's settings s
-// standing for the ones not given.
-func (f *CourseFlags) reminders(s config.Config) (repeat time.Duration, sound bool, err error) {
-	soundFlag := f.Sound
-	if !f.Given("sound") && !s.Sound {
-		soundFlag = "off"
+// reminders reads --repeat, --sound and --voice, the config file's
+// settings s standing for the ones not given.
+func (f *CourseFlags) reminders(s config.Config) (Reminding, error) {
+	r := reminding(s) // the file's settings were checked when it was read
+	var err error
+	if f.Given("sound") {
+		if r.Sound, err = onOff("sound", f.Sound); err != nil {
+			return r, err
+		}
 	}
-	switch strings.ToLower(soundFlag) {
+	if f.Given("voice") {
+		if r.Voice, err = onOff("voice", f.Voice); err != nil {
+			return r, err
+		}
+	}
+	if f.Given("repeat") {
+		if r.Repeat, err = config.ParseRepeat(f.Repeat); err != nil {
+			return r, usagef("--repeat: %v", err)
+		}
+	}
+	return r, nil
+}
+
+// onOff reads the value of --name, "on" or "off".
+func onOff(name, value string) (bool, error) {
+	switch strings.ToLower(value) {
 	case "on":
-		sound = true
+		return true, nil
 	case "off":
-	default:
-		return 0, false, usagef(`--sound %q: want "on" or "off"`, soundFlag)
+		return false, nil
 	}
-	if !f.Given("repeat") {
-		return s.Repeat, sound, nil // checked when the file was read
-	}
-	if repeat, err = config.ParseRepeat(f.Repeat); err != nil {
-		return 0, sound, usagef("--repeat: %v", err)
-	}
-	return repeat, sound, nil
+	return false, usagef(`--%s %q: want "on" or "off"`, name, value)
 }
 
 // course builds the course the command line asks for, started at start (a

@@ -2,10 +2,8 @@ package runner
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 
 	"github.com/charmbracelet/x/term"
@@ -16,20 +14,26 @@ import (
 )
 
 // Drive reminds of cfg's course's changes on out and the desktop until
-// the course is done or ctx ends, then waits for the reminders in flight.
-// How far it got is saved, so a later run or screen does not repeat it, and
-// so is every change asked from elsewhere (session.Requests), which it
-// applies and prints; it returns the course with them.
-func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) schedule.Course {
+// the course is done (nil) or ctx ends (its error), then waits for the
+// reminders in flight. How far it got is saved, so a later run or screen
+// does not repeat it, and so is every change asked from elsewhere
+// (session.Requests) or of its own (cfg.Own), which it applies and prints;
+// it returns the course with them. cfg's Own, OnRefused, OnCountdown and
+// OnChange are the caller's: OnChange hears of a change after its line.
+func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) (schedule.Course, error) {
 	p := &linePrinter{w: out, bell: isTerminal(out)}
 	var inFlight sync.WaitGroup
 	course := cfg.Course
 	cfg.Clock = WallClock(s.Now)
 	cfg.Requests, cfg.Handle = s.Requests(), s.Handle
+	onChange := cfg.OnChange
 	cfg.OnChange = func(req session.Request, c schedule.Course) {
 		course = c
 		now := s.Now()
 		p.println(false, words.From(words.Did(req.Action, c, now), req.From, now))
+		if onChange != nil {
+			onChange(req, c)
+		}
 	}
 	cfg.OnDue = func(due Due) {
 		p.println(false, due.Reminder.Line)
@@ -53,10 +57,7 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) s
 	inFlight.Wait() // each is answered within the notifier's timeout
 	close(stop)
 	<-showing
-	if errors.Is(err, context.Canceled) {
-		p.println(false, words.Stopped(course.StateAt(s.Now())))
-	}
-	return course
+	return course, err
 }
 
 // printTroubles shows each failure of the phone or the hooks as a line
@@ -102,8 +103,9 @@ func (p *linePrinter) ring() {
 	}
 }
 
-// isTerminal reports whether w is a terminal, where a bell can be heard.
+// isTerminal reports whether w is a terminal, where a bell can be heard:
+// an *os.File, or a writer onto one that gives its descriptor.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := w.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(f.Fd())
 }

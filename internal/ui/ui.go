@@ -81,6 +81,12 @@ func WithReminders(every time.Duration, sound bool) Option {
 	return func(m *Model) { m.timerCfg.Repeat, m.sound = every, sound }
 }
 
+// WithVoice says whether the reminders are said aloud: what a background
+// run keeps on after the screen (BackgroundArgs).
+func WithVoice(on bool) Option {
+	return func(m *Model) { m.voice = on }
+}
+
 // WithSince announces the transitions since t when the timer opens (a
 // resumed course: what was missed while icetimer was not running).
 func WithSince(t time.Time) Option {
@@ -116,8 +122,9 @@ type Model struct {
 	background *tea.BackgroundColorMsg
 	// session drives the course (see Session).
 	session *session.Session
-	// sound says chimes play (WithReminders).
-	sound bool
+	// sound says chimes play (WithReminders), voice that reminders are
+	// said aloud (WithVoice).
+	sound, voice bool
 	// watch follows the driver of a course shown read-only (WithWatch).
 	watch *watcher
 	// handOver says the screen is closing without the person's word (its

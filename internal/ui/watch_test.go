@@ -84,18 +84,18 @@ func mustSee(t *testing.T, model tea.Model, want ...string) {
 	}
 }
 
-// The background run keeps the screen's own reminders: its repeat and
-// whether chimes play.
+// The background run keeps the screen's own reminders: its repeat, and
+// whether chimes play and a voice speaks.
 func TestBackgroundArgsKeepTheScreensReminders(t *testing.T) {
 	for _, tc := range []struct {
-		every time.Duration
-		sound bool
-		want  string
+		every        time.Duration
+		sound, voice bool
+		want         string
 	}{
-		{2 * time.Minute, true, "--sound on --repeat 2m0s"},
-		{-1, false, "--sound off --repeat off"},
+		{2 * time.Minute, true, false, "--sound on --voice off --repeat 2m0s"},
+		{-1, false, true, "--sound off --voice on --repeat off"},
 	} {
-		m := NewTimer(schedule.Course{}, WithReminders(tc.every, tc.sound))
+		m := NewTimer(schedule.Course{}, WithReminders(tc.every, tc.sound), WithVoice(tc.voice))
 		if got := strings.Join(m.BackgroundArgs(), " "); got != tc.want {
 			t.Errorf("BackgroundArgs = %q, want %q", got, tc.want)
 		}
