@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/runner"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/session"
@@ -67,6 +68,9 @@ func Run(ctx context.Context, s *session.Session, cfg Config) (schedule.Course, 
 		course: cfg.Course, own: make(chan session.Request, 4), ctx: ctx, quit: cancel,
 	}
 	p.say(words.PlainOpening(cfg.Course, s.Now()))
+	if !p.toldAtOnce(cfg.Since) {
+		p.sayNow(words.TimeLeft(p.state(), time.Local))
+	}
 	keysDone := p.readKeys(cfg.Keys, cfg.Term)
 	course, err := runner.Drive(ctx, runner.Config{
 		Course: cfg.Course, Handled: cfg.Since, Repeat: cfg.Repeat,
@@ -102,6 +106,16 @@ type screen struct {
 	// the went-on question so far. Only the keys' goroutine uses them.
 	asking question
 	typed  string
+}
+
+// toldAtOnce says whether the driver, announcing from since, tells of a
+// change as it starts: else the screen says where the course stands.
+func (p *screen) toldAtOnce(since time.Time) bool {
+	if since.IsZero() {
+		since = p.course.Start
+	}
+	peek := remind.NewAnnouncer(since)
+	return len(peek.Due(p.course, p.now())) > 0
 }
 
 // say writes one line.

@@ -19,7 +19,8 @@ import (
 // does not repeat it, and so is every change asked from elsewhere
 // (session.Requests) or of its own (cfg.Own), which it applies and prints;
 // it returns the course with them. cfg's Own, OnRefused, OnCountdown and
-// OnChange are the caller's: OnChange hears of a change after its line.
+// OnChange are the caller's: OnChange hears of a change before its line
+// is printed.
 func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) (schedule.Course, error) {
 	p := &linePrinter{w: out, bell: isTerminal(out)}
 	var inFlight sync.WaitGroup
@@ -29,11 +30,11 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) (
 	onChange := cfg.OnChange
 	cfg.OnChange = func(req session.Request, c schedule.Course) {
 		course = c
-		now := s.Now()
-		p.println(false, words.From(words.Did(req.Action, c, now), req.From, now))
 		if onChange != nil {
 			onChange(req, c)
 		}
+		now := s.Now()
+		p.println(false, words.From(words.Did(req.Action, c, now), req.From, now))
 	}
 	cfg.OnDue = func(due Due) {
 		p.println(false, due.Reminder.Line)
