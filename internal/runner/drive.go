@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 
@@ -15,7 +16,8 @@ import (
 
 // Drive reminds of cfg's course's changes on out and the desktop until
 // the course is done (nil) or ctx ends (its error), then waits for the
-// reminders in flight. How far it got is saved, so a later run or screen
+// reminders in flight (and, when the course is over, for its last words
+// said aloud). How far it got is saved, so a later run or screen
 // does not repeat it, and so is every change asked from elsewhere
 // (session.Requests) or of its own (cfg.Own), which it applies and prints;
 // it returns the course with them. cfg's Own, OnRefused, OnCountdown and
@@ -56,10 +58,17 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) (
 	showing := printTroubles(s, p, stop)
 	err := Run(ctx, cfg)
 	inFlight.Wait() // each is answered within the notifier's timeout
+	if err == nil {
+		s.AwaitVoice(lastWords) // the course is over: its last words are heard
+	}
 	close(stop)
 	<-showing
 	return course, err
 }
+
+// lastWords bounds how long a driver whose course is over waits for its
+// last reminder to be said aloud: a reminder takes a few seconds to say.
+const lastWords = 15 * time.Second
 
 // printTroubles shows each failure of the phone or the hooks as a line
 // until stop closes; the channel it returns closes once it has.

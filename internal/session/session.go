@@ -137,6 +137,7 @@ func (s *Session) CloseFor(why string) {
 		}
 		if s.speaker != nil {
 			s.speaker.Close()
+			s.voice.saying.Wait() // answered at once once closed
 		}
 		s.marks.running.Wait()
 		s.closeAway()

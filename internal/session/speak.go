@@ -22,10 +22,12 @@ type Speaker interface {
 }
 
 // voice remembers whether the speaker is failing, so that an outage is
-// one line, not one per reminder.
+// one line, not one per reminder; saying counts the texts not yet
+// answered.
 type voice struct {
 	mu      sync.Mutex
 	failing bool
+	saying  sync.WaitGroup
 }
 
 // speak says r aloud after chime, which was just started (none when ok is
@@ -42,7 +44,24 @@ func (s *Session) speak(r words.Reminder, chime sound.Chime, ok bool) {
 		after = speech.AfterChime(chime)
 	}
 	said := s.speaker.Say(r.Spoken, after)
-	s.away.waiting.Go(func() { s.spoken(<-said) })
+	s.voice.saying.Go(func() { s.spoken(<-said) })
+}
+
+// AwaitVoice waits, at most d, until what is being said aloud has been
+// said (or has failed): for a driver whose course is over, so that its
+// last reminder is heard to its end before the process goes.
+func (s *Session) AwaitVoice(d time.Duration) {
+	said := make(chan struct{})
+	go func() {
+		s.voice.saying.Wait()
+		close(said)
+	}()
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-said:
+	case <-timer.C:
+	}
 }
 
 // spoken takes what became of a text: a failure is told if speech worked

@@ -88,7 +88,7 @@ func TestNoVoiceIsOneLineOnce(t *testing.T) {
 	}
 	for range 5 {
 		<-s.Remind(words.Reminder{Spoken: "Put the ice pack on."}, testStart)
-		s.away.waiting.Wait() // each answer is taken before the next Say
+		s.AwaitVoice(time.Minute) // each answer is taken before the next Say
 	}
 	s.Close()
 	var lines []string
