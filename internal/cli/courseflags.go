@@ -46,6 +46,9 @@ func (f *CourseFlags) registerReminders(cmd *cobra.Command) {
 	fs.StringVar(&f.Sound, "sound", "on", `chimes at each change: "on" or "off" (default: the config file's)`)
 	fs.StringVar(&f.Voice, "voice", "off", `each reminder also said aloud: "on" or "off" (default: the config file's)`)
 	f.Given = fs.Changed
+	for _, name := range []string{"sound", "voice"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions([]cobra.Completion{"on", "off"}, cobra.ShellCompDirectiveNoFileComp))
+	}
 }
 
 // Reminding is how a course reminds, as the flags and the config file say.
