@@ -54,7 +54,7 @@ func followsWords(next schedule.Segment) string {
 	return string(next.Kind)
 }
 
-// StopQuestion is asked before the course is stopped.
+// StopQuestion is asked before the course is stopped (x).
 const StopQuestion = "Stop the course? y stops it, n keeps going."
 
 // WentOnQuestion asks, on the plain screen, when the pack went on.

@@ -80,3 +80,28 @@ func TestPlainScreenOnlyAppendsLines(t *testing.T) {
 		}
 	}
 }
+
+// A plain screen whose terminal closes (tmux kill-session: SIGHUP) hands
+// its course to a background run, as the timer screen does, which keeps
+// its voice: run.log says who took over, and the run's command line says
+// --voice on.
+func TestAClosedPlainScreenHandsItsCourseOver(t *testing.T) {
+	s := newTmux(t)
+	s.run("plain", binary+" start --cycle 'ice 20m, rest 20m' --quiet off --sound off --voice on --plain")
+	s.waitFor("plain", "Put the ice pack on.", 10*time.Second)
+	s.tmux("kill-session", "-t", "t")
+	log := filepath.Join(s.state, "icetimer", "run.log")
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		data, _ := os.ReadFile(log)
+		if strings.Contains(string(data), "Reminding from here on: the screen's terminal closed (SIGHUP)") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("run.log does not say who took over within 10 s: %q", data)
+		}
+	}
+	_, errOut, code := runIcetimer(t, s.state, "run")
+	if code != 1 || !strings.Contains(errOut, "icetimer run") || !strings.Contains(errOut, "--voice on") {
+		t.Fatalf("a second run: exit %d, %q; want refused, naming the background run with --voice on", code, errOut)
+	}
+}

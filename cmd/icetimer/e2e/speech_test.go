@@ -99,19 +99,24 @@ type heardChange struct {
 }
 
 // listen finds, in the recording, the chime of each change and the voice
-// after it; each chime must begin within 500 ms of its change.
+// after it; each chime must begin within 500 ms of its change, the first's
+// within 1.5 s (its instant is the second the course started in).
 func listen(t *testing.T, rec *testaudio.Recorder, changes []stdoutLine) []heardChange {
 	t.Helper()
 	var heard []heardChange
-	for _, l := range changes {
+	for i, l := range changes {
 		h := heardChange{at: instant(t, l.text, l.read).Sub(rec.Base)}
+		within := 500 * time.Millisecond
+		if i == 0 {
+			within += time.Second
+		}
 		// The next change is 8 s on: the voice, if any, began before it.
 		if !rec.Until(h.at+7*time.Second, 20*time.Second) {
 			t.Fatal("the recording stalled")
 		}
-		chime, ok := rec.Onset(h.at-50*time.Millisecond, h.at+time.Second)
-		if !ok || chime-h.at > 500*time.Millisecond {
-			t.Fatalf("%q: no chime within 500 ms of its change (found %v at %v)", l.text, ok, chime-h.at)
+		chime, ok := rec.Onset(h.at-50*time.Millisecond, h.at+2*time.Second)
+		if !ok || chime-h.at > within {
+			t.Fatalf("%q: no chime within %v of its change (found %v at %v)", l.text, within, ok, chime-h.at)
 		}
 		h.chime, h.chimeEnd = chime, chime+chimeOf(title(l.text)).Duration()
 		h.voice, h.spoken = rec.Onset(h.chimeEnd+50*time.Millisecond, h.at+7*time.Second)

@@ -328,7 +328,7 @@ func (m Model) problemBlocks(s screen) []block {
 	case s.quitting:
 		return []block{{lines: m.wrap(m.styles.Problem, words.QuitQuestion, s.width)}}
 	case s.confirming:
-		return []block{{lines: []string{m.styles.Problem.Render("Stop the course? y stops it, n keeps going.")}}}
+		return []block{{lines: []string{m.styles.Problem.Render(words.StopQuestion)}}}
 	case s.asking:
 		return []block{{lines: m.wrap(m.styles.Problem, words.WentOnPrompt(s.typed), s.width)}}
 	}
