@@ -32,12 +32,13 @@ func runPlain(env *Env, s *session.Session, c schedule.Course, since time.Time, 
 		Keys: env.In, Term: os.Getenv("TERM"), Out: env.Out, CRLF: raw && env.IsTerminal,
 	})
 	restore()
+	closed := why()
 	if ending == plain.Finished {
 		defer s.Close()
 		return s.Save(s.Ticket(), course) // to history
 	}
 	keep := ending == plain.KeepReminding || ending == plain.Closed
-	return giveBack(env, s, keep, why(), background.Args(how.Repeat, how.Sound, how.Voice), ending == plain.NoReminders)
+	return giveBack(env, s, keep, closed, background.Args(how.Repeat, how.Sound, how.Voice), ending == plain.NoReminders)
 }
 
 // rawInput puts the terminal in raw mode, when in is one, so that each key
