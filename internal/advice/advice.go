@@ -32,10 +32,15 @@ const (
 	// OverTwoWeeks: pain still above 0 more than TwoWeeks after the
 	// episode's first score (003).
 	OverTwoWeeks Rule = "over-two-weeks"
+	// NumbTwice: the skin went numb twice in one course (two Numb events,
+	// PROTOCOLS.md section 9): shorter ice and a check of the towel. It
+	// reads the skin checks, not the scores.
+	NumbTwice Rule = "numb-twice"
 )
 
-// Rules is every rule, in the table's order.
-var Rules = []Rule{StillSevere, ColdNotHelping, Easing, Worsening, OverTwoWeeks}
+// Rules is every rule, in the order of the tables (section 8's, then
+// section 9's).
+var Rules = []Rule{StillSevere, ColdNotHelping, Easing, Worsening, OverTwoWeeks, NumbTwice}
 
 // The numbers of section 8.
 const (
@@ -114,5 +119,5 @@ func holds(r Rule, scores []score, cold *coldTries) bool {
 	case OverTwoWeeks:
 		return last.Score > 0 && last.At.Sub(scores[0].At) > TwoWeeks
 	}
-	return false
+	return false // NumbTwice reads the skin checks (numbTwice)
 }

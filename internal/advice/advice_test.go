@@ -156,3 +156,33 @@ func TestEachRuleOnceAndNoScoresNoAdvice(t *testing.T) {
 		t.Fatalf("advice from the future: %+v", g)
 	}
 }
+
+// Two numb answers in one course call for section 9's advice once, at the
+// second; one in each of two courses does not; given with the scores'
+// advice, the advice stays in the order it came.
+func TestNumbTwiceInACourse(t *testing.T) {
+	numb := func(r store.Record, ds ...time.Duration) store.Record {
+		for _, d := range ds {
+			r.Course.Events = append(r.Course.Events, schedule.Event{Type: schedule.Numb, At: r.Course.Start.Add(d)})
+		}
+		return r
+	}
+	once := numb(iceCourse(t0), 9*time.Minute)
+	wantRule(t, []store.Record{once}, t0.Add(time.Hour), NumbTwice, false)
+	other := numb(iceCourse(t0.Add(2*time.Hour)), 9*time.Minute)
+	wantRule(t, []store.Record{once, other}, t0.Add(3*time.Hour), NumbTwice, false)
+
+	twice := numb(iceCourse(t0, p(30*time.Minute, 6), p(time.Hour, 3)), 9*time.Minute, 49*time.Minute)
+	wantRule(t, []store.Record{twice}, t0.Add(48*time.Minute), NumbTwice, false)
+	given := wantRule(t, []store.Record{twice}, t0.Add(2*time.Hour), NumbTwice, true)
+	if at := rules(given)[NumbTwice]; !at.Equal(t0.Add(49 * time.Minute)) {
+		t.Fatalf("numb-twice given at %v, want the second numb at 08:49", at)
+	}
+	if len(given) != 2 || given[0].Rule != NumbTwice || given[1].Rule != Easing {
+		t.Fatalf("given %+v, want numb-twice (08:49) then easing (09:00)", given)
+	}
+	thrice := numb(twice, 89*time.Minute)
+	if n := len(NewAt(For([]store.Record{thrice}, t0.Add(2*time.Hour)), t0.Add(89*time.Minute))); n != 0 {
+		t.Fatalf("a third numb gave the advice again (%d)", n)
+	}
+}

@@ -17,6 +17,9 @@ import (
 type History struct {
 	scores []score
 	apps   []application
+	// numb is, for each course with two numb answers (a skin check), the
+	// NumbTwice advice at its second.
+	numb []Given
 }
 
 // score is a check-in with the start of its course, and its place among
@@ -37,6 +40,9 @@ func (h *History) Add(r store.Record, now time.Time) {
 	if !r.EndedAt.IsZero() && r.EndedAt.Before(now) {
 		limit = r.EndedAt
 	}
+	if numb := r.Course.NumbAt(); len(numb) >= 2 && !numb[1].After(now) {
+		h.numb = append(h.numb, Given{Rule: NumbTwice, At: numb[1], CourseStart: r.Course.Start})
+	}
 	for _, s := range r.Course.Segments(r.Course.Start, limit) {
 		if s.Kind.IsOn() && !s.End.After(limit) {
 			h.apps = append(h.apps, application{kind: s.Kind, start: s.Start, end: s.End})
@@ -47,7 +53,7 @@ func (h *History) Add(r store.Record, now time.Time) {
 // With is the advice at now of the courses added and r, which is not kept:
 // the running course, whose check-ins are still coming.
 func (h History) With(r store.Record, now time.Time) []Given {
-	h.scores, h.apps = slices.Clip(h.scores), slices.Clip(h.apps) // Add copies
+	h.scores, h.apps, h.numb = slices.Clip(h.scores), slices.Clip(h.apps), slices.Clip(h.numb) // Add copies
 	h.Add(r, now)
 	return h.Given(now)
 }
@@ -66,6 +72,12 @@ func (h History) Given(now time.Time) []Given {
 				out = append(out, Given{Rule: r, At: scores[k].At, CourseStart: scores[k].courseStart})
 			}
 		}
+	}
+	// Numb twice in a course: said once, at the first course's second.
+	if len(h.numb) > 0 {
+		first := slices.MinFunc(h.numb, func(a, b Given) int { return a.At.Compare(b.At) })
+		out = append(out, first)
+		slices.SortStableFunc(out, func(a, b Given) int { return a.At.Compare(b.At) })
 	}
 	return out
 }

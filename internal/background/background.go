@@ -23,8 +23,16 @@ func Keep(s *session.Session, why string, args ...string) (string, error) {
 		return "", err
 	}
 	defer log.Close()
+	args = append(args, "--"+HandOverFlag, why)
+	if c, unsaved := s.Unsaved(); unsaved {
+		// Its last changes are not in the saved file (a full or read-only
+		// disk): the run takes the course as this process drove it.
+		if path, err := s.Store().HandOver(c); err == nil {
+			args = append(args, "--"+HandedCourseFlag, path)
+		}
+	}
 	s.CloseFor("handed over to a background run: " + why)
-	pid, err := Start(log, append(args, "--"+HandOverFlag, why)...)
+	pid, err := Start(log, args...)
 	if err != nil {
 		return "", err
 	}
@@ -55,6 +63,11 @@ func onOff(on bool) string {
 // HandOverFlag is run's hidden flag that says why it took the course over
 // from a screen, for the first line of the run log.
 const HandOverFlag = "handed-over"
+
+// HandedCourseFlag is run's hidden flag naming the file that holds the
+// course as the screen drove it, when its last changes could not be saved
+// (store.HandOver).
+const HandedCourseFlag = "handed-course"
 
 // Start runs this program's `run` with args, detached, its output going to
 // log, and returns its process id. The caller must have given the course's

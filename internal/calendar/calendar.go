@@ -19,11 +19,17 @@ import (
 	"github.com/icetimer/icetimer/internal/words"
 )
 
+// ProductID names icetimer as the file's maker (PRODID).
+const ProductID = "-//icetimer//icetimer//EN"
+
 // Write writes the on-phases among segs, segments of course c (as
 // c.Segments gives them), to w as an iCalendar file; stamp is when it was
 // made (DTSTAMP).
 func Write(w io.Writer, c schedule.Course, segs []schedule.Segment, stamp time.Time) error {
-	cal := ics.NewCalendarFor("icetimer")
+	cal := ics.NewCalendar()
+	// The product is icetimer, not the library that writes the file (RFC
+	// 5545 3.7.3: "-//vendor//product//language").
+	cal.SetProductId(ProductID)
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName("icetimer: " + c.Preset)
 	for _, s := range segs {

@@ -28,6 +28,9 @@ func TestTheFileReadsBackWithItsAlarms(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go-ical cannot read it: %v\n%s", err, buf.String())
 	}
+	if id, _ := cal.Props.Text(goical.PropProductID); id != ProductID {
+		t.Errorf("PRODID %q, want icetimer's %q", id, ProductID)
+	}
 	events := cal.Events()
 	if len(events) != 3 {
 		t.Fatalf("%d events, want 3 heat phases", len(events))

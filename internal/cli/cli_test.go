@@ -12,6 +12,7 @@ import (
 	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/ui"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // Bad input gets one line on stderr saying what was wrong and what is
@@ -50,7 +51,13 @@ func TestBadInputIsAOneLineErrorAndExit2(t *testing.T) {
 		{[]string{"plan"}, `give a preset (ice-20-20,`},
 		{[]string{"plan", "ice-20-20", "ice-25-90"}, `one preset at a time`},
 		{[]string{"presets", "--yaml"}, `unknown flag: --yaml`},
-		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"frobnicate"}, `unknown command "frobnicate" for "icetimer"`},
+		{[]string{"strat"}, `unknown command "strat" for "icetimer" (did you mean start?)`},
+		{[]string{"config", "chek"}, `config needs one of path, init or check; got "chek" (did you mean check?)`},
+		{[]string{"stat"}, `unknown command "stat" for "icetimer" (did you mean start or status?)`},
+		{[]string{"presets", "--jsn"}, `unknown flag: --jsn (did you mean --json?)`},
+		{[]string{"start", "ice-20-20", "--replce"}, `unknown flag: --replce (did you mean --replace?)`},
+		{[]string{"plan", "ice-20-20", "--hour", "2"}, `unknown flag: --hour (did you mean --hours?)`},
 		{[]string{"completion", "tcsh"}, `completion "tcsh": want bash, zsh, fish or powershell`},
 	} {
 		code, stdout, stderr := e.run(tc.args...)
@@ -69,9 +76,14 @@ func TestPresetsListsTheCatalogue(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, p := range schedule.Presets() {
-		if !strings.Contains(out, p.ID+"  "+p.Name) || !strings.Contains(out, p.Sources[0]) {
+		if !strings.Contains(out, p.ID+"  "+p.Name) || !strings.Contains(out, words.Source(p.Sources[0])) {
 			t.Errorf("presets does not list %s with its name and source", p.ID)
 		}
+	}
+	// Sources by title and publisher, never by file name (PROTOCOLS.md
+	// section 0).
+	if !strings.Contains(out, "source: Back Spasm Relief, The Healthy Back Institute; How to Get Relief From Painful Back Muscle Spasms") || strings.Contains(out, ".txt") {
+		t.Errorf("presets names a source by its file:\n%s", out)
 	}
 	code, out, _ = e.run("presets", "--json")
 	var list []document.Preset
@@ -203,5 +215,20 @@ func TestPlanICSMatchesPlanJSON(t *testing.T) {
 	}
 	if code, _, stderr := e.run(append(args, "--json", "--ics")...); code != 2 || strings.Count(stderr, "\n") != 1 {
 		t.Fatalf("--json with --ics: exit %d, %q; want 2 and one line", code, stderr)
+	}
+}
+
+// A flag whose default is the config file's says so once, not beside a
+// default of its own that the file would override.
+func TestHelpShowsOneDefaultPerFlag(t *testing.T) {
+	e := newTestEnv(t)
+	_, out, _ := e.run("help", "run")
+	for _, want := range []string{`(default: the config file's, else 2m)`, `(default: the config file's, else on)`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help run lacks %q", want)
+		}
+	}
+	if strings.Contains(out, `(default "`) {
+		t.Errorf("help run shows a second default:\n%s", out)
 	}
 }

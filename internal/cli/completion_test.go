@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/icetimer/icetimer/internal/config"
+	"github.com/icetimer/icetimer/internal/ui/timer"
 )
 
 // complete asks for completions as the shell scripts do (cobra's
@@ -89,9 +90,15 @@ func TestManPage(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, ".TH ") || strings.Contains(out, "MISSING") {
 		t.Fatalf("man: exit %d, %.80q", code, out)
 	}
-	for _, want := range []string{"ICETIMER", "\n.SH FILES", "icetimer/config", "\n.SH ENVIRONMENT", "\n.SH EXIT STATUS", "presets", "config", "--quiet", "not a medical device"} {
+	for _, want := range []string{"ICETIMER", "\n.SH FILES", "icetimer/config", "\n.SH ENVIRONMENT", "\n.SH EXIT STATUS", "presets", "config", "--quiet", "not a medical device", "\n.SH KEYS"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the man page lacks %q", want)
+		}
+	}
+	// Every key of the screen's full help, with what it does.
+	for _, k := range timer.DefaultKeyMap().Described() {
+		if !strings.Contains(out, k[0]+"  "+k[1]) && !strings.Contains(out, `\`+k[0]+"  "+k[1]) {
+			t.Errorf("the man page lacks the key %s (%s)", k[0], k[1])
 		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/icetimer/icetimer/internal/config"
 	"github.com/icetimer/icetimer/internal/document"
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/store"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -114,8 +116,10 @@ func TestOwnPresetWindow(t *testing.T) {
 	}
 }
 
-// A bad config file stops every command that uses it with exit 2 and
-// every problem as FILE:LINE; status goes on with a warning.
+// A bad config file never keeps anyone from a course (issue 22): every
+// command that reads it warns in one line, its first problem as FILE:LINE
+// and how many more, and goes on with the defaults; 'config check' lists
+// every problem with exit 2.
 func TestBadConfigFile(t *testing.T) {
 	e := newTestEnv(t)
 	path := e.withConfig(t, "sound = \"yes\"\n[[preset]]\nid = \"ice-20-20\"\ncycle = \"ice 40m, rest 20m\"\n")
@@ -124,29 +128,49 @@ func TestBadConfigFile(t *testing.T) {
 		path + `:3: preset id "ice-20-20" is a built-in preset's: choose another id`,
 		path + `:4: ice 40m is too long: one ice application lasts at most 30m`,
 	}
-	for _, args := range [][]string{{"plan", "ice-20-20"}, {"presets"}, {"start", "ice-20-20"}, {"run", "ice-20-20"}, {"config", "check"}, {}} {
-		code, stdout, stderr := e.run(args...)
-		if code != ExitUsage || stdout != "" || !strings.HasPrefix(stderr, "icetimer: "+want[0]) {
-			t.Errorf("icetimer %q: exit %d, stdout %q, stderr %q; want exit 2 and %q first", args, code, stdout, stderr, want[0])
-		}
-		for _, w := range want[1:] {
-			if !strings.Contains(stderr, "\n"+w) {
-				t.Errorf("icetimer %q: stderr %q lacks %q", args, stderr, w)
-			}
+	code, stdout, stderr := e.run("config", "check")
+	if code != ExitUsage || stdout != "" || !strings.HasPrefix(stderr, "icetimer: "+want[0]) {
+		t.Errorf("config check: exit %d, stdout %q, stderr %q; want exit 2 and %q first", code, stdout, stderr, want[0])
+	}
+	for _, w := range want[1:] {
+		if !strings.Contains(stderr, "\n"+w) {
+			t.Errorf("config check: stderr %q lacks %q", stderr, w)
 		}
 	}
-	// What looks at, acknowledges, ends or keeps reminding of the saved
-	// course warns and goes on.
-	for _, args := range [][]string{{"status"}, {"ack"}, {"stop"}, {"run"}, {"run", "--repeat", "1m"}} {
-		code, _, stderr := e.run(args...)
-		if code != ExitNoCourse || !strings.Contains(stderr, "icetimer: warning: "+want[0]) || !strings.Contains(stderr, "no saved course") {
-			t.Errorf("icetimer %q with a bad config file: exit %d, %q; want exit 3 after a warning", args, code, stderr)
+	warning := "icetimer: warning: the config file is not used, the defaults are: " + want[0] + " (and 2 more problems: 'icetimer config check' lists them)\n"
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"plan", "ice-20-20", "--hours", "1"}, 0},
+		{[]string{"plan", "--cycle", "ice 20m, rest 20m", "--hours", "1"}, 0},
+		{[]string{"presets"}, 0},
+		{[]string{"status"}, ExitNoCourse},
+		{[]string{"ack"}, ExitNoCourse},
+		{[]string{"stop"}, ExitNoCourse},
+		{[]string{"run"}, ExitNoCourse},
+		{[]string{"run", "--repeat", "1m"}, ExitNoCourse},
+	} {
+		code, _, stderr := e.run(tc.args...)
+		if code != tc.code || !strings.HasPrefix(stderr, warning) {
+			t.Errorf("icetimer %q with a bad config file: exit %d, %q; want exit %d after the one-line warning %q", tc.args, code, stderr, tc.code, warning)
 		}
 	}
 	for _, args := range [][]string{{"config", "path"}, {"version"}, {"man"}, {"completion", "bash"}} {
-		if code, _, stderr := e.run(args...); code != 0 {
+		if code, _, stderr := e.run(args...); code != 0 || stderr != "" {
 			t.Errorf("icetimer %q with a bad config file: exit %d, %s", args, code, stderr)
 		}
+	}
+}
+
+// An own preset of a file with a mistake says why it is missing.
+func TestOwnPresetOfABrokenFile(t *testing.T) {
+	e := newTestEnv(t)
+	path := e.withConfig(t, "qiet = \"22:00-06:00\"\n"+physioConfig[strings.Index(physioConfig, "[[preset]]"):])
+	code, _, stderr := e.run("plan", "physio")
+	want := "icetimer: physio is in the config file, which has a mistake: " + path + ":1: unknown key qiet"
+	if code != ExitUsage || !strings.Contains(stderr, want) {
+		t.Errorf("plan physio: exit %d, %q; want exit 2 and %q", code, stderr, want)
 	}
 }
 
@@ -229,5 +253,43 @@ func TestRemindersFollowTheConfigFile(t *testing.T) {
 		case tc.err == "" && (err != nil || got != tc.want):
 			t.Errorf("%q: %+v, %v; want %+v", tc.args, got, err, tc.want)
 		}
+	}
+}
+
+// A config file others can write runs no hook and reaches no phone: the
+// command says so on stderr, with the fix, and goes on (issue 23).
+func TestAConfigOthersCanWriteIsWarnedOf(t *testing.T) {
+	e := newTestEnv(t)
+	path := e.withConfig(t, "[hooks]\non_change = \"true\"\n")
+	if err := os.Chmod(path, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"presets"}, {"config", "check"}} {
+		code, _, errOut := e.run(args...)
+		if code != 0 || !strings.Contains(errOut, "warning: ") || !strings.Contains(errOut, "chmod 600") {
+			t.Errorf("%v: exit %d, stderr %q; want a warning with the fix", args, code, errOut)
+		}
+	}
+}
+
+// A typo in the config file and `icetimer start ice-20-20`: the course
+// starts after a one-line warning, and the screen runs; here q and n quit
+// it with no reminders kept, which it says (exit 0).
+func TestStartWithATypoInTheConfigFile(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+	e := newTestEnv(t)
+	path := e.withConfig(t, "qiet = \"22:00-06:00\"\n")
+	e.IsTerminal, e.In = true, strings.NewReader("qn")
+	code, stdout, stderr := e.run("start", "ice-20-20", "--sound", "off")
+	if code != 0 || !strings.HasPrefix(stderr, "icetimer: warning: the config file is not used, the defaults are: "+path+":1: unknown key qiet") ||
+		strings.Count(stderr, "\n") != 1 {
+		t.Fatalf("start with a typo: exit %d, stderr %q; want exit 0 after a one-line warning", code, stderr)
+	}
+	if !strings.Contains(stdout, words.RemindersOff) {
+		t.Errorf("quitting with no reminders kept did not say so: %q", stdout[max(len(stdout)-300, 0):])
+	}
+	c, err := store.ReadOnly(e.StateDir).Load()
+	if err != nil || c.Preset != "ice-20-20" {
+		t.Fatalf("saved %+v, %v; want the ice-20-20 course", c, err)
 	}
 }

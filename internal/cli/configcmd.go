@@ -33,7 +33,11 @@ func NewCmdConfig(env *Env, runF func(*ConfigOptions) error) *cobra.Command {
 			"~/.config/icetimer/config.toml (on Windows, %AppData%\\icetimer\\config.toml first).\n" +
 			"Flags on the command line win over it.",
 		Args: func(cmd *cobra.Command, args []string) error {
-			return usagef("config needs one of path, init or check; got %q", strings.Join(args, " "))
+			var near string
+			if len(args) > 0 {
+				near = didYouMean(args[0], subcommands(cmd), "")
+			}
+			return usagef("config needs one of path, init or check; got %q%s", strings.Join(args, " "), near)
 		},
 		RunE: func(*cobra.Command, []string) error { return nil }, // Args has refused
 	}
@@ -111,6 +115,7 @@ func configCheckRun(env *Env, path string) error {
 	if err != nil {
 		return usageError(err)
 	}
+	env.warn(c.Warnings)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(env.Out, "%s: no file; the defaults apply ('icetimer config init' writes one)\n", path)
 		return nil

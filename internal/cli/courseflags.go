@@ -42,9 +42,11 @@ func (f *CourseFlags) register(cmd *cobra.Command, env *Env) {
 // run.
 func (f *CourseFlags) registerReminders(cmd *cobra.Command) {
 	fs := cmd.Flags()
-	fs.StringVar(&f.Repeat, "repeat", "2m", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's)`)
-	fs.StringVar(&f.Sound, "sound", "on", `chimes at each change: "on" or "off" (default: the config file's)`)
-	fs.StringVar(&f.Voice, "voice", "off", `each reminder also said aloud: "on" or "off" (default: the config file's)`)
+	// No default value here: the help would show it beside the config
+	// file's, which wins over it (reminders).
+	fs.StringVar(&f.Repeat, "repeat", "", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's, else 2m)`)
+	fs.StringVar(&f.Sound, "sound", "", `chimes at each change: "on" or "off" (default: the config file's, else on)`)
+	fs.StringVar(&f.Voice, "voice", "", `each reminder also said aloud: "on" or "off" (default: the config file's, else off)`)
 	f.Given = fs.Changed
 	for _, name := range []string{"sound", "voice"} {
 		_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions([]cobra.Completion{"on", "off"}, cobra.ShellCompDirectiveNoFileComp))
@@ -119,10 +121,11 @@ func onOff(name, value string) (bool, error) {
 
 // course builds the course the command line asks for, started at start (a
 // command that takes the lock first sets the start once it holds it), the
-// config file's settings s standing for the flags not given. Every mistake
+// config file's settings s standing for the flags not given (its skin
+// check among them; its put-on reminders ask "Is it on?"). Every mistake
 // is a usage error that says what is accepted.
 func (f *CourseFlags) course(args []string, start time.Time, s config.Config) (schedule.Course, error) {
-	c := schedule.Course{Start: start.Round(0)}
+	c := schedule.Course{Start: start.Round(0), SkinCheck: s.SkinCheck, ConfirmPutOn: true}
 	quietFlag := f.Quiet
 	if !f.Given("quiet") {
 		quietFlag = s.Quiet
@@ -151,6 +154,9 @@ func (f *CourseFlags) course(args []string, start time.Time, s config.Config) (s
 	}
 
 	preset, ok := s.Preset(args[0])
+	if err := unreadPreset(args[0], s); !ok && err != nil {
+		return c, err
+	}
 	if !ok {
 		return c, usagef("unknown preset %q: known presets are %s", args[0], strings.Join(s.PresetIDs(), ", "))
 	}

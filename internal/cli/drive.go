@@ -41,7 +41,7 @@ func (e *Env) openSession(reminders bool, how Reminding) (*session.Session, erro
 	if err != nil {
 		return nil, err
 	}
-	opts := session.Options{Clock: e.Clock}
+	opts := session.Options{Clock: e.Clock, Boot: e.Boot}
 	// A process that reminds drives the course: the other commands reach it
 	// on its control socket.
 	opts.Serve = reminders

@@ -24,6 +24,10 @@ import (
 type Env struct {
 	// Clock is the wall clock every command reads.
 	Clock session.Clock
+	// Boot is the clock that runs on through a suspend, against which the
+	// process that drives a course tells a step of the wall clock; nil
+	// means the system's (session.BootClock).
+	Boot func() (time.Duration, bool)
 	// StateDir is icetimer's state directory; "" means the user's
 	// (store.Dir), found when a command needs it.
 	StateDir string

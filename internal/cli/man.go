@@ -8,6 +8,9 @@ import (
 	mcobra "github.com/muesli/mango-cobra"
 	"github.com/muesli/roff"
 	"github.com/spf13/cobra"
+
+	"github.com/icetimer/icetimer/internal/ui/timer"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // manSections are the man page's sections that no command's help says.
@@ -21,7 +24,18 @@ var manSections = []struct{ name, text string }{
 	{"ENVIRONMENT", "XDG_CONFIG_HOME and XDG_STATE_HOME move the files above. " +
 		"NO_COLOR turns colour off: the words carry the meaning."},
 	{"EXIT STATUS", "0 on success; 1 when something went wrong that is not the caller's input; " +
-		"2 for bad usage or input, a bad config file included; 3 when there is no saved course (status, run, stop)."},
+		"2 for bad usage or input ('config check' on a config file with a mistake; every other command warns and goes on " +
+		"with the defaults); 3 when there is no saved course (status, run, stop)."},
+}
+
+// keysSection is the man page's list of the timer screen's keys, as its
+// full help (?) shows them.
+func keysSection() string {
+	lines := []string{"On the timer screen (? shows them there too; a only while a reminder waits for it):"}
+	for _, k := range timer.DefaultKeyMap().Described() {
+		lines = append(lines, k[0]+"  "+k[1])
+	}
+	return strings.Join(append(lines, words.KeysAsk), "\n")
 }
 
 // ManOptions are `icetimer man`'s: the page is Root's.
@@ -65,6 +79,7 @@ func manPage(root *cobra.Command) (string, error) {
 	if err := mcobra.AddCommand(page, root); err != nil {
 		return "", err
 	}
+	page = page.WithSection("KEYS", keysSection())
 	for _, s := range manSections {
 		page = page.WithSection(s.name, s.text)
 	}

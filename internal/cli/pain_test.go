@@ -103,7 +103,7 @@ func TestReportCommand(t *testing.T) {
 	c.Pain = []schedule.PainScore{{At: st.at(21, 8, 0, 0), Score: 6}, {At: st.at(21, 8, 21, 0), Score: 4}}
 	st.save(c)
 	code, out, errOut := st.run(st.at(21, 9, 0, 0), "report", "--days", "2")
-	if code != 0 || !strings.Contains(out, "| Sat 21 Nov | 2 × 40 min |") || !strings.Contains(out, "6 4 (easing)") || !strings.Contains(out, "Urgent signs") {
+	if code != 0 || !strings.Contains(out, "| Sat 21 Nov | 2 times, 40 min in all |") || !strings.Contains(out, "6 4 (easing)") || !strings.Contains(out, "Urgent signs") {
 		t.Fatalf("report: exit %d, %q, %q", code, out, errOut)
 	}
 	code, out, _ = st.run(st.at(21, 9, 0, 0), "report", "--format", "json")

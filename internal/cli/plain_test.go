@@ -22,7 +22,7 @@ func TestPlainFromTheCommandLine(t *testing.T) {
 	e.In = strings.NewReader("tqn")
 	code, out, stderr := e.run("start", "--cycle", "ice 20m, rest 20m", "--quiet", "off", "--sound", "off", "--plain")
 	for _, want := range []string{"icetimer: the custom course started", "Put the ice pack on. Ice 20 minutes, until ",
-		"Ice: 20 minutes left, until ", words.QuitQuestion, words.NoReminders} {
+		"Ice: 20 minutes left, until ", words.QuitQuestion.Full, words.RemindersOff} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("start --plain, keys t q n: exit %d, stderr %q; stdout does not say %q:\n%s", code, stderr, want, out)
 		}

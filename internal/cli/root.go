@@ -37,19 +37,17 @@ func NewCmdRoot(env *Env) *cobra.Command {
 		Short: "Ice and heat therapy cycles, timed by the wall clock",
 		Long: "icetimer runs ice and heat cycles from self-care articles, shows what to do now\n" +
 			"and for how long, and reminds you at every change.\n\n" + ui.Disclaimer,
-		SilenceErrors: true,
-		SilenceUsage:  true,
-		Args:          noArgs,
-		RunE:          func(*cobra.Command, []string) error { return screenRun(opts) },
-		Version:       versionString(),
-		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			return env.loadSettings(cmd, args)
-		},
+		SilenceErrors:    true,
+		SilenceUsage:     true,
+		Args:             unknownCommand,
+		RunE:             func(*cobra.Command, []string) error { return screenRun(opts) },
+		Version:          versionString(),
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) { env.loadSettings(cmd) },
 	}
 	root.Flags().BoolVar(&opts.Plain, "plain", false, "lines instead of the screen, for screen readers and small terminals (resumes the saved course; no picker)")
 	root.SetVersionTemplate(versionTemplate)
 	root.SetHelpCommand(NewCmdHelp(env, nil))
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.SetFlagErrorFunc(flagError)
 	root.CompletionOptions.DisableDefaultCmd = true // NewCmdCompletion is ours
 	root.AddCommand(
 		NewCmdVersion(env, nil),
@@ -66,6 +64,8 @@ func NewCmdRoot(env *Env) *cobra.Command {
 		NewCmdAck(env, nil),
 		NewCmdPain(env, nil),
 		NewCmdNextStage(env, nil),
+		NewCmdSkin(env, nil),
+		NewCmdCheck(env, nil),
 		NewCmdReport(env, nil),
 	)
 	for _, v := range keyVerbs {

@@ -32,6 +32,9 @@ type RunOptions struct {
 	HandedOver string
 	// Plain is accepted as start's is: run's lines are plain already.
 	Plain bool
+	// HandedCourse is the file holding the course as that screen drove it,
+	// when its last changes could not be saved (hidden --handed-course).
+	HandedCourse string
 }
 
 // NewCmdRun is `icetimer run [PRESET|--cycle SPEC]`.
@@ -59,6 +62,8 @@ func NewCmdRun(env *Env, runF func(*RunOptions) error) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.Plain, "plain", false, "accepted as start's: run's lines are plain already")
 	cmd.Flags().StringVar(&opts.HandedOver, background.HandOverFlag, "", "why a screen handed the course to this run")
 	_ = cmd.Flags().MarkHidden(background.HandOverFlag)
+	cmd.Flags().StringVar(&opts.HandedCourse, background.HandedCourseFlag, "", "the course as the screen drove it, unsaved")
+	_ = cmd.Flags().MarkHidden(background.HandedCourseFlag)
 	return cmd
 }
 
@@ -112,6 +117,9 @@ func courseToRun(opts *RunOptions, how Reminding) (*session.Session, schedule.Co
 		var r session.Resumed
 		r, err = s.Resume()
 		course, since = r.Course, r.Since
+		if opts.HandedCourse != "" {
+			course, err = handedCourse(s, opts, course, err)
+		}
 		if errors.Is(err, store.ErrNoCourse) {
 			err = errNoCourse
 		}
@@ -125,4 +133,26 @@ func courseToRun(opts *RunOptions, how Reminding) (*session.Session, schedule.Co
 		return nil, course, since, err
 	}
 	return s, course, since, nil
+}
+
+// handedCourse is the course a screen handed over with its last changes
+// unsaved (a full or read-only disk): it wins over the saved one when it is
+// the same course with at least its events, so that a pause made on the
+// screen is not lost; it is saved again, when the disk takes it. saved and
+// err are what the saved file gave.
+func handedCourse(s *session.Session, opts *RunOptions, saved schedule.Course, err error) (schedule.Course, error) {
+	handed, herr := store.TakeHandOver(opts.HandedCourse)
+	switch {
+	case herr != nil:
+		fmt.Fprintln(opts.Env.Out, words.Stamp(s.Now())+"  "+herr.Error())
+		return saved, err
+	case err != nil && !errors.Is(err, store.ErrNoCourse):
+		return saved, err
+	case err == nil && !handed.Extends(saved):
+		return saved, nil // the saved course moved on since: it wins
+	}
+	if serr := s.Save(s.Ticket(), handed); serr != nil {
+		fmt.Fprintln(opts.Env.Out, words.NotSaved(serr, s.Now()))
+	}
+	return handed, nil
 }

@@ -121,7 +121,7 @@ func TestStatusJSONMatchesTheEngine(t *testing.T) {
 		{Type: schedule.Resume, At: st.at(21, 9, 20, 0)},
 	}
 	st.save(c)
-	keys := []string{"advice", "ends_at", "kind", "next_kind", "pain", "paused", "preset", "remaining_seconds", "repeating", "stage", "stage_ends_at", "started_at"}
+	keys := []string{"advice", "ends_at", "kind", "next_kind", "numb", "pain", "paused", "preset", "remaining_seconds", "repeating", "skin_check", "stage", "stage_ends_at", "started_at"}
 	instants := []time.Time{st.at(21, 8, 7, 56), st.at(21, 9, 5, 0), st.at(21, 9, 15, 0), st.at(21, 10, 0, 0), st.at(22, 2, 0, 0), st.at(23, 12, 0, 1)}
 	for _, now := range instants {
 		code, out, errOut := st.run(now, "status", "--json")
@@ -304,11 +304,11 @@ func TestHistoryCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	none, noLate := []document.PainPoint{}, []document.LateRemoval{}
+	none, noLate, noNumb, noPutOns := []document.PainPoint{}, []document.LateRemoval{}, []string{}, []document.PutOnDoc{}
 	want := document.History{Days: []document.HistoryDay{
-		{Date: "2026-11-20", Pain: none, LateRemovals: noLate},
+		{Date: "2026-11-20", Pain: none, LateRemovals: noLate, Numb: noNumb, UnconfirmedPutOns: noPutOns},
 		// Ice off at 08:20 and 09:00, neither acknowledged.
-		{Date: "2026-11-21", IceCount: 2, IceSeconds: 2400, Started: 1, Pain: none, LateRemovals: noLate, Removals: 2, Unanswered: 2},
+		{Date: "2026-11-21", IceCount: 2, IceSeconds: 2400, Started: 1, Pain: none, LateRemovals: noLate, Removals: 2, Unanswered: 2, Numb: noNumb, UnconfirmedPutOns: noPutOns},
 	}}
 	if !reflect.DeepEqual(got.Days, want.Days) {
 		t.Fatalf("history --json = %+v, want %+v", got, want)
@@ -316,7 +316,7 @@ func TestHistoryCommand(t *testing.T) {
 
 	code, out, _ = st.run(now, "history")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 0 || len(lines) != 8 || !strings.HasPrefix(lines[7], "Sat 21 Nov  2 × 40 min") {
+	if code != 0 || len(lines) != 8 || !strings.HasPrefix(lines[7], "Sat 21 Nov  2 times, 40 min in all") {
 		t.Fatalf("history: exit %d, %q", code, out)
 	}
 
@@ -329,7 +329,7 @@ func TestHistoryCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut = st.run(now, "history", "--days", "1")
-	if code != 0 || !strings.Contains(errOut, "warning") || !strings.Contains(out, "2 × 40 min") {
+	if code != 0 || !strings.Contains(errOut, "warning") || !strings.Contains(out, "2 times, 40 min in all") {
 		t.Fatalf("history with a torn line: exit %d, %q, %q", code, out, errOut)
 	}
 }

@@ -50,13 +50,17 @@ func screenRun(opts *ScreenOptions) error {
 	}
 	defer s.Close()
 	set := env.Settings
-	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice)}
+	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice), ui.WithSkinCheck(set.SkinCheck)}
+	if set.Mistake != nil {
+		// The warning printed before the screen is hidden behind it.
+		uiOpts = append(uiOpts, ui.WithNotice(words.ConfigNotUsed(problems(set.Mistake))))
+	}
 
 	r, err := s.Resume()
 	var broken *store.BrokenError
 	switch {
 	case errors.Is(err, store.ErrNoCourse):
-		return runScreen(env, ui.New(uiOpts...))
+		return runScreen(env, ui.New(append(uiOpts, safetyOffer(s.Store())...)...))
 	case errors.As(err, &broken):
 		return runScreen(env, ui.New(append(uiOpts, ui.WithNotice(broken.Error()+"; start a new course"))...))
 	case err != nil:
@@ -82,7 +86,7 @@ func needTerminal(env *Env) error {
 // closed, SIGHUP; SIGTERM; SIGINT from outside): nothing ends a course's
 // reminders by accident.
 func runScreen(env *Env, m ui.Model) error {
-	p := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithOutput(env.Out), tea.WithoutSignalHandler())...)
+	p := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithInput(env.In), tea.WithOutput(env.Out), tea.WithoutSignalHandler())...)
 	why := closeOnSignals(func() {
 		p.Send(ui.HandOverMsg{})
 		time.AfterFunc(handOverWait, p.Kill)
@@ -97,7 +101,7 @@ func runScreen(env *Env, m ui.Model) error {
 	if !ok || m.Session() == nil {
 		return err
 	}
-	if kept := giveBack(env, m.Session(), m.KeepReminding(), why(), m.BackgroundArgs(), m.Driving()); kept != nil {
+	if kept := giveBack(env, m.Session(), m.KeepReminding(), why(), m.BackgroundArgs(), m.DroppedReminders()); kept != nil {
 		return kept
 	}
 	return err
@@ -105,9 +109,10 @@ func runScreen(env *Env, m ui.Model) error {
 
 // giveBack lets go of the course s drives once a screen has closed: keep
 // hands it to a background run with args (the screen closed by signal
-// closed, or quit keeping the reminders), else s is closed, and, when it
-// drove a course that still runs, the reminders stop, saying so.
-func giveBack(env *Env, s *session.Session, keep bool, closed string, args []string, driving bool) error {
+// closed, or quit keeping the reminders), else s is closed, and, when the
+// person dropped the reminders of a course that still runs, they stop,
+// saying so.
+func giveBack(env *Env, s *session.Session, keep bool, closed string, args []string, dropped bool) error {
 	switch {
 	case keep && closed != "":
 		// No terminal to print to: the run log says who took over.
@@ -121,9 +126,9 @@ func giveBack(env *Env, s *session.Session, keep bool, closed string, args []str
 		return err
 	}
 	defer s.Close()
-	if driving {
+	if dropped {
 		s.CancelPhone() // the person chose no more reminders
-		fmt.Fprintln(env.Out, words.NoReminders)
+		fmt.Fprintln(env.Out, words.RemindersOff)
 	}
 	return nil
 }
@@ -176,5 +181,6 @@ func watchCourse(env *Env, holder *store.LockedError) error {
 	}
 	take := func() (*session.Session, error) { return env.openSession(true, reminding(env.Settings)) }
 	set := env.Settings
-	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice)))
+	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice),
+		ui.WithStoreHistory(s, env.Clock.Now())))
 }

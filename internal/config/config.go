@@ -40,6 +40,10 @@ type Config struct {
 	// KeepAwake keeps the computer from sleeping while a pack is on;
 	// --keep-awake wins over it.
 	KeepAwake bool
+	// SkinCheck is how far into an ice phase's running time the skin check
+	// comes (PROTOCOLS.md section 9); 0 for "off". A course keeps the
+	// value it started with.
+	SkinCheck time.Duration
 	// Presets are the person's own, in the file's order, each marked Own.
 	Presets []schedule.Preset
 	// Ntfy is the phone push server; only Ack is set when the file has no
@@ -50,6 +54,12 @@ type Config struct {
 	// Warnings are what the file sets but was left out, and why, one line
 	// each with the command that fixes it: the caller shows them.
 	Warnings []string
+	// Mistake is why none of the file was used (the settings are the
+	// defaults): every problem found, as Load returns them; nil for a file
+	// read whole. Unread are the ids of the own presets the file names,
+	// which are therefore not in the catalogue.
+	Mistake error
+	Unread  []string
 }
 
 // Ntfy is the [ntfy] table: where phone pushes are published.
@@ -78,6 +88,9 @@ type Hooks struct {
 const (
 	DefaultQuiet  = "23:00-07:00"
 	DefaultRepeat = 2 * time.Minute
+	// DefaultSkinCheck: the skin under ice is coldest 8 to 9 minutes in
+	// (Physiotherapy 2009;95(2):120-5).
+	DefaultSkinCheck = 8 * time.Minute
 )
 
 // RepeatOff is Repeat for repeat = "off".
@@ -85,7 +98,7 @@ const RepeatOff time.Duration = -1
 
 // Default is the settings with no config file.
 func Default() Config {
-	return Config{Quiet: DefaultQuiet, Sound: true, Repeat: DefaultRepeat, Clock: Clock24, KeepAwake: true, Ntfy: Ntfy{Ack: true}}
+	return Config{Quiet: DefaultQuiet, Sound: true, Repeat: DefaultRepeat, Clock: Clock24, KeepAwake: true, SkinCheck: DefaultSkinCheck, Ntfy: Ntfy{Ack: true}}
 }
 
 // Catalogue is every preset a person can start: the built-in ones in their

@@ -54,6 +54,7 @@ voice  = true
 repeat = "90s"
 clock  = "12h"
 keep_awake = false
+skin_check = "off"
 
 [[preset]]
 id     = "physio"
@@ -96,7 +97,7 @@ on_change = "paplay ~/chime.oga"
 		}},
 	}
 	want := Config{
-		Path: "c.toml", Quiet: "22:30-06:15", Sound: false, Voice: true, Repeat: 90 * time.Second, Clock: Clock12, KeepAwake: false,
+		Path: "c.toml", Quiet: "22:30-06:15", Sound: false, Voice: true, Repeat: 90 * time.Second, Clock: Clock12, KeepAwake: false, SkinCheck: 0,
 		Presets: []schedule.Preset{physio, evening},
 		Ntfy:    Ntfy{URL: "https://ntfy.example.org", Topic: "my-back", Token: "tk_abc", Ack: false},
 		Hooks:   Hooks{OnChange: "paplay ~/chime.oga"},
@@ -135,7 +136,7 @@ func TestBadFiles(t *testing.T) {
 		line       int
 		want       string
 	}{
-		{"unknown key", "quiet = \"off\"\ncolour = \"blue\"\n", 2, `unknown key colour: the keys are quiet, sound, voice, repeat, clock and keep_awake`},
+		{"unknown key", "quiet = \"off\"\ncolour = \"blue\"\n", 2, `unknown key colour: the keys are quiet, sound, voice, repeat, clock, keep_awake and skin_check`},
 		{"unknown quoted key", "\"bad\\u001bkey\" = 1\n", 1, `unknown key "bad\x1bkey"`},
 		{"unknown table", "\n[sounds]\nx = 1\n", 2, `unknown table sounds: the tables are [ntfy], [hooks] and [[preset]]`},
 		{"single-bracket preset", "[preset]\nid = \"a\"\n", 1, `[preset] is written [[preset]] (double brackets)`},
@@ -159,6 +160,8 @@ func TestBadFiles(t *testing.T) {
 		{"repeat too seldom", "repeat = \"2h\"\n", 1, `repeat: duration "2h" must be from 1s to 1h, or "off"`},
 		{"repeat as a number", "repeat = 120\n", 1, `repeat = 120: want a string in double quotes: a duration from 1s to 1h`},
 		{"clock", "clock = \"24\"\n", 1, `clock = "24": want "24h" or "12h"`},
+		{"skin check too late", "skin_check = \"31m\"\n", 1, `skin_check: duration "31m" must be from 1s to 30m, or "off"`},
+		{"skin check as a number", "skin_check = 8\n", 1, `skin_check = 8: want a string in double quotes: a duration from 1s to 30m, such as "8m", or "off"`},
 		{"ntfy url", "[ntfy]\nurl = \"ntfy.sh\"\ntopic = \"t\"\n", 2, `url = "ntfy.sh": want the server's base URL, http or https`},
 		{"ntfy topic", "[ntfy]\nurl = \"https://a.org\"\ntopic = \"my back\"\n", 3, `topic = "my back": want 1 to 64 letters`},
 		{"ntfy half", "\n[ntfy]\ntopic = \"t\"\n", 2, `[ntfy] needs both url and topic`},
@@ -194,9 +197,22 @@ func TestBadFiles(t *testing.T) {
 		if got := ps[0].Error(); !strings.HasPrefix(got, prefix) || !strings.Contains(got, tc.want) {
 			t.Errorf("%s: %q\nwant %q and %q", tc.name, err, prefix, tc.want)
 		}
+		if c.Mistake == nil || c.Mistake.Error() != err.Error() {
+			t.Errorf("%s: Mistake %v, want %v", tc.name, c.Mistake, err)
+		}
+		c.Mistake, c.Unread = nil, nil
 		if !reflect.DeepEqual(c, Default()) {
 			t.Errorf("%s: a bad file gave settings %+v; want the defaults", tc.name, c)
 		}
+	}
+}
+
+// A file with a mistake names the own presets it holds, so that starting
+// one can say why it is missing.
+func TestABrokenFileNamesItsPresets(t *testing.T) {
+	c, err := Parse("c.toml", []byte("qiet = \"22:00-06:00\"\n[[preset]]\nid = \"physio\"\ncycle = \"ice 15m, rest 45m\"\n[[preset]]\nid = \"evening\"\ncycle = \"heat 30m, rest 1h\"\n"))
+	if err == nil || !reflect.DeepEqual(c.Unread, []string{"physio", "evening"}) || len(c.Presets) != 0 {
+		t.Fatalf("err %v, unread %q, presets %d; want a problem and physio and evening unread", err, c.Unread, len(c.Presets))
 	}
 }
 

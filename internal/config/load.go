@@ -30,16 +30,20 @@ const (
 
 // Load reads the config file at path. A file that does not exist is the
 // defaults, with no error. Otherwise every problem is returned together as
-// Problems, with the defaults: a file with a mistake in it is not half
-// applied. A file that others could have written keeps everything but the
-// hook and the phone, which are left out with a warning (see Warnings).
+// Problems, with the defaults (Mistake and Unread say what was left out): a
+// file with a mistake in it is not half applied. A file that others could
+// have written keeps everything but the hook and the phone, which are left
+// out with a warning (see Warnings).
 func Load(path string) (Config, error) {
 	data, info, err := readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
 	if err != nil {
-		return Default(), Problems{{Path: path, Msg: err.Error()}}
+		ps := Problems{{Path: path, Msg: err.Error()}}
+		c := Default()
+		c.Mistake = ps
+		return c, ps
 	}
 	c, err := Parse(path, data)
 	if err != nil {
@@ -131,7 +135,14 @@ func Parse(path string, data []byte) (Config, error) {
 	}
 	c.Presets = buildPresets(raws, ps)
 	if err := ps.err(); err != nil {
-		return Default(), err
+		left := Default()
+		left.Mistake = err
+		for _, r := range raws {
+			if r.id.text != "" {
+				left.Unread = append(left.Unread, r.id.text)
+			}
+		}
+		return left, err
 	}
 	return c, nil
 }
@@ -146,7 +157,7 @@ func acceptedKeys(e entry) string {
 	case e.path[0] == "hooks":
 		return "[hooks] takes on_change"
 	}
-	return "the keys are quiet, sound, voice, repeat, clock and keep_awake, then the tables [[preset]], [ntfy] and [hooks]"
+	return "the keys are quiet, sound, voice, repeat, clock, keep_awake and skin_check, then the tables [[preset]], [ntfy] and [hooks]"
 }
 
 func (c *Config) setRoot(e entry, ps *problems) {
@@ -178,6 +189,18 @@ func (c *Config) setRoot(e entry, ps *problems) {
 			return
 		}
 		c.Repeat = d
+	case "skin_check":
+		accepted := fmt.Sprintf(`a duration from %s to %s, such as "8m", or "off"`, schedule.FormatDuration(MinSkinCheck), schedule.FormatDuration(schedule.MaxSkinCheck))
+		s, ok := str(e, ps, accepted)
+		if !ok {
+			return
+		}
+		d, err := ParseSkinCheck(s)
+		if err != nil {
+			ps.addf(e.line, "skin_check: %v", err)
+			return
+		}
+		c.SkinCheck = d
 	case "clock":
 		if s, ok := str(e, ps, `"24h" or "12h"`); ok {
 			if s != string(Clock24) && s != string(Clock12) {
@@ -282,6 +305,23 @@ func printable(s string) bool {
 		}
 	}
 	return true
+}
+
+// MinSkinCheck is the earliest a skin check may come: seconds into the
+// phase, for trying it out with a short cycle.
+const MinSkinCheck = time.Second
+
+// ParseSkinCheck reads when the skin check comes, as the file gives it: a
+// duration from MinSkinCheck to schedule.MaxSkinCheck, or "off" (0).
+func ParseSkinCheck(s string) (time.Duration, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "off") {
+		return 0, nil
+	}
+	d, err := schedule.ParseDuration(s, MinSkinCheck, schedule.MaxSkinCheck)
+	if err != nil {
+		return 0, fmt.Errorf(`%v, or "off"`, err)
+	}
+	return d, nil
 }
 
 // ParseRepeat reads how often a reminder repeats, as the file and --repeat

@@ -27,3 +27,9 @@ func mayPass(err error) bool {
 	}
 	return false
 }
+
+// readOnly says err is a directory that cannot be written: a read-only
+// file system, or no permission.
+func readOnly(err error) bool {
+	return errors.Is(err, syscall.EROFS) || errors.Is(err, syscall.EACCES) || errors.Is(err, syscall.EPERM)
+}

@@ -28,3 +28,6 @@ func mayPass(err error) bool {
 	}
 	return false
 }
+
+// readOnly says err is a directory that cannot be written.
+func readOnly(err error) bool { return errors.Is(err, windows.ERROR_ACCESS_DENIED) }

@@ -1,9 +1,9 @@
 package control
 
 import (
+	"github.com/icetimer/icetimer/internal/rundir"
+
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -53,23 +53,40 @@ func Listen(dir string) (net.Listener, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if err := clearStale(path); err != nil {
+	ln, err := listenAt(path)
+	if err != nil && readOnly(err) {
+		// A state directory that cannot be written (a disk remounted
+		// read-only) cannot hold the socket either: the runtime directory
+		// does, and the lock's record tells clients where.
+		if path, err = rundir.For(dir, "sock"); err == nil {
+			ln, err = listenAt(path)
+		}
+	}
+	if err != nil {
 		return nil, "", err
+	}
+	return ln, path, nil
+}
+
+// listenAt serves a socket at path, private to its user.
+func listenAt(path string) (net.Listener, error) {
+	if err := clearStale(path); err != nil {
+		return nil, err
 	}
 	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot serve the control socket %s: %w", path, err)
+		return nil, fmt.Errorf("cannot serve the control socket %s: %w", path, err)
 	}
 	ln.SetUnlinkOnClose(false) // Close removes it only while it is ours
 	if runtime.GOOS != "windows" {
 		if err := os.Chmod(path, socketPerm); err != nil { // bind obeys the umask; chmod does not
 			ln.Close()
 			os.Remove(path)
-			return nil, "", fmt.Errorf("cannot make the control socket private: %w", err)
+			return nil, fmt.Errorf("cannot make the control socket private: %w", err)
 		}
 	}
 	info, _ := os.Lstat(path)
-	return &socketListener{UnixListener: ln, path: path, info: info}, path, nil
+	return &socketListener{UnixListener: ln, path: path, info: info}, nil
 }
 
 // socketPath is where dir's control socket goes: in dir when the path fits
@@ -80,12 +97,10 @@ func socketPath(dir string) (string, error) {
 	if fits(path) {
 		return path, nil
 	}
-	rt, err := runtimeDir()
+	path, err := rundir.For(dir, "sock")
 	if err != nil {
 		return "", fmt.Errorf("the state directory's path is too long for a socket, and %w", err)
 	}
-	sum := sha256.Sum256([]byte(dir))
-	path = filepath.Join(rt, "icetimer-"+hex.EncodeToString(sum[:8])+".sock")
 	if !fits(path) {
 		return "", fmt.Errorf("the control socket's path is too long for a socket address (at most %d bytes): %s", sunPathMax()-1, path)
 	}

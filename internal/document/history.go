@@ -35,6 +35,17 @@ type HistoryDay struct {
 	// heat, counted up to 14: at 14 the skin may mark (PROTOCOLS.md
 	// section 9).
 	HeatDaysInARow int `json:"heat_days_in_a_row"`
+	// Numb is when the skin went numb under ice (a skin check answered
+	// "numb"); UnconfirmedPutOns the put-on reminders whose "Is it on?"
+	// was never answered (the phase ran as planned). PROTOCOLS.md section 9.
+	Numb              []string   `json:"numb"`
+	UnconfirmedPutOns []PutOnDoc `json:"unconfirmed_put_ons"`
+}
+
+// PutOnDoc is a reminder to put a pack on.
+type PutOnDoc struct {
+	At   string        `json:"at"`
+	Kind schedule.Kind `json:"kind"`
 }
 
 // PainPoint is one check-in.
@@ -62,7 +73,7 @@ func HistoryOf(figures []report.Day) History {
 			HeatCount: f.Heat.Count, HeatSeconds: *seconds(f.Heat.Time),
 			Started: f.Started, Finished: f.Finished,
 			Pain: PainOf(f.Pain, f.Day.Location()), Removals: f.Removals, LateRemovals: latesOf(f.Late, f.Day.Location()), Unanswered: f.Unanswered,
-			HeatDaysInARow: f.HeatInARow,
+			HeatDaysInARow: f.HeatInARow, Numb: InstantsOf(f.Numb, f.Day.Location()), UnconfirmedPutOns: putOnsOf(f.Unconfirmed, f.Day.Location()),
 		})
 	}
 	return out
@@ -81,6 +92,23 @@ func latesOf(late []remind.Removal, loc *time.Location) []LateRemoval {
 	out := []LateRemoval{}
 	for _, r := range late {
 		out = append(out, LateRemoval{At: *instant(r.At, loc), Kind: r.Kind, LateSeconds: *seconds(r.Answered.Sub(r.At))})
+	}
+	return out
+}
+
+// InstantsOf is instants as the documents list them, in loc.
+func InstantsOf(ts []time.Time, loc *time.Location) []string {
+	out := []string{}
+	for _, t := range ts {
+		out = append(out, *instant(t, loc))
+	}
+	return out
+}
+
+func putOnsOf(puts []report.PutOn, loc *time.Location) []PutOnDoc {
+	out := []PutOnDoc{}
+	for _, p := range puts {
+		out = append(out, PutOnDoc{At: *instant(p.At, loc), Kind: p.Kind})
 	}
 	return out
 }

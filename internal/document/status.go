@@ -21,13 +21,18 @@ type Status struct {
 	Stage            int            `json:"stage"`
 	StageEndsAt      *string        `json:"stage_ends_at"`
 	StartedAt        string         `json:"started_at"`
-	// Repeating says a "remove the pack" reminder repeats until `icetimer
-	// ack`.
+	// Repeating says a reminder waits for `icetimer ack`: a "remove the
+	// pack" one, or a put-on asking "Is it on?".
 	Repeating bool `json:"repeating"`
 	// Pain is the latest check-in's score, or null.
 	Pain *int `json:"pain"`
 	// Advice is what the check-ins have called for so far, each once.
 	Advice []AdviceItem `json:"advice"`
+	// SkinCheck says the skin check waits for its answer (`icetimer skin
+	// ok|numb`); Numb is when this course's skin went numb (PROTOCOLS.md
+	// section 9).
+	SkinCheck bool     `json:"skin_check"`
+	Numb      []string `json:"numb"`
 }
 
 // AdviceItem is one piece of the articles' advice and why it was given.
@@ -68,6 +73,8 @@ func StatusOf(c schedule.Course, st schedule.State, given []advice.Given, loc *t
 		out.Pain = &p.Score
 	}
 	out.Advice = AdviceOf(given, loc)
+	out.SkinCheck = !st.SkinCheck.IsZero()
+	out.Numb = InstantsOf(c.NumbAt(), loc)
 	if st.Next.Kind != "" {
 		next := st.Next.Kind
 		out.NextKind = &next

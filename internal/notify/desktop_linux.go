@@ -13,12 +13,20 @@ import (
 // AppName is the application name the desktop shows with each notification.
 const AppName = "icetimer"
 
-// What the notifications carry besides their text. The icons are themed
-// names from the freedesktop icon naming specification, which every icon
-// theme has, so nothing needs installing.
+// What the notifications carry besides their text.
 const (
-	urgentIcon = "dialog-warning"
-	normalIcon = "dialog-information"
+	// appIcon is icetimer's own icon, which the packages install into the
+	// hicolor theme, and desktopEntry its desktop entry
+	// (icetimer.desktop), by which desktops such as GNOME group the
+	// notifications under icetimer. Without the packages (go install) the
+	// server finds neither and shows its own default.
+	appIcon      = "icetimer"
+	desktopEntry = "icetimer"
+	// urgentImage is the image of an urgent notification: a themed name from
+	// the freedesktop icon naming specification, which every icon theme has,
+	// so a "remove the pack" reminder stands out by a warning sign even
+	// where icetimer's icon is not installed.
+	urgentImage = "dialog-warning"
 	// ackAction is the key of the acknowledge button; ActionInvoked names it.
 	ackAction = "ack"
 )
@@ -90,20 +98,24 @@ func (d *Desktop) Notify(ctx context.Context, n Notification) error {
 // notifyArgs are the arguments of the Notify method for n: app_name,
 // replaces_id, app_icon, summary, body, actions, hints, expire_timeout.
 func notifyArgs(n Notification, replaces uint32) []any {
-	icon, urgency, expire := normalIcon, byte(1), int32(-1) // -1: the server's default
+	urgency, expire := byte(1), int32(-1) // -1: the server's default
 	if n.Urgent {
-		icon, urgency, expire = urgentIcon, 2, 0 // 0: never expires
+		urgency, expire = 2, 0 // 0: never expires
 	}
 	actions := []string{}
 	if n.Ack != "" && n.Tag != "" {
 		actions = []string{ackAction, n.Ack}
 	}
 	hints := map[string]dbus.Variant{
-		"urgency": dbus.MakeVariant(urgency),
-		// Servers differ in which of app_icon and image-path they show.
-		"image-path": dbus.MakeVariant(icon),
+		"urgency":       dbus.MakeVariant(urgency),
+		"desktop-entry": dbus.MakeVariant(desktopEntry),
 	}
-	return []any{AppName, replaces, icon, n.Title, n.Body, actions, hints, expire}
+	if n.Urgent {
+		// The specification shows image-path before app_icon: the warning
+		// sign is the picture, icetimer's icon still names the sender.
+		hints["image-path"] = dbus.MakeVariant(urgentImage)
+	}
+	return []any{AppName, replaces, appIcon, n.Title, n.Body, actions, hints, expire}
 }
 
 // Withdraw closes the notification last shown with tag; an unknown tag is

@@ -84,8 +84,16 @@ func testUrgentAndNormal(t *testing.T, m *mock) {
 	if urgent.urgency() != 2 || urgent.expire != 0 {
 		t.Errorf("urgent: urgency %d, expire_timeout %d; want 2 (critical) and 0 (never expires)", urgent.urgency(), urgent.expire)
 	}
-	if urgent.icon != "dialog-warning" || urgent.hints["image-path"].Value() != "dialog-warning" {
-		t.Errorf("urgent: app_icon %q, image-path %v; want the dialog-warning icon", urgent.icon, urgent.hints["image-path"])
+	for name, r := range map[string]received{"urgent": urgent, "normal": normal} {
+		if r.icon != "icetimer" || r.hints["desktop-entry"].Value() != "icetimer" {
+			t.Errorf("%s: app_icon %q, desktop-entry %v; want icetimer's icon and desktop entry", name, r.icon, r.hints["desktop-entry"])
+		}
+	}
+	if urgent.hints["image-path"].Value() != "dialog-warning" {
+		t.Errorf("urgent: image-path %v; want the dialog-warning image", urgent.hints["image-path"])
+	}
+	if image, ok := normal.hints["image-path"]; ok {
+		t.Errorf("normal: image-path %v; want none, so icetimer's icon shows", image)
 	}
 	if want := []string{"ack", "Pack removed"}; !slices.Equal(urgent.actions, want) {
 		t.Errorf("urgent: actions %q, want %q", urgent.actions, want)

@@ -23,8 +23,13 @@ const (
 	wentOnQuestion
 )
 
-// timeLeft is the plain screen's key of its own: the time left, said.
-var timeLeft = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "time left"))
+// The plain screen's keys of its own: the time left, said; and the skin
+// check's answers, as the timer screen takes them (its skinKey).
+var (
+	timeLeft = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "time left"))
+	skinOK   = key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "skin fine"))
+	skinNumb = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "skin numb"))
+)
 
 // readKeys reads the terminal's keys on a goroutine of its own until the
 // screen ends, and acts on each; the channel closes once it has stopped.
@@ -86,7 +91,7 @@ func (p *screen) key(k tea.KeyPressMsg) {
 	switch {
 	case key.Matches(k, km.Quit):
 		p.asking = quitQuestion
-		p.say(words.QuitQuestion)
+		p.say(words.QuitQuestion.Full)
 	case key.Matches(k, km.Help):
 		p.say(words.PlainKeys)
 	case key.Matches(k, timeLeft):
@@ -106,9 +111,15 @@ func (p *screen) key(k tea.KeyPressMsg) {
 		p.ask(schedule.Action{Verb: schedule.VerbShorten, Amount: schedule.DefaultAmount})
 	case key.Matches(k, km.Restart):
 		p.ask(schedule.Action{Verb: schedule.VerbRestart})
+	case key.Matches(k, skinOK, skinNumb) && st.SkinCheck.IsZero():
+		p.sayNow(words.NoSkinCheck)
+	case key.Matches(k, skinOK):
+		p.ask(schedule.Action{Verb: schedule.VerbSkinOK})
+	case key.Matches(k, skinNumb):
+		p.ask(schedule.Action{Verb: schedule.VerbSkinNumb})
 	case key.Matches(k, km.Stop):
 		p.asking = stopQuestion
-		p.say(words.StopQuestion)
+		p.say(words.StopQuestion.Full)
 	case key.Matches(k, km.WentOn) && st.Current.Kind.IsOn() && !st.Paused:
 		p.asking, p.typed = wentOnQuestion, ""
 		p.say(words.WentOnQuestion)
@@ -129,7 +140,7 @@ func (p *screen) answerQuit(k tea.KeyPressMsg) {
 		p.asking = noQuestion
 		p.say(words.NothingChanged)
 	default:
-		p.say(words.QuitQuestion)
+		p.say(words.QuitQuestion.Full)
 	}
 }
 
@@ -145,9 +156,9 @@ func (p *screen) answerStop(k tea.KeyPressMsg) {
 		p.say(words.NothingChanged)
 	case key.Matches(k, p.keys.Quit):
 		p.asking = quitQuestion
-		p.say(words.QuitQuestion)
+		p.say(words.QuitQuestion.Full)
 	default:
-		p.say(words.StopQuestion)
+		p.say(words.StopQuestion.Full)
 	}
 }
 

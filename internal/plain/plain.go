@@ -74,7 +74,9 @@ func Run(ctx context.Context, s *session.Session, cfg Config) (schedule.Course, 
 	keysDone := p.readKeys(cfg.Keys, cfg.Term)
 	course, err := runner.Drive(ctx, runner.Config{
 		Course: cfg.Course, Handled: cfg.Since, Repeat: cfg.Repeat,
-		Own: p.own, OnRefused: p.refused, OnCountdown: p.countdown, OnChange: p.changed,
+		Own: p.own, OnRefused: p.refused, OnCountdown: p.countdown, OnSkinCheck: p.skinCheck,
+		OnChange: func(_ session.Request, c schedule.Course) { p.adopt(c) },
+		OnShift:  func(_ time.Duration, c schedule.Course) { p.adopt(c) },
 	}, s, p.out)
 	cancel()
 	<-keysDone
@@ -131,8 +133,9 @@ func (p *screen) state() schedule.State {
 	return p.course.StateAt(p.now())
 }
 
-// changed takes the course after a change the driver made.
-func (p *screen) changed(_ session.Request, c schedule.Course) {
+// adopt takes the course after a change the driver made (a request, or a
+// clock step it shifted the course by).
+func (p *screen) adopt(c schedule.Course) {
 	p.mu.Lock()
 	p.course = c
 	p.mu.Unlock()
@@ -144,6 +147,12 @@ func (p *screen) refused(_ session.Request, err error) { p.say(words.Refused(err
 // countdown says the time left, in the last minutes of a phase.
 func (p *screen) countdown(st schedule.State) {
 	p.say(words.Stamped(words.TimeLeft(st, time.Local), st.Now))
+}
+
+// skinCheck asks the skin check, with the bell, as the timer screen rings
+// it.
+func (p *screen) skinCheck(st schedule.State) {
+	p.say("\a" + words.Stamped(words.SkinCheckQuestion, st.Now))
 }
 
 // ask has the driver make change a, as a request of its own.

@@ -28,22 +28,28 @@ type plainTest struct {
 
 // startPlain opens a plain screen on a new ice 20m, rest 20m course started
 // at 08:00 local time, the clock at start, announcing from the start.
-func startPlain(t *testing.T) *plainTest { return openPlain(t, 0, 0) }
+func startPlain(t *testing.T) *plainTest { return openPlain(t, 0, 0, 0) }
 
-// openPlain opens a plain screen on the course of startPlain, the clock at
-// 08:00 plus now, announcing from 08:00 plus since.
-func openPlain(t *testing.T, now, since time.Duration) *plainTest {
+// openPlain opens a plain screen on the course of startPlain with a skin
+// check skin into each ice phase (0: none), the clock at 08:00 plus now,
+// announcing from 08:00 plus since.
+func openPlain(t *testing.T, now, since, skin time.Duration) *plainTest {
 	t.Helper()
 	start := time.Date(2026, 11, 21, 8, 0, 0, 0, time.Local)
 	p := &plainTest{t: t, lines: make(chan string, 64), ending: make(chan Ending, 1)}
 	p.clock.Store(start.Add(now).UnixNano())
-	s, err := session.Open(t.TempDir(), session.Options{Clock: func() time.Time { return time.Unix(0, p.clock.Load()) }})
+	// The boot clock moves with the wall clock: the test's time is lived,
+	// never a step of the clock.
+	s, err := session.Open(t.TempDir(), session.Options{
+		Clock: func() time.Time { return time.Unix(0, p.clock.Load()) },
+		Boot:  func() (time.Duration, bool) { return time.Duration(p.clock.Load()), true },
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.Close)
 	q, _ := schedule.ParseQuietHours("off", time.Local)
-	c := schedule.Course{Preset: "custom", Start: start, Quiet: q, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+	c := schedule.Course{Preset: "custom", Start: start, Quiet: q, SkinCheck: skin, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
 		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
 	}}}}
 	if err := s.Start(c); err != nil {
@@ -66,12 +72,25 @@ func openPlain(t *testing.T, now, since time.Duration) *plainTest {
 		}
 		close(p.lines)
 	}()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
 	go func() {
-		_, e := Run(context.Background(), s, Config{Course: c, Since: start.Add(since), Keys: keys, Out: written, CRLF: true})
+		defer close(done)
+		_, e := Run(ctx, s, Config{Course: c, Since: start.Add(since), Keys: keys, Out: written, CRLF: true})
 		written.Close()
 		p.ending <- e
 	}()
-	t.Cleanup(func() { typed.Close(); keys.Close() })
+	// Before the session closes (cleanups run last first): the screen ends.
+	t.Cleanup(func() {
+		cancel()
+		go func() {
+			for range p.lines { // what the test left unread must not hold the screen
+			}
+		}()
+		<-done
+		typed.Close()
+		keys.Close()
+	})
 	return p
 }
 
@@ -184,11 +203,11 @@ func TestPlainEndings(t *testing.T) {
 // Opened on a course with nothing to tell at once (a resume), the screen
 // says where the course stands; with something to tell, it tells that.
 func TestPlainOpening(t *testing.T) {
-	p := openPlain(t, 5*time.Minute, time.Second)
+	p := openPlain(t, 5*time.Minute, time.Second, 0)
 	p.expect("icetimer: the custom course started 08:00.")
 	p.expect("08:05:00  Ice: 15 minutes left, until 08:20, then rest.")
 
-	p = openPlain(t, 25*time.Minute, time.Second)
+	p = openPlain(t, 25*time.Minute, time.Second, 0)
 	p.expect("icetimer: the custom course started 08:00.")
 	select {
 	case line := <-p.lines:
@@ -198,4 +217,25 @@ func TestPlainOpening(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no line after the opening within 10 s")
 	}
+}
+
+// The skin check is asked once it comes, with the bell; k and n answer it,
+// and say so when none waits; numb takes the ice off, told as a change.
+func TestPlainSkinCheck(t *testing.T) {
+	p := openPlain(t, 0, 0, 8*time.Minute)
+	p.typing("", "Put the ice pack on.")
+	p.at(2 * time.Minute)
+	p.typing("k", "08:02:00  No skin check is waiting")
+	p.typing("n", "08:02:00  No skin check is waiting")
+	// Any request wakes the driver, which finds the check come.
+	p.at(8*time.Minute + time.Second)
+	p.typing("k", "\a08:08:01  Skin check: is the skin under the ice just cold or aching?", "08:08:01  Skin check answered: fine.")
+
+	p = openPlain(t, 0, 0, 8*time.Minute)
+	p.typing("", "Put the ice pack on.")
+	p.at(8*time.Minute + time.Second)
+	p.typing("n", "Skin check: is the skin under the ice", "08:08:01  Skin numb or white: take the ice pack off now")
+	// The removal is told at the driver's next look, a request here.
+	p.at(8*time.Minute + 2*time.Second)
+	p.typing("a", "08:08:01  Remove the ice pack: the skin went numb.", "08:08:02  Acknowledged: rest until 08:28.")
 }

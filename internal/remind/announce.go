@@ -22,14 +22,23 @@ const StepSlack = 2 * time.Minute
 type Announcer struct {
 	// handled is the instant every change before which has been announced.
 	handled time.Time
+	// numbTold is the latest instant of a numb change told (see Due).
+	numbTold time.Time
 }
 
 // NewAnnouncer starts announcing at since: changes from since on are told,
 // earlier ones were told already (the saved marker, or the course's start
 // for a course just begun).
 func NewAnnouncer(since time.Time) Announcer {
-	return Announcer{handled: since.Round(0)}
+	return Announcer{handled: since.Round(0), numbTold: since.Round(0)}
 }
+
+// answerLag is how far before the instant handled a change made by the
+// person's answer may lie: an event is recorded at the whole second it was
+// made in (schedule.EventInstant), up to a second before the moment the
+// caller last asked, and the slack covers a caller that asks a little
+// before acting.
+const answerLag = 2 * time.Second
 
 // Handled is the instant every change before which has been announced: what
 // the session saves with Announced, so a process resuming later tells only
@@ -37,7 +46,11 @@ func NewAnnouncer(since time.Time) Announcer {
 func (a Announcer) Handled() time.Time { return a.handled }
 
 // Due returns the changes of c to announce at now, oldest first, and counts
-// them as announced. A change exactly at now is due now.
+// them as announced. A change exactly at now is due now. The one change
+// the person makes that is announced, the end of an ice phase because the
+// skin went numb (schedule.CauseNumb: its remove reminder must go out),
+// lies at the whole second of the answer, which may be before the instant
+// handled: it is told once, the first time Due sees it.
 func (a *Announcer) Due(c schedule.Course, now time.Time) []schedule.Transition {
 	now = now.Round(0)
 	if now.Before(a.handled.Add(-StepSlack)) {
@@ -51,10 +64,21 @@ func (a *Announcer) Due(c schedule.Course, now time.Time) []schedule.Transition 
 	from := a.handled
 	a.handled = through
 	var out []schedule.Transition
-	for _, t := range c.Transitions(from, through) {
-		if !t.To.Cause.ByPerson() {
+	for _, t := range c.Transitions(from.Add(-answerLag), through) {
+		numb := t.To.Cause == schedule.CauseNumb
+		switch {
+		case numb && !t.At.After(a.numbTold):
+		case !numb && t.At.Before(from), t.To.Cause.ByPerson():
+		default:
 			out = append(out, t)
+			if numb {
+				a.numbTold = t.At
+			}
 		}
 	}
 	return out
 }
+
+// Shift moves the instant announcing has reached by d, with a course that
+// Shifted by d: the wall clock stepped, and what was told stays told.
+func (a *Announcer) Shift(d time.Duration) { a.handled = a.handled.Add(d) }

@@ -104,3 +104,35 @@ func TestClockSteps(t *testing.T) {
 		})
 	}
 }
+
+// A numb answer ends the ice phase at the whole second it was given in,
+// before the instant the screen last looked: its remove reminder is still
+// told, once, at the next look, and never again.
+func TestANumbRemovalIsAnnouncedOnce(t *testing.T) {
+	c := iceCourse(testStart)
+	c.SkinCheck = 8 * time.Minute
+	a := NewAnnouncer(testStart)
+	a.Due(c, testStart)
+	pressed := testStart.Add(9*time.Minute + 600*time.Millisecond)
+	if ts := a.Due(c, pressed); len(ts) != 0 {
+		t.Fatalf("told %v before the answer", instants(ts))
+	}
+	numb, err := c.Do(schedule.Action{Verb: schedule.VerbSkinNumb}, pressed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var told []time.Time
+	for _, now := range []time.Time{pressed, pressed.Add(400 * time.Millisecond), pressed.Add(1400 * time.Millisecond), pressed.Add(time.Minute)} {
+		for _, t := range a.Due(numb, now) {
+			told = append(told, t.At)
+		}
+	}
+	if len(told) != 1 || !told[0].Equal(testStart.Add(9*time.Minute)) {
+		t.Fatalf("told %v, want the numb removal at 08:09 once", told)
+	}
+	// A process resuming after it was told does not tell it again.
+	again := NewAnnouncer(pressed.Add(time.Second))
+	if ts := again.Due(numb, pressed.Add(2*time.Second)); len(ts) != 0 {
+		t.Fatalf("a resumed announcer told %v again", instants(ts))
+	}
+}

@@ -41,6 +41,10 @@ func (c *Countdown) Due(st schedule.State) bool {
 	return true
 }
 
+// Shift moves the countdown's instants by d, with a course that Shifted
+// by d: the wall clock stepped, and the minutes told stay told.
+func (c *Countdown) Shift(d time.Duration) { c.told = c.told.Add(d) }
+
 // Next is when the next minute of the countdown comes, for a loop that
 // sleeps until then; false when none comes in the phase as it stands.
 func (c Countdown) Next(st schedule.State) (time.Time, bool) {

@@ -10,9 +10,20 @@ import (
 // person acknowledges it (CLI.md: --repeat, default 2m).
 const DefaultRepeat = 2 * time.Minute
 
-// Repeater is the one rule for repeating a reminder that waits: every
-// `every` after it was last told, while it waits, used by the screen and by
-// `run` alike. A laptop that slept through several repeats makes one.
+// A put-on reminder that asks "Is it on?" repeats quietly every
+// PutOnRepeat while unanswered, PutOnRepeats times at most (PROTOCOLS.md
+// section 9): unlike a pack left on, a pack not put on harms nobody, so
+// it is asked about a few times, then the phase runs as planned.
+const (
+	PutOnRepeat  = 5 * time.Minute
+	PutOnRepeats = 3
+)
+
+// Repeater is the one rule for repeating a reminder that waits, used by
+// the screen and by `run` alike: a removal every `every` after it was
+// last told, while it waits; a put-on (schedule.Course.AsksIfOn) every
+// PutOnRepeat, PutOnRepeats times at most. A laptop that slept through
+// several repeats makes one.
 type Repeater struct {
 	every time.Duration
 	// last is when a reminder was last told; change is the instant of the
@@ -21,7 +32,8 @@ type Repeater struct {
 	n            int
 }
 
-// NewRepeater repeats every every (0 or less: never), counting from since.
+// NewRepeater repeats removals every every (0 or less: never), counting
+// from since.
 func NewRepeater(every time.Duration, since time.Time) Repeater {
 	return Repeater{every: every, last: since.Round(0)}
 }
@@ -33,9 +45,6 @@ func (r *Repeater) Told(at time.Time) { r.last = at.Round(0) }
 // Due returns the change to repeat the reminder of at now, and which repeat
 // it is (1 for the first), and counts it told; false when none is due.
 func (r *Repeater) Due(c schedule.Course, now time.Time) (schedule.Transition, int, bool) {
-	if r.every <= 0 {
-		return schedule.Transition{}, 0, false
-	}
 	now = now.Round(0)
 	if now.Before(r.last.Add(-StepSlack)) {
 		r.last = now // the clock went back: see StepSlack
@@ -50,7 +59,11 @@ func (r *Repeater) Due(c schedule.Course, now time.Time) (schedule.Transition, i
 			r.last = t.At
 		}
 	}
-	if now.Sub(r.last) < r.every {
+	every, most := r.every, 0
+	if !t.TakesPackOff() {
+		every, most = PutOnRepeat, PutOnRepeats
+	}
+	if every <= 0 || most > 0 && r.n >= most || now.Sub(r.last) < every {
 		return t, 0, false
 	}
 	r.last = now
@@ -74,4 +87,13 @@ func (r Repeater) Next(c schedule.Course, now time.Time) (time.Time, bool) {
 		last = t.At
 	}
 	return last.Add(r.every), true
+}
+
+// Shift moves the repeater's instants by d, with a course that Shifted by
+// d: the wall clock stepped, and the next repeat stays as far away.
+func (r *Repeater) Shift(d time.Duration) {
+	r.last = r.last.Add(d)
+	if !r.change.IsZero() {
+		r.change = r.change.Add(d)
+	}
 }

@@ -89,3 +89,39 @@ func TestRepeatsCountFromTheLastTelling(t *testing.T) {
 		t.Fatal("no repeat 2 min after the telling")
 	}
 }
+
+// askingCourse is iceCourse whose put-on reminders ask "Is it on?".
+func askingCourse() schedule.Course {
+	c := iceCourse(testStart)
+	c.ConfirmPutOn = true
+	return c
+}
+
+// A put-on that asks "Is it on?" repeats every 5 minutes, three times at
+// most, whatever --repeat says; a removal keeps its own repeat.
+func TestAPutOnRepeatsThreeTimesEveryFiveMinutes(t *testing.T) {
+	// Ice on at 08:00 (the start) and 09:00; off at 08:30.
+	long := askingCourse()
+	long.Protocol.Stages[0].Cycle[0].Duration = 30 * time.Minute
+	long.Protocol.Stages[0].Cycle[1].Duration = 30 * time.Minute
+	for _, every := range []time.Duration{DefaultRepeat, 0} {
+		got := repeatsAt(long, every, minutes(4.9, 5, 9, 10, 15, 20, 25, 29.9, 30, 32, 60, 65, 70, 75, 80, 85)...)
+		want := map[time.Duration]int{5 * time.Minute: 1, 10 * time.Minute: 2, 15 * time.Minute: 3, 65 * time.Minute: 1, 70 * time.Minute: 2, 75 * time.Minute: 3}
+		if every > 0 {
+			want[32*time.Minute] = 1
+		}
+		if len(got) != len(want) {
+			t.Fatalf("repeat %v: repeats %v, want %v", every, got, want)
+		}
+		for d, n := range want {
+			if got[d] != n {
+				t.Fatalf("repeat %v: repeats %v, want %v", every, got, want)
+			}
+		}
+	}
+	confirmed := askingCourse()
+	confirmed.Events = []schedule.Event{{Type: schedule.Confirm, At: testStart.Add(7 * time.Minute)}}
+	if got := repeatsAt(confirmed, DefaultRepeat, minutes(5, 10, 15)...); len(got) != 1 || got[5*time.Minute] != 1 {
+		t.Fatalf("repeats %v after the answer at 08:07, want only the one at 08:05", got)
+	}
+}

@@ -8,8 +8,9 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
-// addCheckIns adds course co's pain check-ins and removals up to limit to
-// the days that hold them; days sorts them.
+// addCheckIns adds course co's pain check-ins, removals, numb answers and
+// put-ons never confirmed, up to limit, to the days that hold them; days
+// sorts them.
 func (c *counter) addCheckIns(co schedule.Course, limit time.Time) {
 	for _, p := range co.Pain {
 		if i := c.dayOf(p.At); i >= 0 && !p.At.After(limit) {
@@ -25,6 +26,18 @@ func (c *counter) addCheckIns(co schedule.Course, limit time.Time) {
 			if r.Late() {
 				c.out[i].Late = append(c.out[i].Late, r)
 			}
+		}
+	}
+	for _, at := range co.NumbAt() {
+		if i := c.dayOf(at); i >= 0 && !at.After(limit) {
+			c.out[i].Numb = append(c.out[i].Numb, at)
+		}
+	}
+	// A put-on still waiting at limit may yet be answered: not counted.
+	waiting, waits := co.Waiting(limit)
+	for _, p := range remind.PutOns(co, c.from(), limit) {
+		if i := c.dayOf(p.At); i >= 0 && p.Confirmed.IsZero() && !(waits && waiting.At.Equal(p.At)) {
+			c.out[i].Unconfirmed = append(c.out[i].Unconfirmed, PutOn{At: p.At, Kind: p.Kind})
 		}
 	}
 }

@@ -102,7 +102,7 @@ func TestHTMLPrintsOnOneA4PageInChromium(t *testing.T) {
 		}
 	}
 	for _, q := range safety.Questions {
-		if want := words.SafetyTopic(q.ID) + ": " + answerWord(s.Safety, q.ID); !strings.Contains(text, want) {
+		if want := words.SafetyTopic(q.ID) + ": " + words.SafetyAnswer(s.Safety, q.ID); !strings.Contains(text, want) {
 			t.Errorf("the printed page lacks the answer %q", want)
 		}
 	}

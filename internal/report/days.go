@@ -43,13 +43,10 @@ type Day struct {
 	// due.
 	HeatInARow int
 	// Numb is when a skin check was answered "numb" that day (PROTOCOLS.md
-	// section 9), in order. The engine records no numb events yet: empty
-	// until addCheckIns fills it from them.
+	// section 9), in order.
 	Numb []time.Time
 	// Unconfirmed is the day's put-on reminders that nothing confirmed
 	// ("Is it on?" never answered; the phase ran as planned), in order.
-	// The engine records no confirmations yet: empty until addCheckIns
-	// fills it from them.
 	Unconfirmed []PutOn
 }
 

@@ -117,3 +117,28 @@ func stopped(c schedule.Course, at time.Time) schedule.Course {
 	c.Events = append(append([]schedule.Event(nil), c.Events...), schedule.Event{Type: schedule.Stop, At: at})
 	return c
 }
+
+// A day lists its numb answers and the put-ons nothing confirmed once their
+// phase is over; the put-on still waiting now may yet be answered.
+func TestDaysListNumbAndUnconfirmedPutOns(t *testing.T) {
+	start := time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
+	c := custom(t, "ice 20m, rest 20m", start)
+	c.SkinCheck, c.ConfirmPutOn = 8*time.Minute, true
+	c.Events = []schedule.Event{
+		{Type: schedule.Confirm, At: start.Add(time.Minute)},   // the start's, confirmed: ice until 08:21
+		{Type: schedule.Ack, At: start.Add(22 * time.Minute)},  // removal of 08:21
+		{Type: schedule.Numb, At: start.Add(50 * time.Minute)}, // the 08:41 put-on never answered; numb at 08:50
+	}
+	now := start.Add(time.Hour + 15*time.Minute) // 09:15: the 09:10 put-on (20 min after the numb) waits
+	d := Days([]store.Record{{Course: c}}, now, 1, time.UTC)[0]
+	if len(d.Numb) != 1 || !d.Numb[0].Equal(start.Add(50*time.Minute)) {
+		t.Fatalf("numb %v, want [08:50]", d.Numb)
+	}
+	if len(d.Unconfirmed) != 1 || d.Unconfirmed[0] != (PutOn{At: start.Add(41 * time.Minute), Kind: schedule.Ice}) {
+		t.Fatalf("unconfirmed %+v, want the 08:41 ice only", d.Unconfirmed)
+	}
+	later := Days([]store.Record{{Course: c}}, start.Add(time.Hour+35*time.Minute), 1, time.UTC)[0]
+	if len(later.Unconfirmed) != 2 {
+		t.Fatalf("once its phase is over the 09:10 put-on is unconfirmed too: %+v", later.Unconfirmed)
+	}
+}

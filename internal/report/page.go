@@ -77,7 +77,7 @@ func pageOf(s Summary) page {
 		p.Safety.At = stamp(s.Safety.At)
 		p.Safety.Ask = words.AskClinician(s.Safety.Cautions())
 		for _, q := range safety.Questions {
-			p.Safety.Rows = append(p.Safety.Rows, answerRow{words.SafetyTopic(q.ID), answerWord(s.Safety, q.ID)})
+			p.Safety.Rows = append(p.Safety.Rows, answerRow{words.SafetyTopic(q.ID), words.SafetyAnswer(s.Safety, q.ID)})
 		}
 	}
 	for _, r := range s.Courses {
@@ -111,17 +111,6 @@ func pageOf(s Summary) page {
 	}
 	p.Applications, p.Pains = applicationsChart(s.Days), painChart(s.Days, s.Pain)
 	return p
-}
-
-// answerWord is the answer to question id: "yes", "no" or "not answered".
-func answerWord(a safety.Answers, id safety.ID) string {
-	switch yes, answered := a.Answer(id); {
-	case !answered:
-		return "not answered"
-	case yes:
-		return "yes"
-	}
-	return "no"
 }
 
 // courseRowOf is the course in r: its preset, stages, quiet hours and when

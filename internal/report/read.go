@@ -98,22 +98,31 @@ type Earlier struct {
 	// Advice is what the advice reads of history (see Given), which a
 	// check-in adds the running course to (advice.History.With).
 	Advice advice.History
+	// Heat is the courses that ended in the last HeatDays+1 days, for the
+	// heat line (HeatLineDue).
+	Heat []store.Record
 }
 
 // ReadEarlier reads what the timer screen needs of history at now, in one
-// pass: today's courses, however many, and the advice's reach. What cannot
+// pass: today's courses, however many, the last fortnight's for the heat
+// line, and the advice's reach. What cannot
 // be read is left out.
 func ReadEarlier(s *store.Store, now time.Time) Earlier {
 	midnight := dayStart(now, 1, now.Location())
+	heatFrom := dayStart(now, HeatDays+1, now.Location())
 	var out Earlier
 	out.Advice, _, _ = readBack(s, now, func(r store.Record) bool {
-		if r.EndedAt.Before(midnight) {
+		if r.EndedAt.Before(heatFrom) {
 			return false
 		}
-		out.Today = append(out.Today, r)
+		out.Heat = append(out.Heat, r)
+		if !r.EndedAt.Before(midnight) {
+			out.Today = append(out.Today, r)
+		}
 		return true
 	})
 	slices.Reverse(out.Today)
+	slices.Reverse(out.Heat)
 	return out
 }
 

@@ -70,7 +70,11 @@ func (s Summary) Markdown(w io.Writer) error {
 		b.WriteString("No check-ins.\n\n")
 	default:
 		first, last := s.Pain[0], s.Pain[n-1]
-		fmt.Fprintf(&b, "%d check-ins, from %d (%s) to %d (%s)", n, first.Score, stamp(first.At), last.Score, stamp(last.At))
+		if n == 1 {
+			fmt.Fprintf(&b, "1 check-in: %d (%s)", first.Score, stamp(first.At))
+		} else {
+			fmt.Fprintf(&b, "%d check-ins, from %d (%s) to %d (%s)", n, first.Score, stamp(first.At), last.Score, stamp(last.At))
+		}
 		if s.Trend != NoTrend {
 			fmt.Fprintf(&b, ": %s", s.Trend)
 		}
@@ -82,6 +86,24 @@ func (s Summary) Markdown(w io.Writer) error {
 	}
 	if s.HeatTwoWeeks() {
 		b.WriteString("\n" + words.HeatTwoWeeks + "\n")
+	}
+	var numb, unconfirmed []string
+	for _, d := range s.Days {
+		for _, t := range d.Numb {
+			numb = append(numb, stamp(t))
+		}
+		for _, u := range d.Unconfirmed {
+			unconfirmed = append(unconfirmed, stamp(u.At)+" "+string(u.Kind))
+		}
+	}
+	if len(numb) > 0 || len(unconfirmed) > 0 {
+		b.WriteString("\n## Skin checks and put-on reminders\n\n")
+		if len(numb) > 0 {
+			fmt.Fprintf(&b, "Skin went numb: %s.\n", strings.Join(numb, ", "))
+		}
+		if len(unconfirmed) > 0 {
+			fmt.Fprintf(&b, "Put-on reminders never confirmed (the phase ran as planned): %s.\n", strings.Join(unconfirmed, ", "))
+		}
 	}
 	if len(s.Advice) > 0 {
 		b.WriteString("\n## Advice icetimer gave\n\n")

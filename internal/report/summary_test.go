@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,4 +46,22 @@ func TestReportMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.RequireEqual(t, b.Bytes())
+}
+
+// One check-in is said as one, in the Markdown and on the page.
+func TestOneCheckInIsSingular(t *testing.T) {
+	s := sampleSummary()
+	s.Pain = s.Pain[:1]
+	var md, page bytes.Buffer
+	if err := s.Markdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.HTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"markdown": md.String(), "html": page.String()} {
+		if !strings.Contains(out, "1 check-in: 7 (Sat 21 Nov 08:00)") || strings.Contains(out, "1 check-ins") {
+			t.Errorf("%s does not say one check-in as one:\n%s", name, out)
+		}
+	}
 }

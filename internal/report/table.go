@@ -6,21 +6,20 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/icetimer/icetimer/internal/words"
 )
 
 // WriteHistory writes `icetimer history`'s table: per day the
-// applications, the courses, late removals and the pain check-ins with
-// their trend; under it section 9's heat line when a day ends HeatDays
-// days in a row with heat.
+// applications, the courses, late removals, how often the skin went numb
+// and the pain check-ins with their trend; under it section 9's heat line
+// when a day ends HeatDays days in a row with heat.
 func WriteHistory(w io.Writer, figures []Day) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED\tLATE\tPAIN")
+	fmt.Fprintln(tw, "DAY\tICE\tHEAT\tSTARTED\tENDED\tLATE\tNUMB\tPAIN")
 	for _, f := range figures {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\n", f.Day.Format("Mon 02 Jan"),
-			applications(f.Ice), applications(f.Heat), f.Started, f.Finished, late(f, false), PainLine(f))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", f.Day.Format("Mon 02 Jan"),
+			applications(f.Ice), applications(f.Heat), f.Started, f.Finished, late(f, false), orDash(len(f.Numb)), PainLine(f))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -32,9 +31,16 @@ func WriteHistory(w io.Writer, figures []Day) error {
 	return nil
 }
 
-// applications writes a count and its total time in minutes: "3 × 60 min".
-func applications(a Applications) string {
-	return fmt.Sprintf("%d × %d min", a.Count, int(a.Time/time.Minute))
+// applications writes a count and its total time: "3 times, 1 h 00 min in
+// all".
+func applications(a Applications) string { return words.Applications(a.Count, a.Time) }
+
+// orDash is n, or "-" for none.
+func orDash(n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return strconv.Itoa(n)
 }
 
 // late is "1 of 4": the removals acknowledged late among the day's, with

@@ -20,16 +20,26 @@ import (
 // said aloud). How far it got is saved, so a later run or screen
 // does not repeat it, and so is every change asked from elsewhere
 // (session.Requests) or of its own (cfg.Own), which it applies and prints;
-// it returns the course with them. cfg's Own, OnRefused, OnCountdown and
-// OnChange are the caller's: OnChange hears of a change before its line
-// is printed.
+// it returns the course with them. cfg's Own, OnRefused, OnCountdown,
+// OnChange and OnShift are the caller's: OnChange and OnShift hear of a
+// change before its line is printed.
 func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) (schedule.Course, error) {
 	p := &linePrinter{w: out, bell: isTerminal(out)}
 	var inFlight sync.WaitGroup
 	course := cfg.Course
 	cfg.Clock = WallClock(s.Now)
-	cfg.Requests, cfg.Handle = s.Requests(), s.Handle
-	onChange := cfg.OnChange
+	cfg.Requests, cfg.Handle, cfg.Steps = s.Requests(), s.Handle, s.Stepped
+	onChange, onShift := cfg.OnChange, cfg.OnShift
+	cfg.OnShift = func(d time.Duration, c schedule.Course) {
+		course = c
+		if onShift != nil {
+			onShift(d, c)
+		}
+		p.println(false, words.Stamp(s.Now())+"  "+words.ClockStepped(d))
+		if err := s.Save(s.Ticket(), c); err != nil {
+			p.println(true, words.NotSaved(err, s.Now()))
+		}
+	}
 	cfg.OnChange = func(req session.Request, c schedule.Course) {
 		course = c
 		if onChange != nil {

@@ -78,8 +78,16 @@ type Config struct {
 	Own       <-chan session.Request
 	OnRefused func(session.Request, error)
 	// OnCountdown, when set, hears of each minute of the end of a phase
-	// (remind.Countdown), on the loop's goroutine.
+	// (remind.Countdown), and OnSkinCheck of each skin check once it has
+	// come (State.SkinCheck), once, within a heartbeat: on the loop's
+	// goroutine.
 	OnCountdown func(schedule.State)
+	OnSkinCheck func(schedule.State)
+	// Steps says how far the wall clock stepped since it was last asked
+	// (session.Stepped); the course is shifted by it, so that its phases
+	// last the time lived, and OnShift saves and tells it. Nil: never.
+	Steps   func() time.Duration
+	OnShift func(time.Duration, schedule.Course)
 }
 
 // Run reminds of c's changes as they come, and repeats a reminder that
@@ -106,6 +114,7 @@ func Run(ctx context.Context, cfg Config) error {
 	announcer := remind.NewAnnouncer(since)
 	repeater := remind.NewRepeater(cfg.Repeat, since)
 	countdown := remind.NewCountdown(clock.Now())
+	var skinChecked time.Time // the skin check told last
 	// tell announces the changes due at now and repeats what waits.
 	tell := func(now time.Time) schedule.State {
 		state := c.StateAt(now)
@@ -118,6 +127,10 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 		if cfg.OnCountdown != nil && countdown.Due(state) {
 			cfg.OnCountdown(state)
+		}
+		if check := state.SkinCheck; cfg.OnSkinCheck != nil && !check.IsZero() && !check.Equal(skinChecked) {
+			skinChecked = check
+			cfg.OnSkinCheck(state)
 		}
 		return state
 	}
@@ -137,6 +150,17 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 	}
 	for {
+		if cfg.Steps != nil {
+			if d := cfg.Steps(); d != 0 {
+				c = c.Shifted(d)
+				announcer.Shift(d)
+				repeater.Shift(d)
+				countdown.Shift(d)
+				if cfg.OnShift != nil {
+					cfg.OnShift(d, c)
+				}
+			}
+		}
 		now := clock.Now().Round(0)
 		state := tell(now)
 		_, waiting := c.Waiting(now)

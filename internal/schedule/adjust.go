@@ -104,6 +104,12 @@ func (c Course) onSince(a Action, st State, now time.Time) (Course, error) {
 		// before another.
 		next = c
 		next.Start = since
+		if c.ConfirmPutOn {
+			// Saying when the pack went on answers "Is it on?", as any
+			// other key does; a confirmation at that instant changes
+			// nothing else.
+			next = next.with(Event{Type: Confirm, At: since})
+		}
 	default:
 		return c, refuse(ErrOutsidePhase, "this %s has run %s since %s: give at most %s, or restart it", kind, spoken(now.Sub(from)), clockNear(from, now), spoken(now.Sub(from)))
 	}

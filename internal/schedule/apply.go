@@ -31,13 +31,16 @@ func (w *walker) apply(e Event) {
 		}
 	case Extend:
 		w.extend(e.At, e.Amount, inPhase)
-	case Restart:
+	case Restart, Confirm:
 		if inPhase {
 			d := w.phase().Duration
 			w.resume(e.At)
 			w.cur.End = e.At.Add(d)
 			w.length = d
+			w.rearmSkinCheck()
 		}
+	case SkinOK, Numb:
+		w.skin(e)
 	case NextStage:
 		w.nextStage(e.At)
 	case Stop:

@@ -46,6 +46,9 @@ func (c Course) Check() error {
 	if err := c.Quiet.check(); err != nil {
 		return err
 	}
+	if c.SkinCheck < 0 || c.SkinCheck > MaxSkinCheck {
+		return fmt.Errorf("course skin check at %v: want 0 (none) to %v", c.SkinCheck, MaxSkinCheck)
+	}
 	return c.checkEvents()
 }
 
@@ -104,7 +107,7 @@ func (c Course) checkEvents() error {
 	latest := c.Start.Add(MaxCourseSpan)
 	for i, e := range c.Events {
 		switch e.Type {
-		case Pause, Resume, Skip, Extend, Restart, Stop, Ack, NextStage:
+		case Pause, Resume, Skip, Extend, Restart, Stop, Ack, NextStage, Confirm, SkinOK, Numb:
 		default:
 			return fmt.Errorf("event %d has unknown type %q", i+1, e.Type)
 		}

@@ -34,6 +34,17 @@ const (
 	// first ice or heat phase starts at once and its window counts from
 	// then. It does nothing in the last stage.
 	NextStage EventType = "next-stage"
+	// Confirm answers a put-on reminder's "Is it on?" (see
+	// Course.AsksIfOn): the pack went on at this instant, so the phase
+	// counts from it, in full, as after a Restart.
+	Confirm EventType = "confirm"
+	// SkinOK answers the skin check of the ice phase that runs: the skin
+	// is just cold or aching. It changes no timing.
+	SkinOK EventType = "skin-ok"
+	// Numb says the skin under the ice went numb or white: the ice phase
+	// ends at once, with its remove reminder (CauseNumb), whatever the
+	// clock says (PROTOCOLS.md section 9).
+	Numb EventType = "numb"
 )
 
 // Event is one thing the person did, at an instant.
@@ -63,6 +74,15 @@ type Course struct {
 	// (append-only, like Events). The engine never reads them: they change
 	// no timing.
 	Pain []PainScore
+	// SkinCheck is how far into an ice phase's running time (pauses left
+	// out) its skin check comes (PROTOCOLS.md section 9); zero for none.
+	// The course keeps the setting it started with, so its checks are a
+	// function of the course alone.
+	SkinCheck time.Duration
+	// ConfirmPutOn says the course's put-on reminders ask "Is it on?" and
+	// wait for the answer (see AsksIfOn). Courses saved before icetimer
+	// asked have it false and replay as they always did.
+	ConfirmPutOn bool
 }
 
 // MainKind is the kind of a stage's first ice or heat phase: what the stage is

@@ -29,8 +29,14 @@ const (
 	VerbOnSince Verb = "on-since"
 	// VerbRestart counts the current phase again from now, in full.
 	VerbRestart Verb = "restart"
-	// VerbAck says the pack is off: it answers the reminder that waits.
+	// VerbAck answers the reminder that waits: the pack is off, or, for a
+	// put-on reminder, the pack is on (the phase then counts from now).
 	VerbAck Verb = "ack"
+	// VerbSkinOK answers the skin check: the skin is just cold or aching.
+	VerbSkinOK Verb = "skin-ok"
+	// VerbSkinNumb says the skin under the ice went numb or white: the ice
+	// phase ends now, with its remove reminder.
+	VerbSkinNumb Verb = "skin-numb"
 	// VerbPain records Action.Score and Action.Note at Action.At (zero: now).
 	VerbPain Verb = "pain"
 	// VerbNextStage moves the course to its next stage now.
@@ -40,7 +46,7 @@ const (
 )
 
 // Verbs is every verb Do knows, in the order a person learns them.
-var Verbs = []Verb{VerbPause, VerbResume, VerbSkip, VerbExtend, VerbShorten, VerbOnSince, VerbRestart, VerbAck, VerbPain, VerbNextStage, VerbStop}
+var Verbs = []Verb{VerbPause, VerbResume, VerbSkip, VerbExtend, VerbShorten, VerbOnSince, VerbRestart, VerbAck, VerbSkinOK, VerbSkinNumb, VerbPain, VerbNextStage, VerbStop}
 
 // DefaultAmount is how much extend adds and shorten takes when the action
 // names no amount: the screen's + and - keys.
@@ -93,8 +99,12 @@ func (c Course) do(a Action, now time.Time) (Course, error) {
 	// still waits to be answered.
 	switch a.Verb {
 	case VerbAck:
-		if _, waits := c.Waiting(now); !waits {
+		t, waits := c.Waiting(now)
+		switch {
+		case !waits:
 			return c, ErrNothingWaits
+		case c.AsksIfOn(t):
+			return c.with(Event{Type: Confirm, At: at}), nil
 		}
 		return c.with(Event{Type: Ack, At: at}), nil
 	case VerbPain:
@@ -124,6 +134,8 @@ func (c Course) do(a Action, now time.Time) (Course, error) {
 		return c.onSince(a, st, now)
 	case VerbRestart:
 		return c.restart(st, now)
+	case VerbSkinOK, VerbSkinNumb:
+		return c.skinAnswer(a, st, at)
 	case VerbNextStage:
 		if !c.Protocol.HasNextStage(st.Current.Stage) {
 			return c, ErrLastStage

@@ -47,6 +47,12 @@ func railCourse(r *rand.Rand) Course {
 			c.Quiet = QuietHours{Enabled: true, Start: from, End: to, Location: time.UTC}
 		}
 	}
+	// Most courses ask as icetimer starts them now; some are as saved
+	// before it did.
+	c.ConfirmPutOn = r.IntN(4) > 0
+	if r.IntN(4) > 0 {
+		c.SkinCheck = time.Duration(1+r.IntN(int(MaxSkinCheck/time.Minute))) * time.Minute
+	}
 	return c
 }
 
@@ -87,6 +93,7 @@ func TestPropertyActionsKeepTheCourseSafe(t *testing.T) {
 	r := rand.New(rand.NewPCG(*seed, 7))
 	codes := []string{ErrAtCap.Code, ErrLastStage.Code, ErrNothingWaits.Code, ErrOutsideCourse.Code, ErrNotNow.Code, ErrOutsidePhase.Code, ErrNoEffect.Code, ErrBadInput.Code}
 	accepted, refused := map[Verb]int{}, map[string]int{}
+	recorded := map[EventType]int{}
 	for i := range 300 {
 		c := railCourse(r)
 		now := c.Start.Add(-time.Duration(r.IntN(120)) * time.Second)
@@ -114,6 +121,9 @@ func TestPropertyActionsKeepTheCourseSafe(t *testing.T) {
 				continue
 			}
 			accepted[a.Verb]++
+			if len(next.Events) > len(c.Events) {
+				recorded[next.Events[len(next.Events)-1].Type]++
+			}
 			if err := next.Check(); err != nil {
 				fail("accepted, the course fails its check: %v", err)
 			}
@@ -131,7 +141,12 @@ func TestPropertyActionsKeepTheCourseSafe(t *testing.T) {
 			t.Errorf("no %s was ever accepted: the test does not reach it", v)
 		}
 	}
-	t.Logf("accepted %v; refused %v", accepted, refused)
+	for _, e := range []EventType{Ack, Confirm, SkinOK, Numb} {
+		if recorded[e] == 0 {
+			t.Errorf("no %s event was ever recorded: the test does not reach it", e)
+		}
+	}
+	t.Logf("accepted %v; refused %v; recorded %v", accepted, refused, recorded)
 }
 
 // checkSafeFrom checks c at now and at the instants ahead where a pack is
@@ -156,6 +171,9 @@ func checkSafeFrom(t *testing.T, c Course, now time.Time, fail func(string, ...a
 		}
 		if !s.Paused && s.Current.Kind.IsOn() && s.Current.End.Sub(at) > MaxApplication(s.Current.Kind) {
 			fail("at %v: the %s stays on until %v, over its cap", at, s.Current.Kind, s.Current.End)
+		}
+		if w := s.SkinCheck; !w.IsZero() && (s.Current.Kind != Ice || s.Paused || w.Before(s.Current.Start) || w.After(at)) {
+			fail("at %v: a skin check from %v waits in %+v", at, w, s)
 		}
 	}
 }

@@ -36,8 +36,12 @@ func randomCourse(r *rand.Rand) Course {
 			c.Quiet = QuietHours{Enabled: true, Start: from, End: to, Location: time.UTC}
 		}
 	}
+	c.ConfirmPutOn = r.IntN(2) == 0
+	if r.IntN(2) == 0 {
+		c.SkinCheck = time.Duration(1+r.IntN(30)) * time.Minute
+	}
 	t := c.Start
-	types := []EventType{Pause, Resume, Skip, Extend, Restart, NextStage, Stop}
+	types := []EventType{Pause, Resume, Skip, Extend, Restart, NextStage, Ack, Confirm, SkinOK, Numb, Stop}
 	for range r.IntN(40) {
 		t = t.Add(time.Duration(r.IntN(4*3600)) * time.Second)
 		e := Event{Type: types[r.IntN(len(types)-1)], At: t}

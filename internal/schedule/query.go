@@ -23,6 +23,7 @@ func (c Course) StateAt(now time.Time) State {
 		// tells the two apart so that no caller has to.
 		Paused:         w.frozen(),
 		WaitsForResume: w.held && w.cur.Kind != Done,
+		SkinCheck:      w.skinCheckWaits(),
 	}
 	switch {
 	case s.Done:

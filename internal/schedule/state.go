@@ -77,6 +77,11 @@ type State struct {
 	// until stopped or the course is done.
 	StageEnds time.Time
 	Done      bool
+	// SkinCheck is when the running ice phase's skin check came, while it
+	// waits for an answer (Course.SkinCheck; PROTOCOLS.md section 9); zero
+	// before it comes, once answered, while paused, and in any other
+	// phase. It never repeats: unanswered, it goes at the phase's end.
+	SkinCheck time.Time
 }
 
 // Progress is the fraction of the current countdown already used, 0 to 1.

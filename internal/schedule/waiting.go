@@ -9,9 +9,12 @@ const endWaitsFor = 30 * time.Minute
 
 // Waiting is the change whose reminder waits for the person at now: the
 // latest change, when it took a pack off on schedule (not by the person's
-// own skip, stop or move to the next stage) and the person has done nothing
-// since (an Ack, or any other event, says they are there). It waits until
-// the next change at most, or endWaitsFor once the course is done.
+// own skip, stop or move to the next stage), or put one on and asks "Is it
+// on?" (AsksIfOn), and the person has done nothing since (an Ack, or any
+// other event, says they are there). It waits until the next change at
+// most, or endWaitsFor once the course is done. A put-on into a phase
+// frozen by a pause (the morning after a paused night) does not wait: the
+// pack goes on when the person resumes.
 func (c Course) Waiting(now time.Time) (Transition, bool) {
 	now = now.Round(0)
 	st := c.StateAt(now)
@@ -20,14 +23,21 @@ func (c Course) Waiting(now time.Time) (Transition, bool) {
 		return Transition{}, false
 	}
 	t := ts[len(ts)-1]
-	if !t.TakesPackOff() {
-		return t, false
-	}
-	if st.Done && now.Sub(t.At) > endWaitsFor {
+	switch {
+	case t.TakesPackOff():
+		if st.Done && now.Sub(t.At) > endWaitsFor {
+			return t, false
+		}
+	case c.AsksIfOn(t):
+		if st.Paused {
+			return t, false
+		}
+	default:
 		return t, false
 	}
 	for _, e := range c.Events {
-		if !e.At.Before(t.At) && !e.At.After(now) {
+		// A numb answer makes the change that waits; it never answers it.
+		if e.Type != Numb && !e.At.Before(t.At) && !e.At.After(now) {
 			return t, false
 		}
 	}
@@ -39,4 +49,14 @@ func (c Course) Waiting(now time.Time) (Transition, bool) {
 // (not by the person's own key) and leads to something else.
 func (t Transition) TakesPackOff() bool {
 	return t.From.Kind.IsOn() && t.To.Kind != t.From.Kind && !t.To.Cause.ByPerson()
+}
+
+// AsksIfOn reports whether t is a change whose reminder asks "Is it on?"
+// and waits for the person's answer (PROTOCOLS.md section 9): it puts a
+// pack on, not by the person's own key, in a course that asks
+// (ConfirmPutOn). A change that takes one pack off as it puts another on
+// (ice straight to heat) waits as a removal: taking a pack off matters
+// most, and its acknowledgement changes no timing.
+func (c Course) AsksIfOn(t Transition) bool {
+	return c.ConfirmPutOn && t.To.Kind.IsOn() && !t.To.Cause.ByPerson() && !t.TakesPackOff()
 }

@@ -33,6 +33,11 @@ type walker struct {
 	// segment that transition ended (the zero Segment for the course's start).
 	moved bool
 	ended Segment
+
+	// checked is when the current ice phase's skin check came (zero: not
+	// yet), skinAnswered whether the person answered it.
+	checked      time.Time
+	skinAnswered bool
 }
 
 // happening is the kind of thing that happens next to a walker.
@@ -44,6 +49,7 @@ const (
 	quietStarts                  // tonight's quiet hours begin
 	runsOut                      // the current segment reaches its planned end
 	event                        // the next recorded event
+	skinChecks                   // the current ice phase's skin check comes
 )
 
 func newWalker(c *Course) walker {
@@ -80,9 +86,14 @@ func (w *walker) lastEvent() time.Time {
 
 // next is what happens next and when. Scheduled boundaries go before events
 // at the same instant, so an event at the exact instant of a transition acts
-// on the phase that has just begun, as the screen shows it.
+// on the phase that has just begun, as the screen shows it; a skin check
+// comes only strictly before its phase ends, and before an event at its
+// instant, which may answer it.
 func (w *walker) next() (time.Time, happening) {
 	at, h := w.boundary()
+	if check, ok := w.skinCheckDue(); ok && (h == nothing || check.Before(at)) {
+		at, h = check, skinChecks
+	}
 	if w.applied < len(w.course.Events) {
 		if e := w.eventAt(); h == nothing || e.Before(at) {
 			return e, event
@@ -128,6 +139,8 @@ func (w *walker) do(at time.Time, h happening) bool {
 		} else {
 			w.nextPhase(at, CauseScheduled)
 		}
+	case skinChecks:
+		w.checked = at
 	case event:
 		e := w.course.Events[w.applied]
 		e.At = at
@@ -228,6 +241,7 @@ func (w *walker) begin(seg Segment) {
 	w.cur = seg
 	w.frozeAt = seg.Start
 	w.moved = true
+	w.rearmSkinCheck()
 }
 
 // transition is the change the latest happening made, read straight after

@@ -103,7 +103,7 @@ func (s *Session) scheduleAfter(c schedule.Course, now time.Time) {
 		trouble(s, s.phone.Cancel(), phoneErr)
 		return
 	}
-	ahead := words.For(c, []schedule.Transition{t}, c.StateAt(t.At), time.Local)
+	ahead := words.Cautioned(words.For(c, []schedule.Transition{t}, c.StateAt(t.At), time.Local), s.cautions)
 	trouble(s, s.phone.Schedule(ahead, t.At), phoneErr)
 }
 

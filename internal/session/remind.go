@@ -61,6 +61,7 @@ type marks struct {
 // the answer so that a crash in between repeats the reminder instead of
 // losing it.
 func (s *Session) Remind(r words.Reminder, through time.Time) <-chan Answer {
+	r = words.Cautioned(r, s.cautions)
 	results := s.send(notification(r))
 	chime, chimes := s.chime(r)
 	var played <-chan error

@@ -2,12 +2,15 @@ package session
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/notify"
+	"github.com/icetimer/icetimer/internal/safety"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/sound"
+	"github.com/icetimer/icetimer/internal/store"
 	"github.com/icetimer/icetimer/internal/words"
 )
 
@@ -114,5 +117,30 @@ func TestRemindWithoutANotifier(t *testing.T) {
 	a := <-s.Remind(words.Reminder{}, testStart)
 	if a.OK() || !errors.Is(a.Err, notify.ErrNoDesktop) {
 		t.Fatalf("answer %+v, want no desktop", a)
+	}
+}
+
+// A person whose safety answers caution cold gets the stronger safety line
+// on every ice reminder the session sends (PROTOCOLS.md section 9).
+func TestRemindersCarryTheStrongerLineOfTheSafetyAnswers(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSafety(safety.Answers{At: testStart, Yes: map[safety.ID]bool{safety.Raynaud: true}}); err != nil {
+		t.Fatal(err)
+	}
+	desktop := newHeldNotifier()
+	s, err := Open(dir, Options{Clock: func() time.Time { return testStart }, Notifier: desktop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { desktop.answers <- notify.Result{}; s.Close() }()
+	c := iceCourse(testStart)
+	ts := c.Transitions(testStart, testStart.Add(time.Nanosecond))
+	s.Remind(words.For(c, ts, c.StateAt(testStart), time.UTC), testStart)
+	if n := <-desktop.sent; !strings.Contains(n.Body, "Your safety answers call for care with cold") {
+		t.Fatalf("the ice reminder's body %q lacks the stronger line", n.Body)
 	}
 }

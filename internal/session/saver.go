@@ -17,6 +17,19 @@ type saver struct {
 	mu     sync.Mutex    // one save at a time
 	// written is the ticket of the newest save done.
 	written uint64
+	// unsaved is the newest course a save was asked for, and failed says
+	// it could not be written (a full or read-only disk).
+	unsaved schedule.Course
+	failed  bool
+}
+
+// Unsaved is the course this process drives when its newest save failed
+// (a full or read-only disk): what the saved file lacks, for the process
+// it hands the course to; false when the file holds it.
+func (s *Session) Unsaved() (schedule.Course, bool) {
+	s.saves.mu.Lock()
+	defer s.saves.mu.Unlock()
+	return s.saves.unsaved, s.saves.failed
 }
 
 // Ticket numbers a save in the order the caller asks for them; call it where
@@ -34,6 +47,7 @@ func (s *Session) Save(ticket uint64, c schedule.Course) error {
 	now := s.Now()
 	err := s.write(c, now)
 	s.publish(c) // the course this process drives now, saved or not
+	s.saves.unsaved, s.saves.failed = c, err != nil
 	if err != nil {
 		return err
 	}

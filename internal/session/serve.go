@@ -101,7 +101,7 @@ func (s *Session) replyTo(a schedule.Action, o Outcome) control.Reply {
 	case o.Refused != nil:
 		return control.Refused(control.CodeFailed, o.Refused.Error())
 	case o.SaveErr != nil:
-		return control.Refused(control.CodeNotSaved, fmt.Sprintf("%s But it could not be saved (this icetimer reminds by it until it quits): %v",
+		return control.Refused(control.CodeNotSaved, fmt.Sprintf("%s, but it could not be saved (the icetimer that drives the course reminds by it): %v",
 			words.Did(a, o.Course, s.Now()), o.SaveErr))
 	}
 	// The reply says what was done; the course itself goes to watchers,

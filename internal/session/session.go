@@ -14,6 +14,7 @@ import (
 
 	"github.com/icetimer/icetimer/internal/control"
 	"github.com/icetimer/icetimer/internal/remind"
+	"github.com/icetimer/icetimer/internal/safety"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/store"
 )
@@ -43,6 +44,10 @@ type Options struct {
 	Phone Phone
 	// Hooks runs the on_change hook at each change; nil for none.
 	Hooks Hooks
+	// Boot is the clock that runs on through a suspend, against which a
+	// step of the wall clock is told (Stepped); nil means BootClock. Tests
+	// move it with the wall clock to play time lived.
+	Boot func() (time.Duration, bool)
 	// Serve makes the session serve the control socket, through which every
 	// other command reaches the course: for a process that drives it (the
 	// screen, `run`, a view that took over), which then applies what
@@ -56,6 +61,7 @@ type Options struct {
 type Session struct {
 	store   *store.Store
 	clock   Clock
+	boot    func() (time.Duration, bool)
 	release func()
 	saves   saver
 	// notifier is nil when the session sends no reminders.
@@ -73,6 +79,11 @@ type Session struct {
 	requests chan Request
 	handling sync.WaitGroup
 	commits  commits
+	steps    steps
+	// cautions are the person's safety answers (`icetimer check`), read
+	// when the session opens and when a course starts: a reminder of a
+	// kind they caution carries the stronger safety line.
+	cautions safety.Answers
 	// server serves the control socket (Options.Serve), nil when there is
 	// none; serving waits for it to end, stopServing ends it.
 	server      *control.Server
@@ -101,11 +112,16 @@ func Open(dir string, opts Options) (*Session, error) {
 	if clock == nil {
 		clock = time.Now
 	}
+	boot := opts.Boot
+	if boot == nil {
+		boot = BootClock
+	}
 	ses := &Session{
-		store: s, clock: clock, release: release, notifier: opts.Notifier, player: opts.Player, speaker: opts.Speaker,
+		store: s, clock: clock, boot: boot, release: release, notifier: opts.Notifier, player: opts.Player, speaker: opts.Speaker,
 		phone: opts.Phone, hooks: opts.Hooks, away: away{troubles: make(chan error, troubleBuffer)},
 		requests: make(chan Request, requestBuffer), FirstRun: firstRun,
 	}
+	ses.cautions, _ = s.SafetyAnswers() // none answered: no caution
 	ses.forwardButtons()
 	if opts.Serve {
 		ses.serve(dir)
@@ -174,6 +190,7 @@ func (s *Session) Start(c schedule.Course) error {
 	default:
 		return err
 	}
+	s.cautions, _ = s.store.SafetyAnswers()
 	if err := s.store.ClearReminded(); err != nil {
 		return err
 	}

@@ -88,7 +88,8 @@ func (s *eventScanner) event() eventJSON {
 
 // eventType is the type named b, without allocating for the known ones.
 func eventType(b []byte) schedule.EventType {
-	for _, t := range []schedule.EventType{schedule.Pause, schedule.Resume, schedule.Skip, schedule.Extend, schedule.Restart, schedule.Stop} {
+	for _, t := range []schedule.EventType{schedule.Pause, schedule.Resume, schedule.Skip, schedule.Extend, schedule.Restart, schedule.Stop,
+		schedule.Ack, schedule.NextStage, schedule.Confirm, schedule.SkinOK, schedule.Numb} {
 		if string(b) == string(t) {
 			return t
 		}

@@ -35,6 +35,11 @@ type courseJSON struct {
 	// Pain is left out when empty, so a course with no check-ins is written
 	// as before.
 	Pain []painJSON `json:"pain,omitempty"`
+	// SkinCheckSeconds is the course's skin check (0 or absent: none), and
+	// ConfirmPutOn whether its put-on reminders ask "Is it on?" (absent:
+	// a course saved before icetimer asked, which replays as it did).
+	SkinCheckSeconds int64 `json:"skin_check_seconds,omitempty"`
+	ConfirmPutOn     bool  `json:"confirm_put_on,omitempty"`
 }
 
 type stageJSON struct {
@@ -93,6 +98,8 @@ func courseToJSON(c schedule.Course) (courseJSON, error) {
 		}
 		out.Stages = append(out.Stages, sj)
 	}
+	out.SkinCheckSeconds = secs("skin check", c.SkinCheck)
+	out.ConfirmPutOn = c.ConfirmPutOn
 	out.Quiet = quietJSON{
 		Enabled:      c.Quiet.Enabled,
 		StartSeconds: secs("quiet hours start", c.Quiet.Start),
@@ -118,7 +125,7 @@ func courseFromJSON(j courseJSON) (schedule.Course, error) {
 	if err := validate(j); err != nil {
 		return schedule.Course{}, err
 	}
-	c := schedule.Course{Preset: j.Preset, Start: j.Start}
+	c := schedule.Course{Preset: j.Preset, Start: j.Start, SkinCheck: time.Duration(j.SkinCheckSeconds) * time.Second, ConfirmPutOn: j.ConfirmPutOn}
 	for _, sj := range j.Stages {
 		st := schedule.Stage{Window: time.Duration(sj.WindowSeconds) * time.Second}
 		for _, p := range sj.Phases {
@@ -152,7 +159,7 @@ const maxSeconds = int64(100 * 365 * 24 * time.Hour / time.Second)
 // validate checks that j converts to a course without overflow; the course
 // itself is then checked by schedule.Course.Check.
 func validate(j courseJSON) error {
-	fields := []int64{j.Quiet.StartSeconds, j.Quiet.EndSeconds}
+	fields := []int64{j.Quiet.StartSeconds, j.Quiet.EndSeconds, j.SkinCheckSeconds}
 	for _, st := range j.Stages {
 		fields = append(fields, st.WindowSeconds)
 		for _, p := range st.Phases {

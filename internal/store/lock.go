@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/gofrs/flock"
 
+	"github.com/icetimer/icetimer/internal/rundir"
 	"github.com/icetimer/icetimer/internal/safetext"
 )
 
@@ -68,6 +71,9 @@ func (s *Store) Lock() (release func(), err error) {
 	}
 	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR|openFlags), flock.SetPermissions(filePerm))
 	ok, err := fl.TryLock()
+	if err != nil && readOnlyFS(err) {
+		return s.lockReadOnly(path)
+	}
 	if err != nil {
 		if cerr := checkRegular(path); cerr != nil { // replaced since it was checked
 			return nil, fmt.Errorf("cannot lock the saved course: %w", cerr)
@@ -75,7 +81,7 @@ func (s *Store) Lock() (release func(), err error) {
 		return nil, fmt.Errorf("cannot lock %s: %w", path, err)
 	}
 	if !ok {
-		return nil, readHolder(path)
+		return nil, readHolder(path, s.runtimeRecord())
 	}
 	if info, err := fl.Stat(); err != nil || !info.Mode().IsRegular() {
 		fl.Unlock()
@@ -84,26 +90,77 @@ func (s *Store) Lock() (release func(), err error) {
 		}
 		return nil, fmt.Errorf("cannot lock the saved course: %w", err)
 	}
-	if err := writeHolder(path, holder{PID: os.Getpid(), Command: commandLine(), Since: time.Now().Round(0)}); err != nil {
+	return s.hold(fl, path)
+}
+
+// hold records this process as the holder of the lock fl in the record at
+// record, and gives the function that gives the lock back.
+func (s *Store) hold(fl *flock.Flock, record string) (release func(), err error) {
+	if err := writeHolder(record, holder{PID: os.Getpid(), Command: commandLine(), Since: time.Now().Round(0)}); err != nil {
 		fl.Unlock()
-		return nil, fmt.Errorf("cannot write to %s: %w", path, err)
+		return nil, fmt.Errorf("cannot write to %s: %w", record, err)
 	}
+	s.record = record
 	removeTemps(s.dir)
 	return func() {
-		_ = writeHolder(path, holder{})
+		_ = writeHolder(record, holder{})
 		_ = fl.Unlock()
 	}, nil
+}
+
+// lockReadOnly takes the lock of a state directory that cannot be written
+// (a disk remounted read-only after an error): the course can still be
+// read and reminded of from memory, and two drivers must still never run.
+// A lock needs no write access: state.lock, when it is there, is locked
+// through a read-only handle, so every process shares one lock with any
+// that opened it before the disk went read-only; when it is not there,
+// the lock is a file in the runtime directory. The holder's record, which
+// cannot go into state.lock, goes into the runtime directory, where
+// readers look when state.lock names no one.
+func (s *Store) lockReadOnly(path string) (release func(), err error) {
+	lockPath, flag := path, os.O_RDONLY|openFlags
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		if lockPath, err = rundir.For(s.dir, "lock"); err != nil {
+			return nil, fmt.Errorf("the state directory cannot be written, and %w", err)
+		}
+		flag = os.O_CREATE | os.O_RDWR | openFlags
+	}
+	record, err := rundir.For(s.dir, "holder")
+	if err != nil {
+		return nil, fmt.Errorf("the state directory cannot be written, and %w", err)
+	}
+	fl := flock.New(lockPath, flock.SetFlag(flag), flock.SetPermissions(filePerm))
+	ok, err := fl.TryLock()
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("cannot lock %s: %w", lockPath, err)
+	case !ok:
+		return nil, readHolder(path, record)
+	}
+	if err := touch(record); err != nil {
+		fl.Unlock()
+		return nil, fmt.Errorf("cannot write to %s: %w", record, err)
+	}
+	return s.hold(fl, record)
+}
+
+// touch makes sure a private regular file is at path.
+func touch(path string) error {
+	f, err := openFile(path, os.O_CREATE|os.O_WRONLY)
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // Advertise records in the lock's holder record, for the process that
 // holds the lock, the control socket it serves: where other commands reach
 // it. Only the holder may call it.
 func (s *Store) Advertise(socket string) error {
-	path, err := s.file(lockName)
-	if err != nil {
-		return err
+	if s.record == "" {
+		return errors.New("this process does not hold the lock")
 	}
-	return writeHolder(path, holder{PID: os.Getpid(), Command: commandLine(), Since: time.Now().Round(0), Socket: socket})
+	return writeHolder(s.record, holder{PID: os.Getpid(), Command: commandLine(), Since: time.Now().Round(0), Socket: socket})
 }
 
 // writeHolder records h in the lock file through a handle of its own (the
@@ -138,18 +195,43 @@ func writeHolder(path string, h holder) error {
 // maxCommandShown is about the most of a holder's command line told.
 const maxCommandShown = 200
 
-// readHolder describes the lock's holder. The holder writes its record just
-// after taking the lock, so an empty record is read again for a moment.
-func readHolder(path string) *LockedError {
+// readHolder describes the lock's holder from its record in path, else in
+// the runtime directory's (for a state directory that cannot be written,
+// "" when there is none). The holder writes its record just after taking
+// the lock, so an empty record is read again for a moment.
+func readHolder(path, runtimeRecord string) *LockedError {
 	e := &LockedError{}
 	for try := 0; try < 20; try++ {
-		if h, ok := readHolderOnce(path); ok {
+		if h, ok := readRecords(path, runtimeRecord); ok {
 			e.PID, e.Command, e.Socket = h.PID, safetext.Clipped(h.Command, maxCommandShown), h.Socket
 			return e
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
 	return e
+}
+
+// readRecords is the holder's record: the runtime directory's (see
+// lockReadOnly) while the process it names lives, else path's. A state
+// directory that went read-only keeps the record of the process that held
+// the lock before; the process holding it now could not overwrite it.
+func readRecords(path, runtimeRecord string) (holder, bool) {
+	if runtimeRecord != "" {
+		if h, ok := readHolderOnce(runtimeRecord); ok && alive(h.PID) {
+			return h, true
+		}
+	}
+	return readHolderOnce(path)
+}
+
+// runtimeRecord is where a holder of a state directory that cannot be
+// written keeps its record; "" when there is no runtime directory.
+func (s *Store) runtimeRecord() string {
+	path, err := rundir.For(s.dir, "holder")
+	if err != nil {
+		return ""
+	}
+	return path
 }
 
 func readHolderOnce(path string) (holder, bool) {
@@ -184,7 +266,7 @@ func (s *Store) Holder() (*LockedError, bool) {
 	if err != nil {
 		return nil, false
 	}
-	h, ok := readHolderOnce(path)
+	h, ok := readRecords(path, s.runtimeRecord())
 	if !ok {
 		return nil, false
 	}

@@ -147,7 +147,7 @@ func TestLockHolderCommandIsMadeSafe(t *testing.T) {
 	if err := writeHolder(path, holder{PID: 42, Command: hostile}); err != nil {
 		t.Fatal(err)
 	}
-	e := readHolder(path)
+	e := readHolder(path, "")
 	for _, text := range []string{e.Command, e.Error()} {
 		if !utf8.ValidString(text) || strings.ContainsFunc(text, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }) || len(text) > 400 {
 			t.Errorf("the holder is told as %q", text)

@@ -40,6 +40,10 @@ type Store struct {
 	dir string
 	// readOnly is set by ReadOnly: no method writes.
 	readOnly bool
+	// record is where this process's record as the lock's holder is, once
+	// it holds the lock (Lock): state.lock, or a file in the runtime
+	// directory when the state directory cannot be written.
+	record string
 }
 
 // OpenDir is the store in dir, created 0700 if missing, for the process

@@ -37,6 +37,7 @@ func connect(s *session.Session) Option {
 		WithClock(s.Now)(m)
 		WithSave(func(c schedule.Course) tea.Cmd { return save(s, c) })(m)
 		WithNotify(func(a timer.Announcement) tea.Cmd { return remind(s, a) })(m)
+		m.timerCfg.Steps = s.Stepped
 		if s.FirstRun {
 			WithDisclaimer()(m)
 		}

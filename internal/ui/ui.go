@@ -4,6 +4,7 @@ package ui
 
 import (
 	"os"
+	"os/exec"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -74,6 +75,22 @@ func WithQuiet(quiet string) Option {
 	return func(m *Model) { m.pickerCfg.Quiet = quiet }
 }
 
+// WithSkinCheck gives the courses started in the picker the skin check d
+// (0: none), as the config file sets it.
+func WithSkinCheck(d time.Duration) Option {
+	return func(m *Model) { m.pickerCfg.SkinCheck = d }
+}
+
+// WithSafetyCheck offers the safety questions in the picker before the
+// first course: its c key runs check (`icetimer check`) on the terminal,
+// the picker suspended meanwhile; said is then what came of them, in a
+// line for under the list.
+func WithSafetyCheck(check *exec.Cmd, said func() string) Option {
+	return func(m *Model) {
+		m.pickerCfg.SafetyCheck = tea.ExecProcess(check, func(err error) tea.Msg { return picker.CheckedMsg{Said: said(), Err: err} })
+	}
+}
+
 // WithReminders sets how often a "remove the pack" reminder repeats until
 // acknowledged (negative never, see timer.Config.Repeat) and whether chimes
 // play: what a background run keeps on after the screen (BackgroundArgs).
@@ -97,7 +114,9 @@ func WithSince(t time.Time) Option {
 // courses that ended today join today's count of applications, and the
 // advice a check-in calls for reads the weeks before.
 func WithHistory(h report.Earlier) Option {
-	return func(m *Model) { m.timerCfg.History, m.timerCfg.AdviceHistory = h.Today, h.Advice }
+	return func(m *Model) {
+		m.timerCfg.History, m.timerCfg.AdviceHistory, m.timerCfg.HeatHistory = h.Today, h.Advice, h.Heat
+	}
 }
 
 // WithASCII draws with ASCII characters only, or not; without it the
@@ -190,6 +209,10 @@ func (m Model) KeepReminding() bool {
 func (m Model) Driving() bool {
 	return !m.picking && m.session != nil && !m.timer.Gone() && !m.timer.State().Done
 }
+
+// DroppedReminders reports whether the person quit the timer screen
+// choosing no more reminders while the course runs.
+func (m Model) DroppedReminders() bool { return !m.picking && m.timer.Dropped() }
 
 // Timer is the timer screen (zero while picking).
 func (m Model) Timer() timer.Model { return m.timer }

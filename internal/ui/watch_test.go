@@ -101,3 +101,38 @@ func TestBackgroundArgsKeepTheScreensReminders(t *testing.T) {
 		}
 	}
 }
+
+// A read-only view counts today's applications as the driver does: the
+// courses that ended today included (issue 22).
+func TestReadOnlyViewCountsTodayAsTheDriver(t *testing.T) {
+	dir := t.TempDir()
+	start := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	now := start.Add(5 * time.Minute)
+	clock := func() time.Time { return now }
+	cycle := schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}}
+	earlier := schedule.Course{Preset: "ice-20-20", Start: start.Add(-2 * time.Hour), Protocol: schedule.Protocol{Stages: []schedule.Stage{{Cycle: cycle}}}}
+	driver, err := session.Open(dir, session.Options{Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer driver.Close()
+	if err := driver.Store().Archive(earlier, start.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{Cycle: cycle}}}}
+	if err := driver.Start(c); err != nil {
+		t.Fatal(err)
+	}
+	screens := map[string]Model{
+		"driver": NewTimer(c, WithSession(driver)),
+		"view": NewTimer(c, WithClock(clock), WithStoreHistory(store.ReadOnly(dir), now),
+			WithWatch(store.ReadOnly(dir), &store.LockedError{PID: 4242, Command: "icetimer"}, nil)),
+	}
+	for name, m := range screens {
+		var model tea.Model = m
+		model, _ = model.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+		if got := ansi.Strip(model.View().Content); !strings.Contains(got, "today: ice 3, heat 0") {
+			t.Errorf("the %s counts otherwise:\n%s", name, got)
+		}
+	}
+}

@@ -6,25 +6,30 @@ import (
 	"github.com/icetimer/icetimer/internal/advice"
 )
 
-// adviceLines are section 8's pieces of advice in our own words, each with
-// the article it comes from (as sources.go names them). None diagnoses:
-// each says what the articles suggest doing, and the timer never says why
+// adviceLines are the pieces of advice of sections 8 and 9 in our own
+// words, each with where it comes from (a reference as Source reads it:
+// an article's file, or a clinical source by its title). None diagnoses:
+// each says what the sources suggest doing, and the timer never says why
 // the pain is as it is.
 var adviceLines = map[advice.Rule]struct{ text, source string }{
-	advice.StillSevere:    {"Still severe after a few hours: consider contacting a clinician to rule out anything serious.", "000"},
-	advice.ColdNotHelping: {"Cold does not seem to help: the articles suggest switching to heat.", "003"},
-	advice.Easing:         {"Easing: rest and take it easy for a few days.", "000"},
-	advice.Worsening:      {"Getting worse: seek professional help.", "004"},
-	advice.OverTwoWeeks:   {"Over two weeks now: see a professional; muscles can weaken.", "003"},
+	advice.StillSevere:    {"Still severe after a few hours: consider contacting a clinician to rule out anything serious.", "000_.txt"},
+	advice.ColdNotHelping: {"Cold does not seem to help: the articles suggest switching to heat.", "003_.txt"},
+	advice.Easing:         {"Easing: rest and take it easy for a few days.", "000_.txt"},
+	advice.Worsening:      {"Getting worse: seek professional help.", "004_.txt"},
+	advice.OverTwoWeeks:   {"Over two weeks now: see a professional; muscles can weaken.", "003_.txt"},
+	advice.NumbTwice:      {"The skin went numb twice: shorten the ice (15 minutes is enough) and check the towel between pack and skin.", skinSource},
 }
+
+// skinSource is where the skin checks come from (PROTOCOLS.md section 9).
+const skinSource = "Cold-therapy clinical practice pages (check the skin every 5 minutes) and Physiotherapy 2009;95(2):120-5"
 
 // Advice is what rule r advises, in one sentence.
 func Advice(r advice.Rule) string { return adviceLines[r].text }
 
-// AdviceSource is the title of the article rule r's advice comes from.
+// AdviceSource is the title of the source rule r's advice comes from.
 func AdviceSource(r advice.Rule) string {
 	if line, ok := adviceLines[r]; ok {
-		return SourceTitle(line.source + "_.txt")
+		return SourceTitle(line.source)
 	}
 	return ""
 }
@@ -50,5 +55,6 @@ const RedFlags = "Get urgent care now for numbness around the groin or buttocks,
 // check-in on screen.
 const PainScale = "0 is no pain, 10 the worst imaginable"
 
-// PainPrompt is the screen's one-key check-in after a pack comes off.
-const PainPrompt = "Pain now? 0-9, t for 10 (0 none, 10 the worst); esc skips."
+// PainPrompt is the screen's one-key check-in, after a pack comes off or on
+// the pain key.
+var PainPrompt = Said{"Pain now? 0-9, t for 10 (0 none, 10 the worst); esc skips.", "Pain now? 0-9, t for 10; esc skips."}

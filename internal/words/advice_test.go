@@ -7,7 +7,7 @@ import (
 	"github.com/icetimer/icetimer/internal/advice"
 )
 
-func TestEveryRuleHasAdviceAndAnArticleSource(t *testing.T) {
+func TestEveryRuleHasAdviceAndASource(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range advice.Rules {
 		line, src := Advice(r), AdviceSource(r)

@@ -92,6 +92,22 @@ func spanWith(d time.Duration, count func(n int64, unit string) string) string {
 	return count(h, "hour") + " and " + count(m, "minute")
 }
 
+// BigLeft is a time left as the screen's big digits show it: "3:57" from
+// an hour up (hours and minutes, read from across a room where "3 h 57
+// min" reads "357"), "45 min", "30 s" in the last minute. It rounds as
+// Span does, so it is Countdown rounded up to the minute (to the second in
+// the last minute): the exact line under it never reads a minute less.
+func BigLeft(d time.Duration) string {
+	if secs := ceil(d, time.Second); secs < 60 {
+		return fmt.Sprintf("%d s", secs)
+	}
+	mins := ceil(d, time.Minute)
+	if mins < 60 {
+		return fmt.Sprintf("%d min", mins)
+	}
+	return fmt.Sprintf("%d:%02d", mins/60, mins%60)
+}
+
 // Countdown is a time left as a countdown shows it, "m:ss" or "h:mm:ss",
 // rounded up like Span: it reads 0:00 at the very instant of the change,
 // not a second before.

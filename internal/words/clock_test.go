@@ -1,6 +1,7 @@
 package words
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -59,5 +60,46 @@ func TestUse12HourClock(t *testing.T) {
 	Use12HourClock(false)
 	if Clock(at) != "14:05" || Stamp(at) != "14:05:09" {
 		t.Errorf("24 h: Clock %q, Stamp %q; want 14:05, 14:05:09", Clock(at), Stamp(at))
+	}
+}
+
+// The big digits read hours as h:mm, and never a minute less than the
+// exact countdown under them: BigLeft is Countdown rounded up to the
+// minute (to the second in the last minute), at every second of 13 hours.
+func TestBigLeftIsTheCountdownRoundedUp(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0:                               "0 s",
+		45 * time.Second:                "45 s",
+		59*time.Minute + 1:              "1:00",
+		19*time.Minute + 29*time.Second: "20 min",
+		3*time.Hour + 56*time.Minute + 30*time.Second: "3:57",
+		3*time.Hour + 56*time.Minute:                  "3:56",
+		12 * time.Hour:                                "12:00",
+	} {
+		if got := BigLeft(d); got != want {
+			t.Errorf("BigLeft(%v) = %q, want %q", d, got, want)
+		}
+	}
+	for s := int64(0); s <= 13*3600; s++ {
+		d := time.Duration(s)*time.Second - 300*time.Millisecond
+		var h, m, sec int64
+		exact := Countdown(d)
+		if n, _ := fmt.Sscanf(exact, "%d:%d:%d", &h, &m, &sec); n != 3 {
+			h = 0
+			fmt.Sscanf(exact, "%d:%d", &m, &sec)
+		}
+		total := h*3600 + m*60 + sec
+		var want string
+		switch mins := (total + 59) / 60; {
+		case total < 60:
+			want = fmt.Sprintf("%d s", total)
+		case mins < 60:
+			want = fmt.Sprintf("%d min", mins)
+		default:
+			want = fmt.Sprintf("%d:%02d", mins/60, mins%60)
+		}
+		if got := BigLeft(d); got != want {
+			t.Fatalf("at %v left the countdown reads %s and the big digits %q, want %q", d, exact, got, want)
+		}
 	}
 }

@@ -45,6 +45,10 @@ func Did(a schedule.Action, c schedule.Course, now time.Time) string {
 		return fmt.Sprintf("pain %d recorded at %s", a.Score, ClockNear(schedule.EventInstant(at), now))
 	case schedule.VerbNextStage:
 		return fmt.Sprintf("stage %d: %s", st.Current.Stage+1, standing(st))
+	case schedule.VerbSkinOK:
+		return "skin check answered: fine"
+	case schedule.VerbSkinNumb:
+		return "skin numb or white: take the ice pack off now and let the skin warm up; " + standing(st)
 	case schedule.VerbStop:
 		return fmt.Sprintf("stopped the %s; it stays in history (icetimer history)", CourseName(c, now))
 	}
@@ -76,5 +80,5 @@ func standing(st schedule.State) string {
 	return fmt.Sprintf("%s until %s", KindName(st.Current.Kind), ClockNear(st.Current.End, st.Now))
 }
 
-// Said is a line Did made, as the screen shows it on its own: capitalised.
-func Said(did string) string { return capital(did) }
+// Shown is a line Did made, as the screen shows it on its own: capitalised.
+func Shown(did string) string { return capital(did) }

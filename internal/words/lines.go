@@ -62,12 +62,21 @@ func CourseName(c schedule.Course, now time.Time) string {
 }
 
 // ReadOnly is the line a read-only screen shows: which process drives the
-// course (pid 0 when it is not known).
+// course (pid 0 when it is not known), by its program and command, so that
+// the line fits a screen ("icetimer start", not every flag it was given).
 func ReadOnly(pid int, command string) string {
 	if pid == 0 {
 		return "Read-only: another icetimer process drives this course"
 	}
-	return fmt.Sprintf("Read-only: process %d (%s) drives this course", pid, command)
+	fields := strings.Fields(command)
+	short := fields[:min(len(fields), 1)]
+	if len(fields) > 1 && !strings.HasPrefix(fields[1], "-") {
+		short = fields[:2]
+	}
+	if len(fields) > len(short) {
+		short = append(short[:len(short):len(short)], "...")
+	}
+	return fmt.Sprintf("Read-only: process %d (%s) drives this course", pid, strings.Join(short, " "))
 }
 
 // TookOver is the notice of a read-only screen that drives the course now.
@@ -80,14 +89,36 @@ func TookOverFrom(why string, now time.Time) string {
 	return fmt.Sprintf("%s  Reminding from here on: %s.", Stamp(now), why)
 }
 
-// NoReminders is the line after the screen quits with the reminders
-// stopped while the course runs.
-const NoReminders = "Reminders are off until icetimer is opened again ('icetimer' resumes the course, 'icetimer run' reminds without a screen)."
+// ClockStepped says the wall clock stepped by d while the course ran, and
+// that the course keeps to the time lived: its times moved with the clock.
+func ClockStepped(d time.Duration) string {
+	way := "ahead"
+	if d < 0 {
+		way, d = "back", -d
+	}
+	return fmt.Sprintf("The clock was set %s %s: the course keeps to the time that passed, its times moved with the clock.", way, Span(d))
+}
 
 // QuitQuestion is asked when the screen quits while the course runs.
-const QuitQuestion = "Quit: keep reminding you in the background? y keeps the reminders (icetimer run), n stops them, esc stays."
+var QuitQuestion = Said{"Quit: keep reminding you in the background? y keeps the reminders (icetimer run), n stops them, esc stays.",
+	"Keep reminding? y yes, n no, esc stays"}
 
 // Background is the line after the screen quits, reminders going on.
 func Background(pid int, log string) string {
 	return fmt.Sprintf("Reminders go on in the background: icetimer run, process %d, writing to %s. 'icetimer' shows the course, 'icetimer stop' ends it.", pid, log)
 }
+
+// ConfigNotUsed is the one-line warning when the config file has a
+// mistake: its first problem (FILE:LINE: what is wrong) and how many more.
+func ConfigNotUsed(first string, more int) string {
+	s := "the config file is not used, the defaults are: " + first
+	if more > 0 {
+		s += " (and " + Count(more, "more problem") + ": 'icetimer config check' lists them)"
+	}
+	return s
+}
+
+// KeysAsk is what the man page adds to the screen's keys: the two that ask
+// first.
+const KeysAsk = "x asks first: y stops the course, n keeps it going. q, while the course runs, asks first: " +
+	"y (or q again) keeps reminding in the background, n stops the reminders until icetimer is opened again, esc stays."

@@ -13,7 +13,9 @@ import (
 // plan and the history table.
 
 // Presets writes the catalogue: each preset's cycle, window, what follows,
-// and where it comes from; the person's own are marked "(yours)".
+// and where it comes from (each article by its title and publisher, never
+// its file's name: PROTOCOLS.md section 0); the person's own are marked
+// "(yours)".
 func Presets(w io.Writer, presets []schedule.Preset) {
 	for i, p := range presets {
 		if i > 0 {
@@ -26,7 +28,11 @@ func Presets(w io.Writer, presets []schedule.Preset) {
 		if len(p.Protocol.Stages) > 1 {
 			fmt.Fprintf(w, "  then:   %s, until stopped\n", schedule.FormatCycle(p.Protocol.Stages[1].Cycle))
 		}
-		fmt.Fprintf(w, "  source: %s\n", strings.Join(p.Sources, "; "))
+		sources := make([]string, len(p.Sources))
+		for i, ref := range p.Sources {
+			sources[i] = Source(ref)
+		}
+		fmt.Fprintf(w, "  source: %s\n", strings.Join(sources, "; "))
 		if p.Interpretation != "" {
 			fmt.Fprintf(w, "  note:   %s\n", p.Interpretation)
 		}

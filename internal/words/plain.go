@@ -21,6 +21,7 @@ func PlainOpening(c schedule.Course, now time.Time) string {
 // screen.
 const PlainKeys = "Keys: a, the pack is off (stops a repeating reminder). Space, pause or resume. " +
 	"s, skip to the next phase. Plus, add 5 minutes. Minus, take 5 minutes off. " +
+	"k or n, answer the skin check: k the skin is just cold, n it is numb or white. " +
 	"o, the pack went on some minutes ago. r, restart this phase. t, the time left. " +
 	"x, stop the course. q, quit. ? says these keys again. A pain score: icetimer pain N, from another terminal."
 
@@ -54,11 +55,15 @@ func followsWords(next schedule.Segment) string {
 	return string(next.Kind)
 }
 
-// StopQuestion is asked before the course is stopped (x).
-const StopQuestion = "Stop the course? y stops it, n keeps going."
-
 // WentOnQuestion asks, on the plain screen, when the pack went on.
 const WentOnQuestion = "The pack went on how many minutes ago? Type the minutes and press enter; escape cancels."
+
+// SkinCheckQuestion is the plain screen's skin check (SkinCheck on the
+// timer screen).
+const SkinCheckQuestion = "Skin check: is the skin under the ice just cold or aching? Press k if it is, n if it is numb or white (the ice then comes off)."
+
+// NoSkinCheck says why k or n does nothing.
+const NoSkinCheck = "No skin check is waiting: k or n answers it when it comes, during ice."
 
 // NothingChanged answers a question the person said no to, or left.
 const NothingChanged = "Nothing changed."

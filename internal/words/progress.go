@@ -54,8 +54,9 @@ func hoursMinutes(d time.Duration) string {
 }
 
 // WentOnPrompt asks when the pack went on, with what has been typed.
-func WentOnPrompt(typed string) string {
-	return "The pack went on how many minutes ago? " + typed + "_  (enter sets it, esc cancels)"
+func WentOnPrompt(typed string) Said {
+	return Said{"The pack went on how many minutes ago? " + typed + "_  (enter sets it, esc cancels)",
+		"On how many min ago? " + typed + "_ enter, esc"}
 }
 
 // TitleLeft is the window title while a phase counts down: what to do

@@ -48,10 +48,20 @@ type Reminder struct {
 	// Spoken is the reminder as it is said aloud (Spoken, SpokenRepeat);
 	// empty when it is not said: during quiet hours.
 	Spoken string
+	// safety is the safety line at the end of Body ("" for none), which
+	// Cautioned makes the stronger one.
+	safety string
 }
 
-// ackLabel is the notification's button that says the pack is off.
-const ackLabel = "Pack is off"
+// The notification's buttons: the pack is off (a removal), or on (a
+// put-on that asks "Is it on?").
+const (
+	ackLabel = "Pack is off"
+	onLabel  = "It's on"
+)
+
+// isItOn is what a put-on reminder that waits for its answer adds.
+const isItOn = "Is it on? Once it is, press a on the screen or run icetimer ack."
 
 // Tag names the reminder of the change at at on the desktop: its repeats
 // replace it rather than stack, and an acknowledgement withdraws it.
@@ -65,7 +75,12 @@ func Repeat(c schedule.Course, t schedule.Transition, n int, now schedule.State,
 	r.Repeat = n
 	r.Title += " (again)"
 	ack := "Once it is off, press a on the screen or run icetimer ack."
-	r.Body = ack + " " + r.Body
+	if c.AsksIfOn(t) {
+		ack = isItOn
+	}
+	if !strings.Contains(r.Body, ack) {
+		r.Body = ack + " " + r.Body
+	}
 	r.Line = fmt.Sprintf("%s  %s. This change was due at %s. %s", Stamp(now.Now.In(loc)), r.Title, Clock(t.At.In(loc)), ack)
 	r.Spoken = ""
 	if aloud(now, true) {
@@ -112,7 +127,7 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 
 	var sentences []string
 	if r.Missed > 1 {
-		sentences = append(sentences, fmt.Sprintf("Missed %d changes while away.", r.Missed))
+		sentences = append(sentences, Missed(r.Missed))
 	} else if r.Missed == 1 {
 		sentences = append(sentences, fmt.Sprintf("This change was due at %s.", Clock(last.At.In(loc))))
 	}
@@ -120,16 +135,24 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 		sentences = append(sentences, s)
 	}
 	sentences = append(sentences, whatNext(c.Protocol, last, now, loc))
+	asks := !r.Urgent && !now.Paused && c.AsksIfOn(last)
+	if asks {
+		sentences = append(sentences, isItOn)
+	}
 	r.Line = fmt.Sprintf("%s  %s. %s", Stamp(last.At.In(loc)), r.Title, strings.Join(sentences, " "))
 	// A safety line while a pack is on or the night runs, and when one has
 	// just come off; a change between two pack-free segments needs none.
 	if k := now.Current.Kind; k.IsOn() || k == schedule.Quiet || last.From.Kind.IsOn() {
-		sentences = append(sentences, Safety(k, 0))
+		r.safety = Safety(k, 0)
+		sentences = append(sentences, r.safety)
 	}
 	r.Body = strings.Join(sentences, " ")
-	if r.Urgent {
+	switch {
+	case r.Urgent:
 		// It repeats until acknowledged: a button says so, a tag replaces it.
 		r.Tag, r.Ack = Tag(last.At), ackLabel
+	case asks:
+		r.Tag, r.Ack = Tag(last.At), onLabel
 	}
 	if aloud(now, false) {
 		r.Spoken = Spoken(c, ts, now, loc)
@@ -183,6 +206,9 @@ func title(t schedule.Transition) string {
 		}
 		return "Paused for the night"
 	case schedule.Rest:
+		if t.To.Cause == schedule.CauseNumb {
+			return "Remove the " + pack(from) + ": the skin went numb"
+		}
 		if from.IsOn() {
 			return "Remove the " + pack(from)
 		}

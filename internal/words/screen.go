@@ -1,7 +1,6 @@
 package words
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -83,8 +82,20 @@ func KindName(kind schedule.Kind) string {
 	return string(kind)
 }
 
-// AckHint is the banner while a reminder repeats: what to do, and the key
-// that stops the repeats.
-func AckHint(kind schedule.Kind) string {
-	return fmt.Sprintf("Remove the %s, then press a", pack(kind))
-}
+// Said is a sentence in full, and short for where the full one does not
+// fit: a question read whole on one row beats one wrapped over four.
+type Said struct{ Full, Short string }
+
+// StopQuestion is asked before the course is stopped.
+var StopQuestion = Said{"Stop the course? y stops it, n keeps going.", "Stop the course? y yes, n no"}
+
+// ReadOnlyHint is what a read-only screen says to a key that would change
+// the course.
+const ReadOnlyHint = "Change the course there; this view only follows it."
+
+// NoCourse and NoCourseSaved are the screen when there is no course to
+// show.
+const (
+	NoCourse      = "NO COURSE"
+	NoCourseSaved = "No course is saved: it was stopped, or none has started yet."
+)

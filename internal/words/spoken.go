@@ -47,8 +47,12 @@ func Spoken(c schedule.Course, ts []schedule.Transition, now schedule.State, loc
 // while it waits for the person: the action, when it was due, and how to
 // say it is done.
 func SpokenRepeat(t schedule.Transition, now schedule.State, loc *time.Location) string {
-	return fmt.Sprintf("Again: %s It was due at %s. Once it is off, press a, or run icetimer ack.",
-		lowerFirst(spokenAction(t, now)), spokenClock(t.At.In(loc)))
+	done := "Once it is off"
+	if !t.TakesPackOff() {
+		done = "Is it on? Once it is"
+	}
+	return fmt.Sprintf("Again: %s It was due at %s. %s, press a, or run icetimer ack.",
+		lowerFirst(spokenAction(t, now)), spokenClock(t.At.In(loc)), done)
 }
 
 // spokenAction is what the change asks the person to do, as a sentence;

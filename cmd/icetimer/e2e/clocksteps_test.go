@@ -9,10 +9,14 @@ import (
 )
 
 // steppedClock is the clock of an icetimer built with the test clock hook
-// (cmd/icetimer/testclock.go): real time plus an offset the test sets.
+// (cmd/icetimer/testclock.go): real time plus an offset the test sets,
+// either stepped (the wall clock alone moves, as when it is corrected) or
+// lived (the boot clock moves too, as through a laptop's sleep: time
+// passes for the course). A test uses one or the other.
 type steppedClock struct {
 	path   string
 	offset time.Duration
+	lived  bool
 }
 
 func newSteppedClock(t *testing.T) *steppedClock {
@@ -21,12 +25,31 @@ func newSteppedClock(t *testing.T) *steppedClock {
 	return c
 }
 
-// step moves the clock by d, atomically: the process may read at any time.
+// step moves the wall clock by d: a correction, not time lived.
 func (c *steppedClock) step(t *testing.T, d time.Duration) {
 	t.Helper()
+	c.lived = false
+	c.write(t, d)
+}
+
+// live moves the clock by d of time lived: the course moves on by d.
+func (c *steppedClock) live(t *testing.T, d time.Duration) {
+	t.Helper()
+	c.lived = true
+	c.write(t, d)
+}
+
+// write moves the offset by d, atomically: the process may read at any
+// time.
+func (c *steppedClock) write(t *testing.T, d time.Duration) {
+	t.Helper()
 	c.offset += d
+	text := c.offset.String()
+	if c.lived {
+		text += " lived"
+	}
 	tmp := c.path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(c.offset.String()), 0o600); err != nil {
+	if err := os.WriteFile(tmp, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Rename(tmp, c.path); err != nil {
@@ -68,35 +91,54 @@ func reminderWithin(t *testing.T, p *process, c *steppedClock, timeout time.Dura
 	return l
 }
 
-// Issue 10: a clock stepped an hour ahead and back must not silence the
-// changes of that hour; each is told at its wall-clock instant.
-func TestClockStepAheadAndBackKeepsReminding(t *testing.T) {
-	t.Parallel()
-	c := newSteppedClock(t)
-	p := startStepped(t, t.TempDir(), c, stepCycle...)
-	reminderWithin(t, p, c, 5*time.Second, "start")
-	c.step(t, time.Hour)
-	if l := reminderWithin(t, p, c, 8*time.Second, "an hour ahead"); !strings.Contains(l.text, "Missed ") {
-		t.Fatalf("an hour ahead: %q, want a catch-up", l.text)
+// Issue 23: the wall clock stepped an hour back, or ahead, 5 s into a
+// 20 s ice phase while run drives it: the removal still comes 20 s of real
+// time after the pack went on (a step back used to keep it on for the size
+// of the step; a step ahead cut it short), and run says the clock changed.
+func TestAStepDuringTheIceNeverMovesItsRemoval(t *testing.T) {
+	for _, step := range []time.Duration{-time.Hour, time.Hour} {
+		t.Run(step.String(), func(t *testing.T) {
+			t.Parallel()
+			c := newSteppedClock(t)
+			p := startStepped(t, t.TempDir(), c, "run", "--cycle", "ice 20s, rest 20s", "--quiet", "off", "--sound", "off")
+			on := reminderWithin(t, p, c, 5*time.Second, "start")
+			time.Sleep(5 * time.Second)
+			c.step(t, step)
+			off, ok := p.nextReminder(30 * time.Second)
+			if !ok || !strings.Contains(off.text, "Remove the ice pack") || strings.Contains(off.text, "Missed ") {
+				t.Fatalf("after the step: %q, want the removal", off.text)
+			}
+			lived := off.at.Sub(on.at)
+			t.Logf("the clock stepped %v: the removal came %v after the put-on", step, lived.Round(time.Millisecond))
+			if lived < 18*time.Second || lived > 22*time.Second {
+				t.Errorf("the removal came %v after the put-on, want 20 s of real time, within 2 s", lived)
+			}
+			if !strings.Contains(p.said(), "The clock was set") {
+				t.Errorf("run did not say the clock changed: %q", p.said())
+			}
+		})
 	}
-	c.step(t, -time.Hour)
-	reminderWithin(t, p, c, 17*time.Second, "back again")
-	reminderWithin(t, p, c, 17*time.Second, "the change after")
 }
 
-// A correction within remind.StepSlack repeats no reminder: after 40 s
-// ahead (a prompt catch-up) and 40 s back, the changes of those 40 s are
-// not told again.
+// Corrections back and forth of 40 s repeat nothing and miss nothing: the
+// changes come at their real instants, once each.
 func TestClockCorrectionsOf40sRepeatNothing(t *testing.T) {
 	t.Parallel()
 	c := newSteppedClock(t)
 	p := startStepped(t, t.TempDir(), c, stepCycle...)
-	reminderWithin(t, p, c, 5*time.Second, "start")
+	on := reminderWithin(t, p, c, 5*time.Second, "start")
+	time.Sleep(2 * time.Second)
 	c.step(t, 40*time.Second)
-	reminderWithin(t, p, c, 8*time.Second, "40 s ahead")
+	time.Sleep(3 * time.Second)
 	c.step(t, -40*time.Second)
-	if l, ok := p.nextReminder(15 * time.Second); ok {
-		t.Fatalf("40 s back: %q repeats a change told in the catch-up", l.text)
+	for i, want := range []string{"Remove the ice pack", "Put the ice pack on"} {
+		l, ok := p.nextReminder(15 * time.Second)
+		if !ok || !strings.Contains(l.text, want) || strings.Contains(l.text, "Missed ") {
+			t.Fatalf("change %d: %q, want %q told once, at its time", i+1, l.text, want)
+		}
+		if late := l.at.Sub(on.at) - time.Duration(i+1)*10*time.Second; late < -2*time.Second || late > 2*time.Second {
+			t.Errorf("%q came %v off its real instant", want, late)
+		}
 	}
 }
 

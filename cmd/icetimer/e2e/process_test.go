@@ -52,6 +52,9 @@ type process struct {
 	started time.Time
 	lines   chan timedLine // closed at end of output
 	stderr  bytes.Buffer
+	// others are the lines nextReminder passed over (a desktop that could
+	// not be reached, the clock stepping).
+	others []string
 }
 
 // startIcetimer starts the test binary with args in state directory dir.
@@ -86,7 +89,7 @@ func startIcetimerEnv(t *testing.T, dir string, extra []string, args ...string) 
 }
 
 // nextReminder is the next reminder line, skipping the lines that say the
-// desktop could not be reached; false when the output ends or within
+// desktop could not be reached or the clock stepped; false when the output ends or within
 // timeout none came.
 func (p *process) nextReminder(timeout time.Duration) (timedLine, bool) {
 	deadline := time.After(timeout)
@@ -96,14 +99,18 @@ func (p *process) nextReminder(timeout time.Duration) (timedLine, bool) {
 			if !ok {
 				return l, false
 			}
-			if !strings.Contains(l.text, "Desktop notification") {
+			if !strings.Contains(l.text, "Desktop notification") && !strings.Contains(l.text, "The clock was set") {
 				return l, true
 			}
+			p.others = append(p.others, l.text)
 		case <-deadline:
 			return timedLine{}, false
 		}
 	}
 }
+
+// said is the lines nextReminder passed over so far.
+func (p *process) said() string { return strings.Join(p.others, "\n") }
 
 // kill ends the process with SIGKILL (TerminateProcess on Windows) and
 // returns the reminder lines it printed that were not read yet.

@@ -84,7 +84,8 @@ func TestRunRepeatsUntilAcknowledged(t *testing.T) {
 			t.Errorf("repeat %+v: want urgent, never expiring, replacing the first popup", again)
 		}
 	}
-	if calls[0].Urgency != 1 || slices.Contains(calls[0].Actions, "ack") {
-		t.Errorf("put-on reminder %+v: want normal urgency and no button", calls[0])
+	// The put-on asks "Is it on?" (issue 25): quiet, with its own button.
+	if calls[0].Urgency != 1 || !slices.Equal(calls[0].Actions, []string{"ack", "It's on"}) {
+		t.Errorf("put-on reminder %+v: want normal urgency and an \"It's on\" button", calls[0])
 	}
 }

@@ -45,7 +45,7 @@ func TestTimerScreenInTmux(t *testing.T) {
 	waitFor(driving, "the settings", contains("Quiet hours"))
 	keys(driving, "Enter")
 	first := left(t, waitFor(driving, "the countdown", contains("ICE ON")))
-	clk.step(t, 2*time.Minute)
+	clk.live(t, 2*time.Minute)
 	waitFor(driving, "the countdown to fall", func(s string) bool { return leftOK(s) && left(t, s) < first })
 	mustHaveColour(t, tmux("capture-pane", "-p", "-e", "-t", "t:"+driving), true)
 
@@ -67,14 +67,14 @@ func TestTimerScreenInTmux(t *testing.T) {
 	waitFor(watching, "the pause in the read-only view", func(s string) bool {
 		return strings.Contains(s, "PAUSED") && leftOK(s) && left(t, s) == held
 	})
-	clk.step(t, 2*time.Minute)
+	clk.live(t, 2*time.Minute)
 	time.Sleep(1500 * time.Millisecond) // a paused countdown must not move
 	if now := left(t, screen(driving)); now != held {
 		t.Fatalf("paused countdown moved from %v to %v", held, now)
 	}
 	keys(driving, "Space")
 	waitFor(driving, "the resume", contains("REST"))
-	clk.step(t, 2*time.Minute)
+	clk.live(t, 2*time.Minute)
 	waitFor(driving, "the countdown to fall again", func(s string) bool { return leftOK(s) && left(t, s) < held })
 
 	keys(watching, "q")

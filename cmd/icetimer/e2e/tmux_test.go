@@ -26,11 +26,17 @@ var tmuxServers atomic.Int64
 // and when tmux is missing (failing under CI=true).
 func newTmux(t *testing.T) *tmuxServer {
 	t.Helper()
+	return newTmuxIn(t, filepath.Join(t.TempDir(), "state"))
+}
+
+// newTmuxIn is newTmux with state as the windows' XDG_STATE_HOME.
+func newTmuxIn(t *testing.T, state string) *tmuxServer {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		skipOrFail(t, "tmux is not installed")
 	}
 	dir := t.TempDir()
-	s := &tmuxServer{t: t, sock: fmt.Sprintf("icetimer-%d-%d", os.Getpid(), tmuxServers.Add(1)), state: filepath.Join(dir, "state")}
+	s := &tmuxServer{t: t, sock: fmt.Sprintf("icetimer-%d-%d", os.Getpid(), tmuxServers.Add(1)), state: state}
 	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ", s.state, filepath.Join(dir, "config"))
 	t.Cleanup(s.close)
 	return s

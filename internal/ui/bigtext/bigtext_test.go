@@ -9,7 +9,7 @@ import (
 func TestRenderShapes(t *testing.T) {
 	for _, f := range []Font{Blocks, ASCII} {
 		for scale := range 9 {
-			for _, text := range []string{"0123456789", "2 h 40 min", "59 s", "7", "ICE ON", "PAUSED", "NIGHT"} {
+			for _, text := range []string{"0123456789", "12:59", "2 h 40 min", "59 s", "7", "ICE ON", "PAUSED", "NIGHT"} {
 				rows := strings.Split(f.Render(text, scale), "\n")
 				if len(rows) != f.Height(scale) {
 					t.Errorf("font %d %q at scale %d: %d rows, want %d", f, text, scale, len(rows), f.Height(scale))
@@ -50,6 +50,13 @@ func TestRender(t *testing.T) {
 			"    ██",
 			"  ██  ",
 			"  ██  ",
+		}},
+		{Blocks, "3:57", 2, []string{
+			"██████      ██████  ██████",
+			"    ██  ██  ██          ██",
+			"  ████      ██████      ██",
+			"    ██  ██      ██    ██  ",
+			"██████      ██████    ██  ",
 		}},
 		{Blocks, "ICE ON", 1, []string{
 			"▀█▀ █▀▀ █▀▀   █▀█ █▄  █",

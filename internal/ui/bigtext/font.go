@@ -2,8 +2,9 @@ package bigtext
 
 // glyphs is the font: each character five pixels tall, drawn with '#'.
 // Most are three pixels wide, as a seven-segment display is; M, N and W
-// need five to stay apart from H, U and each other. The glyphs are the
-// ones the timer screen writes: digits and capital letters.
+// need five to stay apart from H, U and each other; the colon between
+// hours and minutes is one. The glyphs are the ones the timer screen
+// writes: digits, capital letters and the colon.
 var glyphs = map[rune][5]string{
 	'0': {"###", "# #", "# #", "# #", "###"},
 	'1': {" # ", "## ", " # ", " # ", "###"},
@@ -15,6 +16,7 @@ var glyphs = map[rune][5]string{
 	'7': {"###", "  #", "  #", " # ", " # "},
 	'8': {"###", "# #", "###", "# #", "###"},
 	'9': {"###", "# #", "###", "  #", "###"},
+	':': {" ", "#", " ", "#", " "},
 	'A': {" # ", "# #", "###", "# #", "# #"},
 	'B': {"## ", "# #", "## ", "# #", "## "},
 	'C': {"###", "#  ", "#  ", "#  ", "###"},

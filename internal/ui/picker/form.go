@@ -109,10 +109,11 @@ func (m *Model) blurAll() {
 	m.then.Blur()
 }
 
-// course is the course the form describes, starting now (to the second).
+// course is the course the form describes, starting now (to the second),
+// with the skin check configured and put-on reminders that ask "Is it on?".
 func (m Model) course() (schedule.Course, error) {
 	now := m.cfg.Now().Round(0)
-	c := schedule.Course{Start: now.Truncate(time.Second)}
+	c := schedule.Course{Start: now.Truncate(time.Second), SkinCheck: m.cfg.SkinCheck, ConfirmPutOn: true}
 	quiet, err := schedule.ParseQuietHours(m.quiets[m.quiet], now.Location())
 	if err != nil {
 		return c, err

@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/words"
 )
 
 // The smallest window the picker is drawn in; a smaller one is told so.
@@ -42,6 +43,21 @@ type Config struct {
 	// Quiet is the quiet hours offered first ("HH:MM-HH:MM" or "off");
 	// empty means 23:00-07:00. The config file's setting comes this way.
 	Quiet string
+	// SkinCheck is the skin check of the courses started here (0: none);
+	// the config file's setting comes this way.
+	SkinCheck time.Duration
+	// SafetyCheck, when not nil, is offered before the first course: a
+	// line under the list says so, and the c key runs it; its answer, a
+	// CheckedMsg, takes the line away.
+	SafetyCheck tea.Cmd
+}
+
+// CheckedMsg says the safety questions offered (Config.SafetyCheck) were
+// asked: Said is what came of them, in a line for under the list; Err is
+// why they could not be asked.
+type CheckedMsg struct {
+	Said string
+	Err  error
 }
 
 // field is a line of the settings form.
@@ -75,6 +91,8 @@ type Model struct {
 	quiet                   int
 	// confirming holds the course waiting for "replace the running one?".
 	confirming *schedule.Course
+	// tried says enter was pressed on a form that cannot start.
+	tried bool
 }
 
 // New makes the picker listing cfg.Presets and a custom cycle.
@@ -102,6 +120,7 @@ func New(cfg Config) Model {
 	m.list.Title = "Start a course: pick a cycle"
 	m.list.SetShowStatusBar(false)
 	m.list.SetStatusBarItemName("cycle", "cycles")
+	m.list.Filter = filter
 	// The list's own quit key defaults to a letter no one would guess.
 	m.list.KeyMap.Quit = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
 	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose"))
@@ -172,6 +191,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			in.SetWidth(max(msg.Width-16, 10))
 		}
 		return m, nil
+	case CheckedMsg:
+		m.cfg.SafetyCheck = nil
+		m.cfg.Footnote = msg.Said
+		if msg.Err != nil {
+			m.cfg.Footnote = words.CheckFailed(msg.Err)
+		}
+		m.list.SetSize(m.width, max(m.height-m.footHeight(), 3))
+		return m, nil
 	case tea.KeyPressMsg:
 		switch {
 		case m.confirming != nil:
@@ -192,12 +219,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) chooseKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if msg.Text == "c" && m.cfg.SafetyCheck != nil && !m.list.SettingFilter() {
+		return m, m.cfg.SafetyCheck
+	}
 	if key.Matches(msg, m.keys.Start) && !m.list.SettingFilter() {
 		it, ok := m.list.SelectedItem().(item)
 		if !ok {
 			return m, nil
 		}
-		m.chosen = &it
+		m.chosen, m.tried = &it, false
 		m.windows, m.window = nil, 0
 		if it.preset != nil {
 			m.windows, m.window = windowChoices(it.preset)
@@ -230,6 +260,7 @@ func (m Model) confirmKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 func (m Model) start() (Model, tea.Cmd) {
 	c, err := m.course()
 	if err != nil {
+		m.tried = true // the form now says what is wrong, even in an empty field
 		return m, nil
 	}
 	if m.cfg.Replacing != "" {

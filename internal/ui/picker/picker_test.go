@@ -2,6 +2,7 @@ package picker
 
 import (
 	"bytes"
+	"errors"
 	"image/color"
 	"strings"
 	"testing"
@@ -122,6 +123,32 @@ func TestFilterFindsByNameAndSource(t *testing.T) {
 	}
 }
 
+// "heat" keeps the presets with heat in them, not every one whose text
+// holds the letters h, e, a and t in order ("The Healthy Back Institute"),
+// and "Healthy Back" still finds that article's (issue 22); the earliest
+// match comes first.
+func TestFilterMatchesWords(t *testing.T) {
+	for term, want := range map[string][]string{
+		"heat":         {"Heat 20 on, 20 off", "Ice, then heat", "Alternate ice and heat"},
+		"Healthy Back": {"Ice, then heat", "Ice 20 on, 20 off", "Heat 20 on, 20 off"},
+		"10-10":        {"Intermittent ice 10-10-10"},
+	} {
+		m := newPicker(t, 80, 40, nil)
+		send(m, press("/"))
+		typeText(m, term)
+		m.list.SetFilterText(m.list.FilterValue())
+		var got []string
+		for _, it := range m.list.VisibleItems() {
+			if p := it.(item).preset; p != nil {
+				got = append(got, p.Name)
+			}
+		}
+		if strings.Join(got, "; ") != strings.Join(want, "; ") {
+			t.Errorf("filter %q kept %q, want %q", term, got, want)
+		}
+	}
+}
+
 // choose opens the selected item's form and starts it.
 func choose(t *testing.T, m *Model) *StartMsg {
 	t.Helper()
@@ -231,5 +258,75 @@ func TestASCIIPickerHasNoOtherBytes(t *testing.T) {
 				t.Fatalf("view %d has %q:\n%s", i, r, v)
 			}
 		}
+	}
+}
+
+// At 40x12 every form still shows its fields and "enter start now": the
+// lines that only explain give way first (issue 22).
+func TestFormFitsTheSmallestWindow(t *testing.T) {
+	for i := range len(schedule.Presets()) + 1 {
+		m := newPicker(t, 40, 12, nil)
+		for range i {
+			send(m, press("down"))
+		}
+		send(m, press("enter"))
+		got := text(m)
+		lines := strings.Split(got, "\n")
+		if len(lines) > 12 || !strings.Contains(got, "enter start now") || !strings.Contains(got, "Quiet hours") {
+			t.Errorf("item %d: %d lines at 40x12, want 12 or fewer with the fields and enter start now:\n%s", i, len(lines), got)
+		}
+	}
+}
+
+// The custom form says nothing is wrong with an empty cycle until enter
+// is pressed on it; then it says what to type.
+func TestEmptyCycleIsNoMistakeUntilEnter(t *testing.T) {
+	m := newPicker(t, 80, 24, nil)
+	for range len(schedule.Presets()) {
+		send(m, press("down"))
+	}
+	send(m, press("enter"))
+	if got := text(m); strings.Contains(got, "cycle is empty") || !strings.Contains(got, "Custom cycle") {
+		t.Fatalf("the empty cycle is an error before any typing:\n%s", got)
+	}
+	if startBy(m, "enter") != nil {
+		t.Fatal("an empty cycle started")
+	}
+	if got := text(m); !strings.Contains(got, "cycle is empty") {
+		t.Fatalf("enter on an empty cycle does not say why nothing started:\n%s", got)
+	}
+}
+
+// Before the first course the picker offers the safety questions: a line,
+// and c runs them; once asked, the line goes (or says why they could not
+// be).
+func TestPickerOffersTheSafetyQuestions(t *testing.T) {
+	asked := 0
+	check := func() tea.Msg { asked++; return CheckedMsg{Said: "Ask a clinician before using cold."} }
+	m := New(Config{SafetyCheck: check})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if !strings.Contains(ansi.Strip(m.View()), "First time? c asks five safety questions") {
+		t.Fatalf("no offer:\n%s", m.View())
+	}
+	m, cmd := m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"})
+	if cmd == nil {
+		t.Fatal("c ran nothing")
+	}
+	m, _ = m.Update(cmd())
+	if v := ansi.Strip(m.View()); asked != 1 || strings.Contains(v, "First time?") || !strings.Contains(v, "Ask a clinician before using cold.") {
+		t.Fatalf("asked %d times; the offer stayed:\n%s", asked, m.View())
+	}
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'c', Text: "c"}); cmd != nil {
+		t.Fatal("c runs the questions again")
+	}
+	m = New(Config{SafetyCheck: check})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = m.Update(CheckedMsg{Err: errors.New("exit status 1")})
+	if !strings.Contains(ansi.Strip(m.View()), "The safety questions could not be asked (exit status 1): run icetimer check.") {
+		t.Fatalf("a failure is silent:\n%s", m.View())
+	}
+	plain, _ := New(Config{}).Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if v := ansi.Strip(plain.View()); strings.Contains(v, "First time?") || !strings.Contains(v, "Start a course") {
+		t.Fatalf("offered with no check to run:\n%s", v)
 	}
 }

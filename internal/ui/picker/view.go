@@ -30,36 +30,67 @@ func (m Model) tooSmall() string {
 	return ansi.Wrap(line, max(m.width, 1), " ")
 }
 
-// form is the chosen item's settings, each line wrapped to the width.
+// form is the chosen item's settings, each line wrapped to the width. In a
+// short window the lines that only explain give way, blank ones first,
+// then the closing line, the sources and notes, the cycle: the fields and
+// the help that says enter starts are always there.
 func (m Model) form() string {
 	st := m.styles
-	lines := []string{st.Title.Render(m.chosen.Title()), ""}
+	const (
+		keep = iota
+		cycle
+		explain
+		closing
+		blank
+	)
+	lines := []formLine{{st.Title.Render(m.chosen.Title()), keep}, {"", blank}}
 	if p := m.chosen.preset; p != nil {
-		lines = append(lines, schedule.FormatCycle(p.Protocol.Stages[0].Cycle))
+		lines = append(lines, formLine{schedule.FormatCycle(p.Protocol.Stages[0].Cycle), cycle})
 		if len(p.Protocol.Stages) > 1 {
-			lines = append(lines, "then "+schedule.FormatCycle(p.Protocol.Stages[1].Cycle)+", "+windowText(p.Protocol.Stages[1]))
+			lines = append(lines, formLine{"then " + schedule.FormatCycle(p.Protocol.Stages[1].Cycle) + ", " + windowText(p.Protocol.Stages[1]), cycle})
 		}
-		lines = append(lines, sources(p)...)
+		for _, s := range sources(p) {
+			lines = append(lines, formLine{s, explain})
+		}
 		if note := p.Interpretation; note != "" {
-			lines = append(lines, note)
+			lines = append(lines, formLine{note, explain})
 		}
-		lines = append(lines, "")
+		lines = append(lines, formLine{"", blank})
 	} else {
-		lines = append(lines, m.customRows()...)
+		for _, r := range m.customRows() {
+			lines = append(lines, formLine{r, keep})
+		}
 	}
 	if len(m.windows) > 0 {
-		lines = append(lines, m.row(fieldWindow, "Window", m.choice(windowName(m.windows[m.window]))))
+		lines = append(lines, formLine{m.row(fieldWindow, "Window", m.choice(windowName(m.windows[m.window]))), keep})
 	}
-	lines = append(lines, m.row(fieldQuiet, "Quiet hours", m.choice(m.quiets[m.quiet])), "")
+	lines = append(lines, formLine{m.row(fieldQuiet, "Quiet hours", m.choice(m.quiets[m.quiet])), keep}, formLine{"", blank})
 	if m.confirming != nil {
-		lines = append(lines, st.Error.Render(words.ReplaceQuestion(m.cfg.Replacing)), "", m.help.View(confirmKeys{m.keys}))
+		lines = append(lines, formLine{st.Error.Render(words.ReplaceQuestion(m.cfg.Replacing)), keep}, formLine{"", blank},
+			formLine{m.help.View(confirmKeys{m.keys}), keep})
 	} else {
-		lines = append(lines, "The course starts now.", "", m.help.View(m.keys))
+		lines = append(lines, formLine{"The course starts now.", closing}, formLine{"", blank}, formLine{m.help.View(m.keys), keep})
 	}
-	for i, l := range lines {
-		lines[i] = ansi.Wrap(l, max(m.width, 1), " ")
+	var rows []string
+	for limit := blank; limit > keep; limit-- {
+		rows = rows[:0]
+		for _, l := range lines {
+			if l.drop <= limit {
+				rows = append(rows, strings.Split(ansi.Wrap(l.text, max(m.width, 1), " "), "\n")...)
+			}
+		}
+		if len(rows) <= m.height {
+			break
+		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(rows, "\n")
+}
+
+// formLine is a line of the form and when it gives way: a higher drop
+// goes first.
+type formLine struct {
+	text string
+	drop int
 }
 
 // customRows are the custom form's typed fields, with what is wrong under
@@ -79,7 +110,10 @@ func (m Model) customRows() []string {
 		{fieldThen, "Then", m.then.View()},
 	} {
 		rows = append(rows, m.row(f.field, f.label, f.view))
-		if err != nil && fe.field == f.field {
+		// An empty cycle is no mistake until enter is pressed on it: the
+		// example in the field says what to type.
+		untyped := f.field == fieldCycle && m.cycle.Value() == "" && !m.tried
+		if err != nil && fe.field == f.field && !untyped {
 			rows = append(rows, m.styles.Error.Render(fe.Error()))
 		}
 	}
@@ -108,6 +142,9 @@ func windowName(w time.Duration) string {
 // list.
 func (m Model) foot() string {
 	text := words.OurReading
+	if m.cfg.SafetyCheck != nil {
+		text += "\n" + words.SafetyOffer
+	}
 	if m.cfg.Footnote != "" {
 		text += "\n" + m.cfg.Footnote
 	}

@@ -1,6 +1,7 @@
 package timer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,8 @@ func TestCourseNameAndHour(t *testing.T) {
 	m.course.Protocol.Stages[0].Window = 72 * time.Hour
 	clk.t = start.Add(29*time.Hour + 5*time.Minute)
 	send(m, TickMsg{ID: m.id})
+	// The course's line is the first small line to give way to the digits.
+	send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	mustShow(t, *m, "Ice 20 on, 20 off · hour 30 of 72")
 }
 
@@ -23,6 +26,7 @@ func TestRestSaysWhatComesAndHowToPrepare(t *testing.T) {
 	m, clk, _, _ := newScreen(t)
 	clk.t = start.Add(25 * time.Minute)
 	send(m, TickMsg{ID: m.id})
+	press(m, "a")
 	mustShow(t, *m, "REST", "Ice at 09:40: have the cold pack and a towel ready.")
 	clk.t = start.Add(45 * time.Minute)
 	send(m, TickMsg{ID: m.id})
@@ -126,8 +130,8 @@ func TestAKeyThatChangesNothingSaysWhy(t *testing.T) {
 
 func TestProblemsWrapAtAnyWidthAndClear(t *testing.T) {
 	m, _, _, _ := newScreen(t)
-	long := "desktop notifications failed: org.freedesktop.Notifications was not provided by any .service files"
 	for _, w := range []int{40, 80, 120} {
+		long := fmt.Sprintf("desktop notifications failed at %d columns: org.freedesktop.Notifications was not provided by any .service files", w)
 		send(m, tea.WindowSizeMsg{Width: w, Height: 24})
 		send(m, ErrorMsg{Err: errString(long)})
 		got := strings.Join(strings.Fields(screenText(*m)), " ")
@@ -138,6 +142,34 @@ func TestProblemsWrapAtAnyWidthAndClear(t *testing.T) {
 	send(m, ErrorMsg{})
 	if strings.Contains(screenText(*m), "notifications failed") {
 		t.Fatal("the error stays after it was resolved")
+	}
+}
+
+// A problem that comes again (the desktop that cannot be reached, at every
+// reminder) is told in full once, then dim on one row, cut to the width.
+func TestAProblemToldAgainIsDimOnOneRow(t *testing.T) {
+	m, _, _, _ := newScreen(t)
+	long := "desktop notification failed: org.freedesktop.Notifications was not provided by any .service files"
+	send(m, ErrorMsg{Err: errString(long)})
+	first := screenText(*m)
+	if !strings.Contains(strings.Join(strings.Fields(first), " "), long) {
+		t.Fatalf("the first time is not in full:\n%s", first)
+	}
+	send(m, ErrorMsg{})
+	send(m, ErrorMsg{Err: errString(long)})
+	again := m.View().Content
+	var rows []string
+	for _, l := range strings.Split(again, "\n") {
+		if strings.Contains(l, "desktop notification") {
+			rows = append(rows, l)
+		}
+	}
+	if len(rows) != 1 || !strings.Contains(rows[0], "\x1b[2m") || !strings.Contains(rows[0], "…") {
+		t.Fatalf("told again on %d rows, want one dim row cut short:\n%q", len(rows), rows)
+	}
+	send(m, ErrorMsg{Err: errString("saving failed: disk full")})
+	if !strings.Contains(m.View().Content, "saving failed: disk full") || strings.Contains(screenText(*m), "desktop notification") {
+		t.Fatalf("another problem does not replace it:\n%s", screenText(*m))
 	}
 }
 

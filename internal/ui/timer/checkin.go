@@ -15,7 +15,8 @@ import (
 const adviceFor = 10 * time.Minute
 
 // offerCheckIn asks for a pain score when a change took a pack off: one key,
-// skippable, and gone at the next change. The timer runs on meanwhile.
+// skippable, and gone at the next change. The timer runs on meanwhile. The
+// pain key asks at any time.
 func (m Model) offerCheckIn(last schedule.Transition) Model {
 	m.checkIn = last.From.Kind.IsOn() && m.cfg.ReadOnly == ""
 	return m
@@ -37,35 +38,90 @@ func (m Model) checkInKey(msg tea.KeyPressMsg) (_ Model, _ tea.Cmd, handled bool
 		return m, nil, false
 	}
 	m.checkIn = false
+	if m.cfg.ReadOnly != "" {
+		m, cmd := m.do(schedule.Action{Verb: schedule.VerbPain, Score: score}) // the driving process records it
+		return m, cmd, true
+	}
 	now := m.now()
 	next, err := m.course.Do(schedule.Action{Verb: schedule.VerbPain, Score: score}, now)
 	if err != nil {
 		m.problem = err.Error()
 		return m, nil, true
 	}
-	// Giving a score says the person is there, the pack off: it answers the
-	// reminder that waits, if one does.
-	if acked, err := next.Do(schedule.Action{Verb: schedule.VerbAck}, now); err == nil {
-		next = acked
+	// Giving a score says the person is there, the pack off: it answers a
+	// removal that waits. Not a put-on's "is it on?": a's answer counts the
+	// phase from now, which a score does not say.
+	if t, waits := next.Waiting(now); waits && t.TakesPackOff() {
+		if acked, err := next.Do(schedule.Action{Verb: schedule.VerbAck}, now); err == nil {
+			next = acked
+		}
 	}
 	m = m.adopt(next, now)
-	m.adviseAt(next.Pain[len(next.Pain)-1].At, now)
-	return m, m.save(), true
+	m.banner, m.bannerUntil = words.PainNoted(score), now.Add(bannerFor)
+	at := next.Pain[len(next.Pain)-1].At
+	called := m.adviceCmd(now, func(given []advice.Given) []advice.Given { return advice.NewAt(given, at) })
+	return m, tea.Batch(m.save(), called), true
 }
 
-// adviseAt shows the advice the check-in at at calls for first, once, from
-// the last weeks' history and this course; with the cold-not-helping advice it
-// offers the next stage, when there is one.
-func (m *Model) adviseAt(at, now time.Time) {
-	for _, g := range advice.NewAt(m.cfg.AdviceHistory.With(store.Record{Course: m.course}, now), at) {
+// AdviceMsg is the advice to show: what a check-in called for, or what
+// stands when the screen opens. It is worked out off the event loop, in a
+// command: it reads weeks of history.
+type AdviceMsg struct {
+	// Given is the advice, in the order it came; empty for none.
+	Given []advice.Given
+}
+
+// adviceCmd works out the advice the last weeks' history and this course
+// call for at now (advice.History.With) in a command, and answers with the
+// part of it pick keeps.
+func (m Model) adviceCmd(now time.Time, pick func([]advice.Given) []advice.Given) tea.Cmd {
+	history, c := m.cfg.AdviceHistory, m.course
+	return func() tea.Msg { return AdviceMsg{Given: pick(history.With(store.Record{Course: c}, now))} }
+}
+
+// standingAdvice is the command that finds, when the screen opens, the
+// latest advice a check-in of this course called for, to show it again
+// with its key: it still stands ("cold does not seem to help: n moves on
+// to heat"). The cold-not-helping advice no longer stands once there is
+// no next stage to move to. A read-only screen leaves advice to the
+// driving one.
+func (m Model) standingAdvice() tea.Cmd {
+	if m.gone || m.cfg.ReadOnly != "" {
+		return nil
+	}
+	c, now := m.course, m.now()
+	return m.adviceCmd(now, func(given []advice.Given) []advice.Given {
+		for i := len(given) - 1; i >= 0; i-- {
+			g := given[i]
+			if !g.CourseStart.Equal(c.Start) {
+				continue
+			}
+			if g.Rule == advice.ColdNotHelping && !c.Protocol.HasNextStage(c.StateAt(now).Current.Stage) {
+				return nil
+			}
+			return given[i : i+1]
+		}
+		return nil
+	})
+}
+
+// advised shows the advice msg brings, for adviceFor from now; with the
+// cold-not-helping advice it offers the next stage, when there is one.
+func (m Model) advised(msg AdviceMsg, now time.Time) Model {
+	for _, g := range msg.Given {
 		m.advice = words.AdviceLine(g.Rule)
 		m.adviceUntil = now.Add(adviceFor)
+		m.offerNext = false
+		if m.gone {
+			continue
+		}
 		s := m.course.StateAt(now)
 		if g.Rule == advice.ColdNotHelping && m.course.Protocol.HasNextStage(s.Current.Stage) {
 			m.offerNext = true
 			m.advice += " " + words.NextStageOffer(string(m.course.Protocol.MainKind(s.Current.Stage+1)))
 		}
 	}
+	return m
 }
 
 // nextStageKey moves the course on to its next stage, when offered.

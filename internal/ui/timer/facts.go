@@ -24,6 +24,23 @@ type facts struct {
 	course    string // the course's name and hour
 	prepare   string // during a rest, what to get ready for the next pack
 	summary   string // once done, how the course went
+	// waitHead and waitAct are what the screen says while a change waits
+	// for the person to press a ("ICE OFF", "Take the ice pack off now,
+	// then press a"); putOn says that change puts a pack on.
+	waitHead string
+	waitAct  words.Said
+	putOn    bool
+	// skinCheck says the skin check waits for k or n.
+	skinCheck bool
+}
+
+// headline is what to do now, in a word or two: the change that waits for
+// the person, else what the course is doing.
+func (f facts) headline() string {
+	if f.waitHead != "" {
+		return f.waitHead
+	}
+	return words.Headline(f.kind, f.paused)
 }
 
 // slowFacts are the facts that change only at a transition, an event, a

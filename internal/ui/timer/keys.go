@@ -17,9 +17,11 @@ type KeyMap struct {
 	// WentOn asks how many minutes ago the pack went on, and counts the
 	// phase from then.
 	WentOn key.Binding
-	Stop   key.Binding
-	Help   key.Binding
-	Quit   key.Binding
+	// Pain asks for a pain score now.
+	Pain key.Binding
+	Stop key.Binding
+	Help key.Binding
+	Quit key.Binding
 	// Confirm and Cancel answer the question "stop the course?".
 	Confirm key.Binding
 	Cancel  key.Binding
@@ -41,6 +43,7 @@ func DefaultKeyMap() KeyMap {
 		Shorten:     key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "5 min less")),
 		Restart:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart phase")),
 		WentOn:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "went on N min ago")),
+		Pain:        key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pain now")),
 		Stop:        key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop course")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -61,21 +64,33 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Ack, k.Pause, k.Skip, k.Extend, k.Shorten},
-		{k.Restart, k.WentOn, k.Stop},
+		{k.Restart, k.WentOn, k.Pain, k.Stop},
 		{k.Help, k.Quit},
 	}
 }
 
+// Described is every key of the full help with what it does, in its
+// order ("space", "pause"): the man page lists them.
+func (k KeyMap) Described() [][2]string {
+	var out [][2]string
+	for _, column := range k.FullHelp() {
+		for _, b := range column {
+			out = append(out, [2]string{b.Help().Key, b.Help().Desc})
+		}
+	}
+	return out
+}
+
 // changesCourse reports whether msg is a key that changes the course.
 func (k KeyMap) changesCourse(msg tea.KeyPressMsg) bool {
-	return key.Matches(msg, k.Ack, k.Pause, k.Skip, k.Extend, k.Shorten, k.Restart, k.WentOn, k.Stop)
+	return key.Matches(msg, k.Ack, k.Pause, k.Skip, k.Extend, k.Shorten, k.Restart, k.WentOn, k.Pain, k.Stop)
 }
 
 // withChanges is k with the keys that change the course enabled or not, so
 // that the help bar lists them only when they do something; the ack key
 // only while a reminder waits for it.
 func (k KeyMap) withChanges(enabled, waiting bool) KeyMap {
-	for _, b := range []*key.Binding{&k.Pause, &k.Skip, &k.Extend, &k.Shorten, &k.Restart, &k.WentOn, &k.Stop} {
+	for _, b := range []*key.Binding{&k.Pause, &k.Skip, &k.Extend, &k.Shorten, &k.Restart, &k.WentOn, &k.Pain, &k.Stop} {
 		b.SetEnabled(enabled)
 	}
 	k.Ack.SetEnabled(enabled && waiting)
@@ -83,8 +98,12 @@ func (k KeyMap) withChanges(enabled, waiting bool) KeyMap {
 }
 
 // forScreen is k with its help saying what the keys do on screen s: space
-// resumes while paused, ? shows less while all keys show.
+// resumes while paused, ? shows less while all keys show, a says the pack
+// is on when a put-on waits.
 func (k KeyMap) forScreen(s screen) KeyMap {
+	if s.putOn {
+		k.Ack.SetHelp("a", "it's on")
+	}
 	if s.paused {
 		k.Pause.SetHelp("space", "resume")
 	}

@@ -38,7 +38,7 @@ func (m *Model) frame(s screen) string {
 	if s.width < MinWidth || s.height < MinHeight {
 		return m.tooSmall(s)
 	}
-	key := layoutKey{screen: s, bigTime: words.Span(s.remaining)}
+	key := layoutKey{screen: s, bigTime: words.BigLeft(s.remaining)}
 	key.remaining = 0
 	if key != m.layout.key {
 		m.layout = m.lay(s)

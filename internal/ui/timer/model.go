@@ -3,7 +3,6 @@
 package timer
 
 import (
-	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -44,6 +43,10 @@ type Config struct {
 	// Notify is called with every Announcement a tick makes; its command
 	// sends the desktop reminder.
 	Notify func(Announcement) tea.Cmd
+	// Steps says how far the wall clock stepped since it was last asked
+	// (session.Stepped): a driving screen shifts its course by it, so that
+	// a phase lasts the time lived, and saves it. Nil: never.
+	Steps func() time.Duration
 	// Remote, for a read-only screen, asks the process that drives the
 	// course to perform an action (the control socket): the keys that
 	// change the course go through it, and its command answers a
@@ -69,6 +72,9 @@ type Config struct {
 	// (report.ReadEarlier), so that each piece of advice is said once, not
 	// once a day.
 	AdviceHistory advice.History
+	// HeatHistory is the courses of the last two weeks, for the line on
+	// daily heat (report.HeatLineDue).
+	HeatHistory []store.Record
 	// Notice is a quiet line at the foot of the screen, the first to go when
 	// the window is short (the disclaimer, on first run).
 	Notice string
@@ -146,16 +152,18 @@ type Model struct {
 	// reminders it tells again.
 	announcer remind.Announcer
 	repeater  remind.Repeater
-	// waiting says a reminder repeats until the person presses the ack key.
-	waiting bool
-	banner  string
+	banner    string
 	// bannerUntil is when the banner comes down.
 	bannerUntil time.Time
 	problem     string
-	confirming  bool
+	// quietProblem is the problem when it came before (seenProblems are
+	// those that came): it is told again quietly.
+	quietProblem string
+	seenProblems []string
+	confirming   bool
 	// quitting asks whether reminders go on in the background; background
-	// is the answer.
-	quitting, background bool
+	// is the answer, and dropped the answer no.
+	quitting, background, dropped bool
 	// checkIn offers a one-key pain score after a pack came off.
 	checkIn bool
 	// advice is the line of advice a check-in called for, up until
@@ -171,6 +179,8 @@ type Model struct {
 	// hintUntil is when the read-only line stops pointing to the driving
 	// process.
 	hintUntil time.Time
+	// packOn is the skin check's, the put-on's and the heat line's state.
+	packOn packOn
 
 	slow        slowFacts
 	shownScreen screen
@@ -236,7 +246,7 @@ func (m Model) now() time.Time { return m.cfg.Now().Round(0) }
 // and the reloads of a read-only screen.
 func (m Model) Init() tea.Cmd {
 	// The first tick comes at once; each tick schedules the next.
-	return func() tea.Msg { return TickMsg{ID: m.id} }
+	return tea.Batch(func() tea.Msg { return TickMsg{ID: m.id} }, m.standingAdvice())
 }
 
 // reloaded takes the course read again.
@@ -265,10 +275,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.ID != m.id {
 			return m, nil
 		}
-		var announce, repeat tea.Cmd
+		var shift, announce, repeat, packOn tea.Cmd
+		m, shift = m.shift(now)
 		m, announce = m.announce(now)
 		m, repeat = m.repeat(now)
-		cmd = tea.Batch(announce, repeat, tick(m.id, now))
+		m, packOn = m.whilePackOn(now)
+		cmd = tea.Batch(shift, announce, repeat, packOn, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -283,22 +295,38 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err != nil {
 			m.problem = msg.Err.Error()
 		} else {
-			m.banner, m.bannerUntil = words.Said(msg.Said), now.Add(bannerFor)
+			m.banner, m.bannerUntil = words.Shown(msg.Said), now.Add(bannerFor)
 		}
 	case ReloadedMsg:
 		m = m.reloaded(msg)
 	case DriverMsg:
 		m.cfg.ReadOnly = msg.ReadOnly
 	case ErrorMsg:
-		m.problem = ""
-		if msg.Err != nil {
-			m.problem = msg.Err.Error()
-		}
+		m = m.showProblem(msg.Err)
+	case AdviceMsg:
+		m = m.advised(msg, now)
 	default:
 		return m, nil
 	}
 	m.refresh(now)
 	return m, cmd
+}
+
+// shift moves the course by the step of the wall clock, when it stepped:
+// its phases last the time lived (see session.Stepped).
+func (m Model) shift(now time.Time) (Model, tea.Cmd) {
+	if m.cfg.Steps == nil || m.cfg.ReadOnly != "" || m.gone {
+		return m, nil
+	}
+	d := m.cfg.Steps()
+	if d == 0 {
+		return m, nil
+	}
+	m.course = m.course.Shifted(d)
+	m.announcer.Shift(d)
+	m.repeater.Shift(d)
+	m.banner, m.bannerUntil = words.ClockStepped(d), now.Add(bannerFor)
+	return m, m.save()
 }
 
 // announce looks for transitions since the last one handled: a banner and
@@ -315,10 +343,7 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 	}
 	last := ts[len(ts)-1]
 	m = m.offerCheckIn(last)
-	m.banner = words.Headline(last.To.Kind, false) + " since " + words.Clock(last.At.In(now.Location()))
-	if len(ts) > 1 {
-		m.banner += " (" + plural(len(ts), "change") + " since " + words.Clock(ts[0].At.In(now.Location())) + ")"
-	}
+	m.banner = words.ChangeBanner(ts, now.Location())
 	m.bannerUntil = now.Add(bannerFor)
 	m.repeater.Told(now)
 	var cmds []tea.Cmd
@@ -335,19 +360,14 @@ func (m Model) announce(now time.Time) (Model, tea.Cmd) {
 // due: the bell, a banner and the Notify hook, as for a change. A
 // read-only screen leaves that to the driving process.
 func (m Model) repeat(now time.Time) (Model, tea.Cmd) {
-	if m.gone {
-		m.waiting = false
+	if m.gone || m.cfg.ReadOnly != "" {
 		return m, nil
-	}
-	_, m.waiting = m.course.Waiting(now)
-	if m.cfg.ReadOnly != "" {
-		return m, nil // the driving process repeats it; `a` here asks it to stop
 	}
 	t, n, due := m.repeater.Due(m.course, now)
 	if !due {
 		return m, nil
 	}
-	m.banner = words.AckHint(t.From.Kind)
+	m.banner = words.RemindedAgain(words.Clock(now))
 	m.bannerUntil = now.Add(bannerFor)
 	cmds := []tea.Cmd{tea.Raw("\a")}
 	if m.cfg.Notify != nil {
@@ -372,6 +392,10 @@ func (m Model) quit() (Model, tea.Cmd) {
 // the background.
 func (m Model) Background() bool { return m.background }
 
+// Dropped reports whether the person quit choosing no more reminders while
+// the course runs.
+func (m Model) Dropped() bool { return m.dropped }
+
 // key handles one key press. Every change to the course is an event at the
 // whole second, saved at once.
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -382,6 +406,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.background = true
 			return m, tea.Quit
 		case key.Matches(msg, m.keys.NoReminders):
+			m.dropped = true
 			return m, tea.Quit
 		case key.Matches(msg, m.keys.Stay):
 			m.quitting = false
@@ -407,6 +432,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if m, cmd, handled := m.checkInKey(msg); handled {
 			return m, cmd
 		}
+	}
+	if m, cmd, handled := m.skinKey(msg); handled {
+		return m, cmd
 	}
 	if m.offerNext && msg.Text == "n" {
 		return m.nextStageKey()
@@ -447,8 +475,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.do(schedule.Action{Verb: schedule.VerbRestart})
 	case key.Matches(msg, m.keys.Stop):
 		m.confirming = true
-	case key.Matches(msg, m.keys.WentOn) && s.Current.Kind.IsOn() && !s.Paused:
-		m.asking, m.typed = true, ""
+	case key.Matches(msg, m.keys.Pain):
+		m.checkIn = true
+	case key.Matches(msg, m.keys.WentOn):
+		return m.askWentOn(s)
 	}
 	return m, nil
 }
@@ -504,7 +534,6 @@ func (m Model) request(r RequestMsg, now time.Time) (Model, tea.Cmd) {
 func (m Model) adopt(next schedule.Course, now time.Time) Model {
 	m.course = next
 	m.problem = ""
-	_, m.waiting = next.Waiting(now)
 	return m
 }
 
@@ -522,18 +551,11 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.content)
 	v.AltScreen = true
 	s := m.shownScreen
-	v.WindowTitle = "icetimer: " + words.Headline(s.kind, s.paused)
+	v.WindowTitle = "icetimer: " + s.headline()
 	if s.kind != schedule.Done && !s.gone && s.kind != "" {
 		// The title changes with the big digits, once a minute, not every
 		// second: a title is rewritten whole each time.
-		v.WindowTitle = words.TitleLeft(words.Headline(s.kind, s.paused), words.Span(s.remaining))
+		v.WindowTitle = words.TitleLeft(s.headline(), words.BigLeft(s.remaining))
 	}
 	return v
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -263,7 +263,7 @@ func TestTickAnnouncesTransitionsOnce(t *testing.T) {
 	if !bells(cmd) {
 		t.Fatal("no bell at a transition")
 	}
-	mustShow(t, *m, "ICE ON since 09:40 (2 changes since 09:20)")
+	mustShow(t, *m, "ICE ON since 09:40. Missed 2 changes while away.")
 	send(m, TickMsg{ID: m.id})
 	if len(*told) != 1 {
 		t.Fatal("the same transitions were announced twice")
@@ -425,7 +425,7 @@ func TestRemoveReminderRepeatsUntilAcknowledged(t *testing.T) {
 	if len(*told) != n+1 || !bells(cmd) {
 		t.Fatalf("no repeat with a bell at 2 min: told %d", len(*told)-n)
 	}
-	mustShow(t, *m, "Remove the ice pack, then press a")
+	mustShow(t, *m, "Reminded again at 09:22")
 	mustShow(t, *m, "pack is off")
 	press(m, "a")
 	if last := (*saved)[len(*saved)-1].Events; last[len(last)-1].Type != schedule.Ack {

@@ -103,7 +103,9 @@ func TestReadOnlyKeysAskTheDriver(t *testing.T) {
 	press(m, "x")
 	mustShow(t, *m, "Stop the course?")
 	press(m, "y")
-	want := []schedule.Verb{schedule.VerbPause, schedule.VerbExtend, schedule.VerbStop}
+	press(m, "p")
+	press(m, "5")
+	want := []schedule.Verb{schedule.VerbPause, schedule.VerbExtend, schedule.VerbStop, schedule.VerbPain}
 	if len(asked) != len(want) {
 		t.Fatalf("asked %+v, want %v", asked, want)
 	}
@@ -112,7 +114,10 @@ func TestReadOnlyKeysAskTheDriver(t *testing.T) {
 			t.Fatalf("asked %+v, want %v", asked, want)
 		}
 	}
-	if len(m.Course().Events) != 0 || *calls != 0 {
+	if asked[3].Score != 5 {
+		t.Fatalf("the view asked for pain %d, want 5", asked[3].Score)
+	}
+	if len(m.Course().Events) != 0 || len(m.Course().Pain) != 0 || *calls != 0 {
 		t.Fatal("a remote control changed its own copy of the course or saved it")
 	}
 	send(m, RemoteDoneMsg{Said: "paused: take the ice pack off while paused"})
@@ -152,7 +157,8 @@ func TestReadOnlyFollowsReloads(t *testing.T) {
 	fresh.Start = start.Add(30 * time.Minute)
 	clk.t = fresh.Start.Add(21*time.Minute + 990*time.Millisecond)
 	send(m, ReloadedMsg{Course: fresh})
-	mustShow(t, *m, "REST", "19 min left")
+	// The removal waits for the person there, so here too it reads ICE OFF.
+	mustShow(t, *m, "ICE OFF", "19 min left")
 	clk.t = clk.t.Add(20 * time.Minute)
 	cmd := send(m, TickMsg{ID: m.id})
 	mustShow(t, *m, "ICE ON since 10:10")
@@ -183,5 +189,18 @@ func TestOutsideTextIsShownEscaped(t *testing.T) {
 	}
 	if got := strings.Count(ansi.Strip(content), `\x1b]0;pwned\x07\x1b[2J\u009b`); got != 2 {
 		t.Errorf("the screen shows the escaped text %d times, want 2 (holder and problem):\n%s", got, ansi.Strip(content))
+	}
+}
+
+// The read-only line is wrapped, never cut, at 80 columns and at 40.
+func TestReadOnlyLineIsNeverCut(t *testing.T) {
+	long := "Read-only: process 4242424 (icetimer start ...) drives this course, as it has since Saturday morning"
+	for _, w := range []int{40, 80} {
+		m := New(iceCourse(t), Config{Now: (&clock{start.Add(5 * time.Minute)}).now, ReadOnly: long})
+		send(&m, tea.WindowSizeMsg{Width: w, Height: 24})
+		got := screenText(m)
+		if !strings.Contains(strings.Join(strings.Fields(got), " "), long+".") || strings.Contains(got, "…") {
+			t.Errorf("%d columns: the read-only line is cut:\n%s", w, got)
+		}
 	}
 }

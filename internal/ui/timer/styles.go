@@ -30,9 +30,16 @@ type Styles struct {
 	Safety lipgloss.Style
 	// Banner announces a change that just happened.
 	Banner lipgloss.Style
-	// Problem is the line for errors coming back (saving failed, ...) and the
-	// stop question.
+	// Alert is the colour of what must be done now: the headline and the
+	// badge while a change waits for the person ("ICE OFF").
+	Alert color.Color
+	// Problem is the line for errors coming back (saving failed, ...).
 	Problem lipgloss.Style
+	// Dim is a problem shown before, told again quietly.
+	Dim lipgloss.Style
+	// Question is a question asked (the pain check-in, stop, quit): no
+	// error, so not in the problem's colour.
+	Question lipgloss.Style
 	// ReadOnly is the line saying which process drives a course shown
 	// read-only.
 	ReadOnly lipgloss.Style
@@ -61,7 +68,10 @@ func DefaultStyles(isDark bool) Styles {
 		Info:     lipgloss.NewStyle(),
 		Safety:   lipgloss.NewStyle().Italic(true),
 		Banner:   lipgloss.NewStyle().Bold(true).Reverse(true),
+		Alert:    c(lipgloss.Color("#D70000"), lipgloss.Color("#FF0000")),
 		Problem:  lipgloss.NewStyle().Bold(true).Foreground(c(lipgloss.Color("#B91C1C"), lipgloss.Color("#FF6B6B"))),
+		Dim:      lipgloss.NewStyle().Faint(true),
+		Question: lipgloss.NewStyle().Bold(true),
 		ReadOnly: lipgloss.NewStyle().Bold(true),
 		BarEmpty: c(lipgloss.Color("#C4C4C4"), lipgloss.Color("#5A5A5A")),
 		Help:     HelpStyles(isDark),

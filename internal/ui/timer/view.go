@@ -33,6 +33,7 @@ type screen struct {
 	width, height int
 	banner        string
 	problem       string
+	problemSeen   bool // the problem was shown before: dim, on one row
 	confirming    bool
 	quitting      bool
 	fullHelp      bool
@@ -41,12 +42,29 @@ type screen struct {
 	remote        bool // a read-only screen whose keys ask the driving process
 	gone          bool
 	notice        string
-	waiting       bool // a reminder repeats until the ack key
 	checkIn       bool // a pain score is asked for
 	advice        string
 	dark          bool // the styles changed
 	asking        bool // the went-on question is asked
 	typed         string
+}
+
+// action is the sentence under the headline, short when the full one is
+// wider than width: the change that waits for the person, else what the
+// course is doing (and, paused, the key that resumes it on a screen that
+// drives the course).
+func (s screen) action(width int) string {
+	if s.waitHead != "" {
+		if ansi.StringWidth(s.waitAct.Full) <= width {
+			return s.waitAct.Full
+		}
+		return s.waitAct.Short
+	}
+	act := words.Action(s.kind, s.paused)
+	if s.paused && s.readOnly == "" {
+		act += " Space resumes."
+	}
+	return act
 }
 
 // refresh reads the course at now and redraws the frame if anything visible
@@ -63,9 +81,9 @@ func (m *Model) refresh(now time.Time) {
 		f = m.facts(now)
 	}
 	next := screen{facts: f, width: m.width, height: m.height, banner: m.banner,
-		problem: safetext.Safe(m.problem), confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
+		problem: safetext.Safe(m.problem), problemSeen: m.problem != "" && m.problem == m.quietProblem, confirming: m.confirming, quitting: m.quitting, fullHelp: m.help.ShowAll,
 		readOnly: safetext.Safe(m.cfg.ReadOnly), remote: m.cfg.Remote != nil, hint: now.Before(m.hintUntil), gone: m.gone, notice: safetext.Safe(m.cfg.Notice), dark: m.dark,
-		asking: m.asking, typed: m.typed, waiting: m.waiting, checkIn: m.checkIn, advice: m.advice}
+		asking: m.asking, typed: m.typed, checkIn: m.checkIn, advice: m.advice}
 	if next == m.shownScreen && m.content != "" {
 		return
 	}
@@ -89,9 +107,14 @@ func (m *Model) facts(now time.Time) facts {
 		course:    m.slow.course,
 		prepare:   m.slow.prepare,
 		summary:   m.slow.summary,
+		skinCheck: !s.SkinCheck.IsZero(),
 	}
 	if !s.Current.End.IsZero() {
 		f.endsAt = words.Clock(s.Current.End.In(now.Location()))
+	}
+	if t, waits := m.course.Waiting(now); waits {
+		f.waitHead, f.waitAct = words.Waiting(t)
+		f.putOn = !t.TakesPackOff()
 	}
 	if w := barWidth(m.width); w > 0 {
 		f.progress = math.Round(s.Progress()*float64(w)) / float64(w)
@@ -101,36 +124,33 @@ func (m *Model) facts(now time.Time) facts {
 
 func barWidth(width int) int { return min(width-4, maxBarWidth) }
 
-// block is a run of lines that is shown whole or not at all; when the window
-// is short, blocks with a higher drop number go first.
-type block struct {
-	lines []string
-	drop  int
-	// big marks the headline and the digits, whose size the layout chooses.
-	big bool
-}
-
-// draw lays the screen out for its window: the largest digits and headline
-// that leave room for the important lines, then as many of the other lines
-// as fit, most important first. The lines come back centred but for the
-// detail line, which is detailMark (absent when it did not fit), and the
-// digits' scale.
+// draw lays the screen out for its window as its plan says (planFor):
+// the digits and the headline at the plan's scales, the banner and the
+// messages in the rows it keeps, then as many small lines as fit, most
+// important first. The lines come back centred but for the detail line,
+// which is detailMark, and the digits' scale.
 func (m Model) draw(s screen) ([]string, int) {
-	helpView := m.helpView(s)
-	room := s.height - lipgloss.Height(helpView)
-	digits, word := m.scales(s, room)
-	body := fitBlocks(m.blocks(s, digits, word), room)
+	help := strings.Split(m.helpView(s), "\n")
+	room := s.height - len(help)
 	var lines []string
-	for _, b := range body {
-		lines = append(lines, b.lines...)
+	digits := 0
+	if s.gone {
+		lines, _ = m.fill(s, m.goneRows(s), room, reserves[0].message)
+	} else {
+		// A message longer than the window can take from the small lines
+		// costs the digits their size: the last resort.
+		for most := room; ; {
+			p := m.planFor(s, room, most)
+			var ok bool
+			lines, ok = m.rows(s, p, room)
+			digits = p.digits
+			if ok || p.digits == 0 {
+				break
+			}
+			most = p.digits - 1
+		}
 	}
-	// The body sits in the middle of the room above the help.
-	pad := make([]string, max(room-len(lines), 0)/2)
-	lines = append(pad, lines...)
-	for len(lines) < room {
-		lines = append(lines, "")
-	}
-	lines = append(lines, strings.Split(helpView, "\n")...)
+	lines = append(lines, help...)
 	for i, l := range lines {
 		if m.font == bigtext.ASCII {
 			l = toASCII.Replace(l)
@@ -142,63 +162,45 @@ func (m Model) draw(s screen) ([]string, int) {
 	return lines, digits
 }
 
-// fitting is one way of sharing the room between the big text and the
-// other lines: the blocks up to keep drop stay, and the headline's scale is
-// at least the digits' divided by wordDiv (0: at least 1; -1: a badge will
-// do).
-type fitting struct{ keep, wordDiv int }
-
-// fittings are tried in turn until one fits: everything with a headline
-// about a third of the digits, then a smaller headline, then fewer lines.
-var fittings = []fitting{{9, 3}, {9, 0}, {5, 0}, {5, -1}, {1, -1}}
-
-// scales chooses the digits' and the headline's scale (0: plain text) for
-// room lines: the largest digits, then the largest headline up to half
-// their scale (so a headline in blocks needs digits twice its size), that the first fitting that fits at all allows. Only heights
-// are measured, so trying every scale costs little.
-func (m Model) scales(s screen, room int) (digits, word int) {
-	if s.gone {
-		return 0, 0
+// rows are the lines above the help for plan p in room rows; ok is false
+// when the messages do not fit, the lines then cut to room.
+func (m Model) rows(s screen, p plan, room int) (lines []string, ok bool) {
+	st := m.styles
+	colour := st.colour(s.kind, s.paused)
+	word := colour
+	if s.waitHead != "" {
+		word = st.Alert
 	}
-	blocks := m.blocks(s, 0, 0)
-	f := m.font
-	head := words.Headline(s.kind, s.paused)
-	text := words.Span(s.remaining)
-	for _, fit := range fittings {
-		free := room
-		for _, b := range blocks {
-			if !b.big && b.drop <= fit.keep {
-				free -= len(b.lines)
-			}
-		}
-		if s.kind == schedule.Done {
-			// No digits: the headline alone, up to half the room.
-			for w := free / 2; w >= 1; w-- {
-				if f.Height(w) <= free/2 && f.Width(head, w) <= s.width-2 {
-					return 0, w
-				}
-			}
-			continue
-		}
-		for d := free; d >= 1; d-- {
-			if f.Width(text, d) > s.width-2 {
-				continue
-			}
-			least := 0
-			switch {
-			case fit.wordDiv > 0:
-				least = max((d+fit.wordDiv-1)/fit.wordDiv, 1)
-			case fit.wordDiv == 0:
-				least = 1
-			}
-			for w := d / 2; w >= least; w-- {
-				if (w == 0 || f.Width(head, w) <= s.width-2) && f.Height(d)+f.Height(w)*min(w, 1) <= free {
-					return d, w
-				}
-			}
-		}
+	head, act := s.headline(), s.action(s.width)
+	top := make([]string, p.spare/2, room)
+	top = append(top, m.readOnlyLines(s)...)
+	banner := ""
+	if s.banner != "" {
+		banner = st.Banner.Render(" " + s.banner + " ")
 	}
-	return 0, 0
+	if p.keep.banner > 0 {
+		top = append(top, banner)
+		banner = "" // shown; else it goes first among the small lines
+	}
+	// The headline at the foot of the rows kept for it, the badge under
+	// it; the action goes with the badge, or on a row of its own.
+	var area []string
+	if p.word > 0 {
+		area = strings.Split(st.Digits.Foreground(word).Render(m.font.Render(head, p.word)), "\n")
+		area = append(area, m.badge(word, m.badgeText(head, act, s.width), s.width))
+	} else {
+		area = append(area, m.badge(word, head, s.width), st.Action.Render(act))
+	}
+	top = append(top, make([]string, max(p.headRows+1-len(area), 0))...)
+	top = append(top, area...)
+	top = append(top, make([]string, p.keep.gap)...)
+	if s.kind != schedule.Done {
+		if p.digits > 0 {
+			top = append(top, strings.Split(st.Digits.Foreground(colour).Render(m.font.Render(words.BigLeft(s.remaining), p.digits)), "\n")...)
+		}
+		top = append(top, detailMark, m.bar(s, colour))
+	}
+	return m.fill(s, top, room, max(p.keep.message, 1), m.smallLines(s, banner)...)
 }
 
 // center cuts line to width and pads it with spaces to width, centred, the
@@ -214,99 +216,39 @@ func (m Model) center(line string, width int) string {
 	return strings.Repeat(" ", gap/2) + line + strings.Repeat(" ", gap-gap/2)
 }
 
-// fitBlocks drops blocks, highest drop number first, until they fit in room
-// lines; nil when even the essential ones (drop 0 and 1) do not fit.
-func fitBlocks(blocks []block, room int) []block {
-	for worst := 9; worst >= 1; worst-- {
-		total := 0
-		var kept []block
-		for _, b := range blocks {
-			if b.drop <= worst {
-				kept = append(kept, b)
-				total += len(b.lines)
-			}
-		}
-		if total <= room {
-			return kept
-		}
+// goneRows are the top of a screen with no course to show.
+func (m Model) goneRows(s screen) []string {
+	st := m.styles
+	lines := m.readOnlyLines(s)
+	if s.banner != "" {
+		lines = append(lines, st.Banner.Render(" "+s.banner+" "))
 	}
-	return nil
+	return append(lines, m.badge(st.Done, words.NoCourse, s.width), st.Action.Render(words.NoCourseSaved))
 }
 
-// blocks are the screen's parts in order, with the time in digits of scale
-// digits and the headline at scale word (0: the headline is a badge, the
-// time is the detail line alone).
-func (m Model) blocks(s screen, digits, word int) []block {
-	st := m.styles
-	colour := st.colour(s.kind, s.paused)
-	gap := block{lines: []string{""}, drop: 9}
-	var out []block
-	add := func(drop int, lines ...string) {
-		// A style renders empty text as bare escapes: nothing to show.
-		if len(lines) > 0 && ansi.Strip(lines[0]) != "" {
-			out = append(out, block{lines: lines, drop: drop})
-		}
+// readOnlyLines are the line naming the process that drives the course,
+// wrapped: none on a screen that drives it.
+func (m Model) readOnlyLines(s screen) []string {
+	if s.readOnly == "" {
+		return nil
 	}
-	addBig := func(text string) {
-		out = append(out, block{lines: strings.Split(text, "\n"), big: true})
-	}
-	if s.readOnly != "" {
-		add(0, st.ReadOnly.Render(s.readOnly+"."))
-	}
-	if s.hint {
-		add(1, st.Problem.Render("Change the course there; this view only follows it."))
-	}
-	if s.gone {
-		add(0, st.Badge.Foreground(st.Done).Width(s.width).Render("NO COURSE"))
-		add(1, st.Action.Render("No course is saved: it was stopped, or none has started yet."))
-		return append(out, m.problemBlocks(s)...)
-	}
-	if s.banner != "" {
-		add(1, st.Banner.Render(" "+s.banner+" "))
-	}
-	// The badge is the full-width colour bar, readable from anywhere; with
-	// the headline in big letters above it, it carries the action too.
-	head := words.Headline(s.kind, s.paused)
-	act := words.Action(s.kind, s.paused)
-	if s.paused && s.readOnly == "" {
-		act += " Space resumes."
-	}
-	badge := head
-	if word > 0 {
-		addBig(st.Digits.Foreground(colour).Render(m.font.Render(head, word)))
-		badge += m.dot() + act
-	}
-	add(0, st.Badge.Foreground(colour).Width(s.width).Render(m.center(badge, s.width)))
-	if word == 0 {
-		add(3, st.Action.Render(act))
-	}
-	out = append(out, gap)
+	return m.wrap(m.styles.ReadOnly, s.readOnly+".", s.width)
+}
 
-	if s.kind != schedule.Done {
-		if digits == 0 {
-			add(0, detailMark)
-		} else {
-			addBig(st.Digits.Foreground(colour).Render(m.font.Render(words.Span(s.remaining), digits)))
-			add(1, detailMark)
-		}
-		add(2, m.bar(s, colour))
+// badge is the full-width bar in colour saying text, readable from
+// anywhere.
+func (m Model) badge(colour color.Color, text string, width int) string {
+	return m.styles.Badge.Foreground(colour).Width(width).Render(m.center(text, width))
+}
+
+// badgeText is what the badge says under a headline in big letters: the
+// headline and the action when both fit, else the action alone (the
+// headline is right above it).
+func (m Model) badgeText(head, act string, width int) string {
+	if both := head + m.dot() + act; ansi.StringWidth(both) <= width {
+		return both
 	}
-	out = append(out, gap)
-	add(1, st.Action.Render(s.summary))
-	add(4, st.Action.Render(s.prepare))
-	add(5, st.Info.Render(s.next))
-	add(6, st.Info.Render(s.course))
-	add(6, st.Info.Render(s.stage))
-	add(7, st.Info.Render(s.today))
-	out = append(out, gap)
-	add(4, st.Safety.Render(words.Safety(s.kind, s.width-2)))
-	if s.advice != "" {
-		add(3, m.wrap(st.Action, s.advice, s.width)...)
-	}
-	if s.notice != "" {
-		add(8, m.wrap(st.Info, s.notice, s.width)...)
-	}
-	return append(out, m.problemBlocks(s)...)
+	return act
 }
 
 // bar is the phase's progress in colour.
@@ -319,27 +261,6 @@ func (m Model) bar(s screen, colour color.Color) string {
 		progress.WithColors(colour), progress.WithFillCharacters(full, empty))
 	bar.EmptyColor = m.styles.BarEmpty
 	return bar.ViewAs(s.progress)
-}
-
-// problemBlocks is the question asked, or the check-in and the line about
-// a problem.
-func (m Model) problemBlocks(s screen) []block {
-	switch {
-	case s.quitting:
-		return []block{{lines: m.wrap(m.styles.Problem, words.QuitQuestion, s.width)}}
-	case s.confirming:
-		return []block{{lines: []string{m.styles.Problem.Render(words.StopQuestion)}}}
-	case s.asking:
-		return []block{{lines: m.wrap(m.styles.Problem, words.WentOnPrompt(s.typed), s.width)}}
-	}
-	var out []block
-	if s.checkIn {
-		out = append(out, block{lines: m.wrap(m.styles.Problem, words.PainPrompt, s.width), drop: 2})
-	}
-	if s.problem != "" {
-		out = append(out, block{lines: m.wrap(m.styles.Problem, "! "+s.problem, s.width), drop: 1})
-	}
-	return out
 }
 
 // detailLine is the time left, as the big digits show it, and when the
@@ -361,14 +282,14 @@ func (m Model) helpView(s screen) string {
 	if s.confirming {
 		return m.help.View(confirmKeys{m.keys})
 	}
-	return m.help.View(m.keys.withChanges((s.readOnly == "" || s.remote) && !s.gone && s.kind != schedule.Done, s.waiting).forScreen(s))
+	return m.help.View(m.keys.withChanges((s.readOnly == "" || s.remote) && !s.gone && s.kind != schedule.Done, s.waitHead != "").forScreen(s))
 }
 
 // tooSmall says what to do now and that the window is too small, rather than
 // drawing a garbled screen.
 func (m Model) tooSmall(s screen) string {
 	lines := []string{
-		words.Headline(s.kind, s.paused) + " " + words.Span(s.remaining),
+		s.headline() + " " + words.Span(s.remaining),
 		fmt.Sprintf("too small: %dx%d, need %dx%d", s.width, s.height, MinWidth, MinHeight),
 	}
 	for i, l := range lines {

@@ -10,6 +10,16 @@ import (
 	"github.com/icetimer/icetimer/internal/schedule"
 )
 
+// askWentOn asks how many minutes ago the pack went on, in an ice or heat
+// phase that runs; elsewhere the engine says why it cannot be done.
+func (m Model) askWentOn(s schedule.State) (Model, tea.Cmd) {
+	if s.Current.Kind.IsOn() && !s.Paused {
+		m.asking, m.typed = true, ""
+		return m, nil
+	}
+	return m.do(schedule.Action{Verb: schedule.VerbOnSince})
+}
+
 // answerWentOn takes a key while the screen asks how many minutes ago the
 // pack went on: digits, backspace, enter to set it, esc to drop it.
 func (m Model) answerWentOn(msg tea.KeyPressMsg) (Model, tea.Cmd) {
