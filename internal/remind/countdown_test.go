@@ -105,3 +105,24 @@ func TestCountdownAfterASleep(t *testing.T) {
 		t.Errorf("told at %v, want %v", got, want)
 	}
 }
+
+// A clock step shifts the course and the countdown with it: a minute told
+// is not told again after a step ahead, nor are the next ones lost after a
+// step back.
+func TestCountdownShiftsWithTheClock(t *testing.T) {
+	for _, step := range []time.Duration{time.Hour, -time.Hour} {
+		c := iceCourse(testStart)
+		cd := NewCountdown(testStart)
+		if !cd.Due(c.StateAt(testStart.Add(15 * time.Minute))) {
+			t.Fatal("the 5-minute line was not due at 08:15")
+		}
+		c = c.Shifted(step)
+		cd.Shift(step)
+		if cd.Due(c.StateAt(testStart.Add(15*time.Minute + 30*time.Second + step))) {
+			t.Errorf("step %v: the 5-minute line told again", step)
+		}
+		if !cd.Due(c.StateAt(testStart.Add(16*time.Minute + step))) {
+			t.Errorf("step %v: the 4-minute line not told", step)
+		}
+	}
+}
