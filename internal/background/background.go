@@ -39,16 +39,24 @@ func Keep(s *session.Session, why string, args ...string) (string, error) {
 	return words.Background(pid, log.Name()), nil
 }
 
-// Args are the `icetimer run` arguments that remind as a screen did:
-// repeating every repeat (negative never, zero run's default), with chimes
-// and a voice or not.
-func Args(repeat time.Duration, sound, voice bool) []string {
-	args := []string{"--sound", onOff(sound), "--voice", onOff(voice)}
+// Reminding is how a screen reminded, for the run it hands its course to.
+type Reminding struct {
+	// Repeat is how often a reminder that waits is told again: negative
+	// never, zero run's default.
+	Repeat time.Duration
+	// Sound plays the chimes, Voice says the reminders aloud, KeepAwake
+	// keeps the computer awake while a pack is on.
+	Sound, Voice, KeepAwake bool
+}
+
+// Args are the `icetimer run` arguments that remind as r says.
+func Args(r Reminding) []string {
+	args := []string{"--sound", onOff(r.Sound), "--voice", onOff(r.Voice), "--keep-awake", onOff(r.KeepAwake)}
 	switch {
-	case repeat < 0:
+	case r.Repeat < 0:
 		args = append(args, "--repeat", "off")
-	case repeat > 0:
-		args = append(args, "--repeat", repeat.String())
+	case r.Repeat > 0:
+		args = append(args, "--repeat", r.Repeat.String())
 	}
 	return args
 }

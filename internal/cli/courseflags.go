@@ -22,6 +22,7 @@ const (
 type CourseFlags struct {
 	Cycle, Window, Then, Quiet string
 	Repeat, Sound, Voice       string
+	KeepAwake                  string
 	// Given says whether the flag of that name was on the command line:
 	// the config file's setting stands for one that was not.
 	Given func(name string) bool
@@ -47,8 +48,9 @@ func (f *CourseFlags) registerReminders(cmd *cobra.Command) {
 	fs.StringVar(&f.Repeat, "repeat", "", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's, else 2m)`)
 	fs.StringVar(&f.Sound, "sound", "", `chimes at each change: "on" or "off" (default: the config file's, else on)`)
 	fs.StringVar(&f.Voice, "voice", "", `each reminder also said aloud: "on" or "off" (default: the config file's, else off)`)
+	fs.StringVar(&f.KeepAwake, "keep-awake", "", `keep the computer from sleeping while a pack is on: "on" or "off" (default: the config file's, else on)`)
 	f.Given = fs.Changed
-	for _, name := range []string{"sound", "voice"} {
+	for _, name := range []string{"sound", "voice", "keep-awake"} {
 		_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions([]cobra.Completion{"on", "off"}, cobra.ShellCompDirectiveNoFileComp))
 	}
 }
@@ -117,6 +119,24 @@ func onOff(name, value string) (bool, error) {
 		return false, nil
 	}
 	return false, usagef(`--%s %q: want "on" or "off"`, name, value)
+}
+
+// drive makes the command line's --repeat and --keep-awake the settings
+// of this process, over the config file's in s: the session that drives
+// the course chooses its adapters from the settings (openSession). It
+// returns how to remind (--repeat, --sound, --voice).
+func (f *CourseFlags) drive(s *config.Config) (Reminding, error) {
+	r, err := f.reminders(*s)
+	if err != nil {
+		return r, err
+	}
+	if f.Given("keep-awake") {
+		if s.KeepAwake, err = onOff("keep-awake", f.KeepAwake); err != nil {
+			return r, err
+		}
+	}
+	s.Repeat = r.Repeat
+	return r, nil
 }
 
 // course builds the course the command line asks for, started at start (a

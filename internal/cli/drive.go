@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/icetimer/icetimer/internal/awake"
 	"github.com/icetimer/icetimer/internal/hooks"
 	"github.com/icetimer/icetimer/internal/notify"
 	"github.com/icetimer/icetimer/internal/ntfy"
@@ -31,11 +32,13 @@ func (e *Env) openDriver(how Reminding) (*session.Session, error) {
 }
 
 // openSession takes the lock on the saved course in the state directory,
-// with desktop reminders, the hook and the control socket (a process that
-// drives the course), and the chimes and voice how asks for, or, for
-// commands that change it once (stop, pause, ack...), without. The phone, when the config file has one, comes
-// with every session: a stop must cancel what it has scheduled. When
-// another process drives the course, the error is a *store.LockedError.
+// with desktop reminders, the hook, the control socket, the phone's
+// buttons and keeping the computer awake (a process that drives the
+// course), and the chimes and voice how asks for, or, for commands that
+// change it once (stop, pause, ack...), without. The phone, when the
+// config file has one, comes with every session: a stop must cancel what
+// it has scheduled. When another process drives the course, the error is a
+// *store.LockedError.
 func (e *Env) openSession(reminders bool, how Reminding) (*session.Session, error) {
 	dir, err := e.stateDir()
 	if err != nil {
@@ -61,6 +64,16 @@ func (e *Env) openSession(reminders bool, how Reminding) (*session.Session, erro
 	if e.Settings.Ntfy.Enabled() {
 		opts.Phone = ntfy.New(ntfy.Config(e.Settings.Ntfy), ntfy.Options{Now: e.Clock.Now})
 		parts = append(parts, opts.Phone)
+	}
+	if reminders {
+		opts.Repeat = e.Settings.Repeat
+		if e.Settings.KeepAwake {
+			opts.Awake = awake.New(awake.Options{})
+			parts = append(parts, opts.Awake)
+		}
+		if e.Settings.Ntfy.Enabled() && e.Settings.Ntfy.Ack {
+			opts.Replies = ntfy.NewListener(ntfy.Config(e.Settings.Ntfy), ntfy.ListenOptions{})
+		}
 	}
 	if reminders && e.Settings.Hooks.OnChange != "" {
 		log := func() (*os.File, error) { return store.OpenHookLogIn(dir) }

@@ -29,7 +29,9 @@ func TestMain(m *testing.M) {
 }
 
 // testEnv is an Env of a test's own: empty state and config directories,
-// a clock the test sets (the wall clock until it does) and no terminal.
+// a clock the test sets (the wall clock until it does) and no terminal;
+// keep_awake is off, so that no test holds the computer of whoever runs
+// them awake.
 type testEnv struct {
 	*Env
 	now time.Time
@@ -47,11 +49,18 @@ func newTestEnv(t *testing.T) *testEnv {
 		},
 		StateDir:  filepath.Join(t.TempDir(), "icetimer"),
 		ConfigDir: filepath.Join(t.TempDir(), "icetimer"),
-		Settings:  config.Default(),
+		Settings:  testSettings(),
 		In:        strings.NewReader(""),
 		LockWait:  100 * time.Millisecond, // a lock held by the test stays held
 	}
 	return e
+}
+
+// testSettings are the defaults with keep_awake off.
+func testSettings() config.Config {
+	s := config.Default()
+	s.KeepAwake = false
+	return s
 }
 
 // run runs one command line and gives its exit status and what it printed.

@@ -38,7 +38,9 @@ func runPlain(env *Env, s *session.Session, c schedule.Course, since time.Time, 
 		return s.Save(s.Ticket(), course) // to history
 	}
 	keep := ending == plain.KeepReminding || ending == plain.Closed
-	return giveBack(env, s, keep, closed, background.Args(how.Repeat, how.Sound, how.Voice), ending == plain.NoReminders)
+	return giveBack(env, s, keep, closed, background.Args(background.Reminding{
+		Repeat: how.Repeat, Sound: how.Sound, Voice: how.Voice, KeepAwake: env.Settings.KeepAwake,
+	}), ending == plain.NoReminders)
 }
 
 // rawInput puts the terminal in raw mode, when in is one, so that each key

@@ -68,7 +68,7 @@ func NewCmdRun(env *Env, runF func(*RunOptions) error) *cobra.Command {
 }
 
 func runRun(opts *RunOptions) error {
-	how, err := opts.Flags.reminders(opts.Env.Settings)
+	how, err := opts.Flags.drive(&opts.Env.Settings)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func screenRun(opts *ScreenOptions) error {
 	}
 	defer s.Close()
 	set := env.Settings
-	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice), ui.WithSkinCheck(set.SkinCheck)}
+	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice), ui.WithSkinCheck(set.SkinCheck), ui.WithKeepAwake(set.KeepAwake)}
 	if set.Mistake != nil {
 		// The warning printed before the screen is hidden behind it.
 		uiOpts = append(uiOpts, ui.WithNotice(words.ConfigNotUsed(problems(set.Mistake))))
@@ -181,6 +181,6 @@ func watchCourse(env *Env, holder *store.LockedError) error {
 	}
 	take := func() (*session.Session, error) { return env.openSession(true, reminding(env.Settings)) }
 	set := env.Settings
-	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice),
+	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice), ui.WithKeepAwake(set.KeepAwake),
 		ui.WithStoreHistory(s, env.Clock.Now())))
 }

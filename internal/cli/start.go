@@ -49,7 +49,7 @@ func startRun(opts *StartOptions) error {
 	if err != nil {
 		return err
 	}
-	how, err := opts.Flags.reminders(env.Settings)
+	how, err := opts.Flags.drive(&env.Settings)
 	if err != nil {
 		return err
 	}
@@ -72,5 +72,6 @@ func startRun(opts *StartOptions) error {
 	if opts.Plain {
 		return runPlain(env, s, course, course.Start, how)
 	}
-	return runScreen(env, ui.NewTimer(course, ui.WithSession(s), ui.WithSince(course.Start), ui.WithReminders(how.Repeat, how.Sound), ui.WithVoice(how.Voice)))
+	return runScreen(env, ui.NewTimer(course, ui.WithSession(s), ui.WithSince(course.Start), ui.WithReminders(how.Repeat, how.Sound), ui.WithVoice(how.Voice),
+		ui.WithKeepAwake(env.Settings.KeepAwake)))
 }

@@ -39,15 +39,17 @@ type Message struct {
 // takes a pack off, 3 otherwise. Its sequence ID is the one its change was
 // scheduled under, so that it replaces that scheduled message when the
 // server has not delivered it yet (one ring, not two) and updates it in
-// place when it has; a repeat has none, so that each one rings anew. A
-// reminder that waits for the person (r.Ack: "Pack is off", "It's on")
-// carries the same button on the phone, which names its change.
+// place when it has; a repeat has none, so that each one rings anew, nor
+// has a message that is about no change (r.To empty: the computer going to
+// sleep), which must never replace one that is. A reminder that waits for
+// the person (r.Ack: "Pack is off", "It's on") carries the same button on
+// the phone, which names its change.
 func MessageFor(r words.Reminder) Message {
 	m := Message{Title: r.Title, Body: r.Body, Priority: PriorityDefault, Tags: tags(r)}
 	if r.Urgent {
 		m.Priority = PriorityUrgent
 	}
-	if r.Repeat == 0 {
+	if r.Repeat == 0 && r.To != "" {
 		m.SequenceID = SequenceID(r.At)
 	}
 	if r.Ack != "" {

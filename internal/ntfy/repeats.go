@@ -59,6 +59,24 @@ func (p *Publisher) CancelRepeats() <-chan Result {
 	return p.queueRepeats("cancel the repeats", nil)
 }
 
+// InheritRepeats records that an earlier process may have left on the
+// server the repeats of the change at change (it died, or stopped driving,
+// while that reminder waited), so that the next ScheduleRepeats for another
+// change, or CancelRepeats, deletes them: a command that acknowledges while
+// no icetimer drives the course. Their times are not known: the computer's
+// own repeats are not held back for them (see serverRings). Repeats this
+// Publisher scheduled itself are kept as they are.
+func (p *Publisher) InheritRepeats(change time.Time) {
+	p.gate.Lock()
+	defer p.gate.Unlock()
+	for k := 1; k <= MaxRepeats; k++ {
+		id := repeatID(change, k)
+		if _, ok := p.repeats[id]; !ok {
+			p.repeats[id] = Message{SequenceID: id}
+		}
+	}
+}
+
 // repeatID names the k-th repeat of the change at change on the server.
 func repeatID(change time.Time, k int) string {
 	return SequenceID(change) + "-" + strconv.Itoa(k)
@@ -98,7 +116,7 @@ func (p *Publisher) replaceRepeats(want []Message) error {
 			continue
 		}
 		if err := p.request(func(ctx context.Context) error { return p.client.remove(ctx, m.SequenceID) }); err != nil {
-			return fmt.Errorf("deleting the repeat scheduled for %s: %w", m.At.Format(time.TimeOnly), err)
+			return fmt.Errorf("deleting %s: %w", repeatName(m), err)
 		}
 		delete(held, m.SequenceID)
 	}
@@ -116,6 +134,14 @@ func (p *Publisher) replaceRepeats(want []Message) error {
 		held[m.SequenceID] = m
 	}
 	return nil
+}
+
+// repeatName names repeat m in a line: by its time, when known.
+func repeatName(m Message) string {
+	if m.At.IsZero() {
+		return "a repeat an earlier icetimer scheduled"
+	}
+	return "the repeat scheduled for " + m.At.Format(time.TimeOnly)
 }
 
 // serverRings reports whether the server holds a repeat of the change at

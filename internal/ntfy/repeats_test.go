@@ -181,3 +181,31 @@ func TestFromThePressToTheRepeatsDeleted(t *testing.T) {
 		t.Errorf("a reply took %s, over 2 s", took[len(took)-1])
 	}
 }
+
+// Repeats an earlier process left are deleted by the next CancelRepeats,
+// every one of them, whatever step they were scheduled at; the computer's
+// own repeat is still sent, their times being unknown.
+func TestInheritedRepeatsAreDeleted(t *testing.T) {
+	c := &clock{now: t0}
+	srv := ntfytest.New(t, "t", "", c.Now)
+	dead := newPublisher(t, srv.Config(), ntfy.Options{Now: c.Now})
+	mustOK(t, dead.ScheduleRepeats(again(t0), 3*time.Minute, t0.Add(20*time.Minute)))
+	if n := len(srv.Scheduled()); n != 6 {
+		t.Fatalf("%d scheduled, want 6", n)
+	}
+	c.set(t0.Add(4 * time.Minute))
+	next := newPublisher(t, srv.Config(), ntfy.Options{Now: c.Now})
+	next.InheritRepeats(t0)
+	before := len(srv.Requests())
+	mustOK(t, next.Publish(again(t0)))
+	if len(srv.Requests()) != before+1 {
+		t.Fatalf("the computer's repeat was held back for repeats of unknown times\n%s", srv.Log())
+	}
+	mustOK(t, next.CancelRepeats())
+	if s := srv.Scheduled(); len(s) != 0 {
+		t.Fatalf("still scheduled after CancelRepeats of inherited repeats: %+v", s)
+	}
+	if n := len(srv.Requests()) - before - 1; n != ntfy.MaxRepeats {
+		t.Errorf("%d deletes, want one per repeat that may be there (%d)", n, ntfy.MaxRepeats)
+	}
+}

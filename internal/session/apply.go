@@ -20,5 +20,9 @@ func (s *Session) Apply(a schedule.Action) (schedule.Course, error) {
 		return c, err
 	}
 	s.inherit(c, now)
-	return next, s.Save(s.Ticket(), next)
+	if err := s.Save(s.Ticket(), next); err != nil {
+		return next, err
+	}
+	s.endRepeats(c, next, now)
+	return next, nil
 }

@@ -22,6 +22,13 @@ type Phone interface {
 	Cancel() <-chan ntfy.Result
 	// Inherit says an earlier process may have scheduled the change at at.
 	Inherit(at time.Time)
+	// ScheduleRepeats makes the server ring again, every every until
+	// until, the reminder that waits; CancelRepeats deletes those repeats;
+	// InheritRepeats says an earlier process may have scheduled the repeats
+	// of the change at change.
+	ScheduleRepeats(again words.Reminder, every time.Duration, until time.Time) <-chan ntfy.Result
+	CancelRepeats() <-chan ntfy.Result
+	InheritRepeats(change time.Time)
 	// Close sends what is queued (bounded) and stops.
 	Close()
 }
@@ -70,7 +77,8 @@ func trouble[T any](s *Session, c <-chan T, err func(T) error) {
 
 func phoneErr(r ntfy.Result) error { return r.Err }
 
-func hookErr(err error) error { return err }
+// plainErr is a channel's error as it came: a hook's, keeping awake's.
+func plainErr(err error) error { return err }
 
 // follow makes c the course the phone and the hooks follow, after it was
 // written or read at now, and schedules its next change on the phone (or
@@ -80,6 +88,30 @@ func (s *Session) follow(c schedule.Course, now time.Time) {
 	s.away.course, s.away.known = c, true
 	s.away.mu.Unlock()
 	s.scheduleAfter(c, now)
+	s.pokeAttendant()
+}
+
+// followed is the course follow was last given; false before the first.
+func (s *Session) followed() (schedule.Course, bool) {
+	s.away.mu.Lock()
+	defer s.away.mu.Unlock()
+	return s.away.course, s.away.known
+}
+
+// endRepeats deletes the repeats that a driver may have left on the
+// phone's server for the removal waiting in before, which waits no more
+// in after: for a command that changed the course while no icetimer drove
+// it (that driver died, or quit while the reminder waited).
+func (s *Session) endRepeats(before, after schedule.Course, now time.Time) {
+	t, waited := before.Waiting(now)
+	if s.phone == nil || !waited || !t.TakesPackOff() {
+		return
+	}
+	if w, waits := after.Waiting(now); waits && w.At.Equal(t.At) {
+		return
+	}
+	s.phone.InheritRepeats(t.At)
+	trouble(s, s.phone.CancelRepeats(), phoneErr)
 }
 
 // inherit tells the phone that an earlier process, driving c, may have
@@ -146,7 +178,7 @@ func (s *Session) remindAway(r words.Reminder) {
 		}
 	}
 	if s.hooks != nil {
-		trouble(s, s.hooks.Run(hooks.EventFor(r, next)), hookErr)
+		trouble(s, s.hooks.Run(hooks.EventFor(r, next)), plainErr)
 	}
 }
 

@@ -70,6 +70,7 @@ func (s *Session) Remind(r words.Reminder, through time.Time) <-chan Answer {
 	}
 	s.speak(r, chime, chimes)
 	s.remindAway(r)
+	s.pokeAttendant() // a change: a pack went on or waits to come off
 	ticket := s.marks.issued.Add(1)
 	answer := make(chan Answer, 1)
 	s.marks.running.Go(func() {

@@ -1,7 +1,9 @@
 // Package session is this process's hold on the saved course: it holds the
 // lock, starts, resumes, saves and stops the course, records how far its
 // changes have been announced, and sends each reminder out (desktop, sound,
-// phone, hook). The rules it follows are the engine's (schedule) and the
+// phone, hook); a session that drives also keeps the computer awake while
+// a pack is on, keeps a waiting removal's repeats on the phone's server and
+// hears the phone's buttons (attend.go, replies.go). The rules it follows are the engine's (schedule) and the
 // reminding rules beside it (remind), so the timer screen and `icetimer
 // run` follow the same ones.
 package session
@@ -54,6 +56,14 @@ type Options struct {
 	// Requests receives. A command that changes the course once leaves it
 	// false.
 	Serve bool
+	// For a session that drives (Serve): Awake keeps the computer awake
+	// while a pack is on (nil: keep_awake off); Replies hears the phone's
+	// buttons (nil: no phone, or [ntfy] ack off); Repeat is how often a
+	// removal that waits repeats (--repeat), which the phone's server then
+	// rings by itself (zero or less: no repeats).
+	Awake   Awake
+	Replies Replies
+	Repeat  time.Duration
 }
 
 // Session is this process's hold on the saved course. Its methods do a
@@ -71,9 +81,15 @@ type Session struct {
 	voice    voice
 	phone    Phone
 	hooks    Hooks
+	awake    Awake
+	replies  Replies
+	repeat   time.Duration
 	away     away
-	marks    marks
-	closed   sync.Once
+	// attending keeps the computer awake, the phone nagging and the
+	// replies heard, for a session that drives (see attend).
+	attending attendant
+	marks     marks
+	closed    sync.Once
 	// requests are the actions asked from elsewhere (see Requests);
 	// handling waits for the saves Handle started.
 	requests chan Request
@@ -124,7 +140,11 @@ func Open(dir string, opts Options) (*Session, error) {
 	ses.cautions, _ = s.SafetyAnswers() // none answered: no caution
 	ses.forwardButtons()
 	if opts.Serve {
+		ses.awake, ses.replies, ses.repeat = opts.Awake, opts.Replies, opts.Repeat
 		ses.serve(dir)
+		if ses.awake != nil || ses.replies != nil || ses.phone != nil {
+			ses.attend()
+		}
 	}
 	return ses, nil
 }
@@ -138,12 +158,14 @@ func (s *Session) Close() { s.CloseFor("the icetimer that drove the course quit"
 // (the next driver reminds from here), waits for those in hand (at most
 // the notifier's timeout) to be answered and recorded, lets the saves of
 // requests, the hooks and the phone finish (each bounded), and gives the
-// lock back. The message scheduled on the phone's server stays: a driver
-// that stops reminding on purpose cancels it first (CancelPhone).
-// Closing again does nothing.
+// lock back; the computer may sleep again. The message scheduled on the
+// phone's server stays, and so do the repeats of a removal that waits:
+// a driver that stops reminding on purpose cancels them first
+// (CancelPhone). Closing again does nothing.
 func (s *Session) CloseFor(why string) {
 	s.closed.Do(func() {
 		s.stopServe(why)
+		s.stopAttending()
 		s.handling.Wait()
 		if s.notifier != nil {
 			s.notifier.Close()
@@ -254,6 +276,7 @@ func (s *Session) Stop() (c schedule.Course, alreadyOver bool, err error) {
 	}
 	now := s.EventTime()
 	s.inherit(c, now)
+	before := c
 	stopped, err := c.Do(schedule.Action{Verb: schedule.VerbStop}, now)
 	switch {
 	case errors.Is(err, schedule.ErrOutsideCourse):
@@ -266,17 +289,19 @@ func (s *Session) Stop() (c schedule.Course, alreadyOver bool, err error) {
 	if err := s.end(c, now); err != nil {
 		return c, alreadyOver, err
 	}
+	s.endRepeats(before, c, now)
 	s.follow(c, now)
 	s.publish(c)
 	return c, alreadyOver, nil
 }
 
-// CancelPhone deletes the message scheduled on the phone's server: for a
-// driver that stops reminding while the course goes on (quitting the screen
-// without handing the course on).
+// CancelPhone deletes the message scheduled on the phone's server, and the
+// repeats of a removal that waits: for a driver that stops reminding while
+// the course goes on (quitting the screen without handing the course on).
 func (s *Session) CancelPhone() {
 	if s.phone != nil {
 		trouble(s, s.phone.Cancel(), phoneErr)
+		trouble(s, s.phone.CancelRepeats(), phoneErr)
 	}
 }
 

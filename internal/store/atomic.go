@@ -45,11 +45,11 @@ func writeAtomic(path string, data []byte) (err error) {
 }
 
 // removeTemps deletes temp files left in dir by writers that crashed between
-// creating and renaming them: those of the course and of the reminded
-// marker, the files writeAtomic replaces. Only the lock's holder writes, so
+// creating and renaming them: those of the course, of the reminded
+// marker and of the phone's last reply, the files writeAtomic replaces. Only the lock's holder writes, so
 // it may.
 func removeTemps(dir string) {
-	for _, name := range []string{stateName, remindedName} {
+	for _, name := range []string{stateName, remindedName, repliedName} {
 		matches, _ := filepath.Glob(filepath.Join(dir, name+tempPattern))
 		for _, m := range matches {
 			os.Remove(m)

@@ -48,6 +48,8 @@ var storeCalls = []struct {
 	{"Save", []string{stateName}, func(s *Store) error { return s.Save(hostileCourse()) }},
 	{"SaveReminded", []string{remindedName}, func(s *Store) error { return s.SaveReminded(hostileStart) }},
 	{"ClearReminded", nil, func(s *Store) error { return s.ClearReminded() }},
+	{"Replied", nil, func(s *Store) error { s.Replied(hostileStart); return nil }},
+	{"SaveReplied", []string{repliedName}, func(s *Store) error { return s.SaveReplied(hostileStart, "m00000000001") }},
 	{"SaveSafety", []string{safetyName}, func(s *Store) error {
 		return s.SaveSafety(safety.Answers{At: hostileStart, Yes: map[safety.ID]bool{safety.Raynaud: false}})
 	}},
@@ -153,7 +155,7 @@ func TestOpenTightensLooseModes(t *testing.T) {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	loose := map[string]os.FileMode{stateName: 0o644, historyName: 0o666, lockName: 0o640, remindedName: 0o604, safetyName: 0o644}
+	loose := map[string]os.FileMode{stateName: 0o644, historyName: 0o666, lockName: 0o640, remindedName: 0o604, repliedName: 0o640, safetyName: 0o644}
 	for name, mode := range loose {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, nil, mode); err != nil {

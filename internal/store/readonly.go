@@ -14,8 +14,8 @@ var ErrReadOnly = errors.New("the store is read-only")
 // creates, changes, moves or chmods anything: a missing directory reads as no
 // course and an empty history, and a broken state.json is reported but left
 // where it is for the process driving the course to move aside. Its Save,
-// Archive, SaveReminded, ClearReminded, SaveSafety, ForgetSafety and Lock
-// return an error wrapping ErrReadOnly.
+// Archive, SaveReminded, ClearReminded, SaveReplied, SaveSafety,
+// ForgetSafety and Lock return an error wrapping ErrReadOnly.
 func ReadOnly(dir string) *Store {
 	return &Store{dir: dir, readOnly: true}
 }

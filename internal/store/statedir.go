@@ -32,7 +32,7 @@ func (s *Store) file(name string) (string, error) {
 }
 
 // stateFiles are the files makePrivate tightens.
-var stateFiles = []string{stateName, historyName, lockName, remindedName, safetyName}
+var stateFiles = []string{stateName, historyName, lockName, remindedName, repliedName, safetyName}
 
 // makePrivate makes dir 0700 and the store's files in it 0600 where they
 // were made looser (by hand, by a copy, by an older icetimer). Best effort:

@@ -104,6 +104,13 @@ func WithVoice(on bool) Option {
 	return func(m *Model) { m.voice = on }
 }
 
+// WithKeepAwake says whether the session keeps the computer awake while a
+// pack is on (keep_awake, --keep-awake): a background run keeps it on
+// after the screen (BackgroundArgs).
+func WithKeepAwake(on bool) Option {
+	return func(m *Model) { m.keepAwake = on }
+}
+
 // WithSince announces the transitions since t when the timer opens (a
 // resumed course: what was missed while icetimer was not running).
 func WithSince(t time.Time) Option {
@@ -142,8 +149,9 @@ type Model struct {
 	// session drives the course (see Session).
 	session *session.Session
 	// sound says chimes play (WithReminders), voice that reminders are
-	// said aloud (WithVoice).
-	sound, voice bool
+	// said aloud (WithVoice), keepAwake that the computer is kept awake
+	// (WithKeepAwake).
+	sound, voice, keepAwake bool
 	// watch follows the driver of a course shown read-only (WithWatch).
 	watch *watcher
 	// handOver says the screen is closing without the person's word (its

@@ -237,5 +237,5 @@ func (m Model) Session() *session.Session { return m.session }
 // BackgroundArgs are the `icetimer run` arguments that keep reminding as
 // this screen did, for a person who quit choosing to keep the reminders.
 func (m Model) BackgroundArgs() []string {
-	return background.Args(m.timerCfg.Repeat, m.sound, m.voice)
+	return background.Args(background.Reminding{Repeat: m.timerCfg.Repeat, Sound: m.sound, Voice: m.voice, KeepAwake: m.keepAwake})
 }

@@ -17,6 +17,16 @@ import (
 // (cmd/icetimer/testclock.go), which lets a test step its clock.
 var binary string
 
+// configHome is the XDG_CONFIG_HOME of the icetimers the tests start,
+// unless a test gives its own: its config file turns keep_awake off, so
+// that no test keeps the computer of whoever runs them awake, and none
+// prints, where there is no system bus (a container), that it cannot. The
+// keep-awake tests turn it on (awake_test.go).
+var configHome string
+
+// testConfig is that config file.
+const testConfig = "keep_awake = false\n"
+
 func TestMain(m *testing.M) {
 	flag.Parse()
 	if testing.Short() {
@@ -36,8 +46,13 @@ func runAll(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	os.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
-	// A test that wants a config file writes its own.
-	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "no-config"))
+	// A test that wants another config file writes its own.
+	configHome = filepath.Join(dir, "config")
+	if err := writeConfig(configHome, testConfig); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	os.Setenv("XDG_CONFIG_HOME", configHome)
 	binary = filepath.Join(dir, "icetimer")
 	if out, err := exec.Command("go", "build", "-tags", "icetimer_testclock", "-o", binary, "..").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
@@ -62,4 +77,13 @@ func skipOrFail(t *testing.T, format string, args ...any) {
 		t.Fatalf("CI=true and this test cannot run: "+format, args...)
 	}
 	t.Skipf(format, args...)
+}
+
+// writeConfig writes text as the config file of the icetimers whose
+// XDG_CONFIG_HOME is home.
+func writeConfig(home, text string) error {
+	if err := os.MkdirAll(filepath.Join(home, "icetimer"), 0o700); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(home, "icetimer", "config.toml"), []byte(text), 0o600)
 }

@@ -23,10 +23,7 @@ func TestRunReachesThePhoneAndTheHookFromTheConfigFile(t *testing.T) {
 	config, state := t.TempDir(), t.TempDir()
 	hookOut := filepath.Join(t.TempDir(), "events")
 	file := fmt.Sprintf("[ntfy]\nurl = %q\ntopic = \"my-back\"\ntoken = \"tk_secret\"\n\n[hooks]\non_change = 'echo $ICETIMER_EVENT >> %s'\n", srv.URL, hookOut)
-	if err := os.MkdirAll(filepath.Join(config, "icetimer"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(config, "icetimer", "config.toml"), []byte(file), 0o600); err != nil {
+	if err := writeConfig(config, testConfig+file); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(binary, "run", "--cycle", "ice 1s, rest 1s", "--window", "2s", "--quiet", "off", "--sound", "off")
@@ -73,11 +70,7 @@ func TestRunReachesThePhoneAndTheHookFromTheConfigFile(t *testing.T) {
 func TestThePhoneRingsAfterRunIsKilled(t *testing.T) {
 	srv := ntfytest.New(t, "my-back", "", time.Now)
 	config := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(config, "icetimer"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	file := fmt.Sprintf("[ntfy]\nurl = %q\ntopic = \"my-back\"\n", srv.URL)
-	if err := os.WriteFile(filepath.Join(config, "icetimer", "config.toml"), []byte(file), 0o600); err != nil {
+	if err := writeConfig(config, testConfig+fmt.Sprintf("[ntfy]\nurl = %q\ntopic = \"my-back\"\n", srv.URL)); err != nil {
 		t.Fatal(err)
 	}
 	p := startIcetimerEnv(t, t.TempDir(), []string{"XDG_CONFIG_HOME=" + config},

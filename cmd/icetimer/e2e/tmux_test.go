@@ -35,9 +35,8 @@ func newTmuxIn(t *testing.T, state string) *tmuxServer {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		skipOrFail(t, "tmux is not installed")
 	}
-	dir := t.TempDir()
 	s := &tmuxServer{t: t, sock: fmt.Sprintf("icetimer-%d-%d", os.Getpid(), tmuxServers.Add(1)), state: state}
-	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ", s.state, filepath.Join(dir, "config"))
+	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ", s.state, configHome)
 	t.Cleanup(s.close)
 	return s
 }
