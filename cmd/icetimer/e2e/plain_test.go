@@ -45,7 +45,7 @@ func TestPlainScreenOnlyAppendsLines(t *testing.T) {
 	s.keys("plain", "q")
 	s.waitFor("plain", "Quit: keep reminding you in the background?", 5*time.Second)
 	s.keys("plain", "n")
-	s.waitFor("plain", "Reminders are off until icetimer is opened again", 5*time.Second)
+	s.waitFor("plain", "No reminders until icetimer is opened again", 5*time.Second)
 
 	var data []byte
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
@@ -74,7 +74,7 @@ func TestPlainScreenOnlyAppendsLines(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(string(output)), "\r\n")
 	t.Logf("%d lines, the first %q, the last %q", len(lines), lines[0], lines[len(lines)-1])
 	for _, want := range []string{"icetimer: the custom course started", "Put the ice pack on.", "Ice: 1 minute left", "Paused:",
-		"Paused, with ", "Resumed:", "Skipped: rest until", "Rest: ", "Quit:", "Reminders are off"} {
+		"Paused, with ", "Resumed:", "Skipped: rest until", "Rest: ", "Quit:", "No reminders until icetimer is opened again"} {
 		if !bytes.Contains(output, []byte(want)) {
 			t.Errorf("the typescript does not say %q", want)
 		}
