@@ -19,7 +19,7 @@ func PlainOpening(c schedule.Course, now time.Time) string {
 
 // PlainKeys is what ? says on the plain screen: every key, as on the timer
 // screen.
-const PlainKeys = "Keys: a, the pack is off (stops a repeating reminder). Space, pause or resume. " +
+const PlainKeys = "Keys: a, the pack is off, or on when asked (stops a repeating reminder). Space, pause or resume. " +
 	"s, skip to the next phase. Plus, add 5 minutes. Minus, take 5 minutes off. " +
 	"k or n, answer the skin check: k the skin is just cold, n it is numb or white. " +
 	"o, the pack went on some minutes ago. r, restart this phase. t, the time left. " +
