@@ -85,17 +85,18 @@ func mustSee(t *testing.T, model tea.Model, want ...string) {
 }
 
 // The background run keeps the screen's own reminders: its repeat, whether
-// chimes play and whether the computer is kept awake.
+// chimes play, whether a voice speaks and whether the computer is kept
+// awake.
 func TestBackgroundArgsKeepTheScreensReminders(t *testing.T) {
 	for _, tc := range []struct {
-		every            time.Duration
-		sound, keepAwake bool
-		want             string
+		every                   time.Duration
+		sound, voice, keepAwake bool
+		want                    string
 	}{
-		{2 * time.Minute, true, true, "--sound on --keep-awake on --repeat 2m0s"},
-		{-1, false, false, "--sound off --keep-awake off --repeat off"},
+		{2 * time.Minute, true, false, true, "--sound on --voice off --keep-awake on --repeat 2m0s"},
+		{-1, false, true, false, "--sound off --voice on --keep-awake off --repeat off"},
 	} {
-		m := NewTimer(schedule.Course{}, WithReminders(tc.every, tc.sound), WithKeepAwake(tc.keepAwake))
+		m := NewTimer(schedule.Course{}, WithReminders(tc.every, tc.sound), WithVoice(tc.voice), WithKeepAwake(tc.keepAwake))
 		if got := strings.Join(m.BackgroundArgs(), " "); got != tc.want {
 			t.Errorf("BackgroundArgs = %q, want %q", got, tc.want)
 		}
