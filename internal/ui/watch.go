@@ -118,6 +118,13 @@ func (w *watcher) find(wait time.Duration) tea.Cmd {
 			taken, err := w.take()
 			if err == nil {
 				r, err := taken.Resume()
+				if errors.Is(err, store.ErrNoCourse) || err == nil && r.Over {
+					// Nothing to drive: the lock stays free for whoever
+					// starts the next course, which this view then follows.
+					taken.Close()
+					w.follow("")
+					return polledMsg{course: timer.ReloadedMsg{Gone: true}}
+				}
 				return tookOverMsg{session: taken, resumed: r, err: err, history: report.ReadEarlier(taken.Store(), taken.Now())}
 			}
 			var holder *store.LockedError

@@ -137,3 +137,49 @@ func TestReadOnlyViewCountsTodayAsTheDriver(t *testing.T) {
 		}
 	}
 }
+
+// A view whose driver stopped the course and quit takes nothing over: the
+// lock stays free for whoever starts the next course, and the view says
+// no course is saved.
+func TestAViewLeavesTheLockWhenNoCourseIsLeft(t *testing.T) {
+	dir := t.TempDir()
+	start := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return start.Add(5 * time.Minute) }
+	driver, err := session.Open(dir, session.Options{Clock: clock, Serve: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
+	}}}}
+	if err := driver.Start(c); err != nil {
+		t.Fatal(err)
+	}
+	take := func() (*session.Session, error) { return session.Open(dir, session.Options{Clock: clock}) }
+	_, err = take()
+	var holder *store.LockedError
+	if !errors.As(err, &holder) {
+		t.Fatalf("the driver holds no lock: %v", err)
+	}
+	m := NewTimer(c, WithClock(clock), WithWatch(store.ReadOnly(dir), holder, take))
+	var model tea.Model = m
+	model, _ = model.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	model, follow := model.Update(m.watchInit()())
+	model, follow = model.Update(follow())
+	if _, _, err := driver.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	driver.CloseFor("stopped")
+	for range 3 { // the stopped course, the goodbye, the look for a driver
+		model, follow = model.Update(follow())
+	}
+	if model.(Model).Session() != nil {
+		t.Fatal("the view took a lock with no course to drive")
+	}
+	mustSee(t, model, "NO COURSE")
+	next, err := take()
+	if err != nil {
+		t.Fatalf("the lock is not free for the next course: %v", err)
+	}
+	next.Close()
+}
