@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"time"
 
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/words"
@@ -36,6 +37,35 @@ func Keep(s *session.Session, why string, args ...string) (string, error) {
 		return "", err
 	}
 	return words.Background(pid, log.Name()), nil
+}
+
+// Reminding is how a screen reminded, for the run it hands its course to.
+type Reminding struct {
+	// Repeat is how often a reminder that waits is told again: negative
+	// never, zero run's default.
+	Repeat time.Duration
+	// Sound plays the chimes, Voice says the reminders aloud, KeepAwake
+	// keeps the computer awake while a pack is on.
+	Sound, Voice, KeepAwake bool
+}
+
+// Args are the `icetimer run` arguments that remind as r says.
+func Args(r Reminding) []string {
+	args := []string{"--sound", onOff(r.Sound), "--voice", onOff(r.Voice), "--keep-awake", onOff(r.KeepAwake)}
+	switch {
+	case r.Repeat < 0:
+		args = append(args, "--repeat", "off")
+	case r.Repeat > 0:
+		args = append(args, "--repeat", r.Repeat.String())
+	}
+	return args
+}
+
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
 }
 
 // HandOverFlag is run's hidden flag that says why it took the course over

@@ -40,7 +40,7 @@ func (e *Env) act(a schedule.Action, direct func(*session.Session) (string, erro
 	}
 	giveUp := time.Now().Add(wait)
 	for {
-		s, err := e.openSession(false, false)
+		s, err := e.openSession(false, Reminding{})
 		if err == nil {
 			defer s.Close()
 			if direct == nil {

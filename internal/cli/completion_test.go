@@ -53,6 +53,9 @@ func TestCompletion(t *testing.T) {
 	if got := e.complete(t, "start", "ice-then-heat", "--window", ""); !slices.Equal(got, []string{"48h", "60h", "72h"}) {
 		t.Errorf("ice-then-heat --window <TAB>: %q", got)
 	}
+	if got := e.complete(t, "start", "--voice", ""); !slices.Equal(got, []string{"on", "off"}) {
+		t.Errorf("--voice <TAB>: %q", got)
+	}
 	if got := e.complete(t, "config", ""); !slices.Equal(got, []string{"check", "init", "path"}) {
 		t.Errorf("config <TAB>: %q", got)
 	}

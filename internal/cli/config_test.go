@@ -221,20 +221,22 @@ func TestConfigInit(t *testing.T) {
 	}
 }
 
-// --sound and --repeat default to the config file's; given, they win.
+// --sound, --voice and --repeat default to the config file's; given, they
+// win; a value that is neither on nor off is refused, saying what is.
 func TestRemindersFollowTheConfigFile(t *testing.T) {
 	e := newTestEnv(t)
-	c, err := config.Load(e.withConfig(t, "sound = false\nrepeat = \"off\"\n"))
+	c, err := config.Load(e.withConfig(t, "sound = false\nvoice = true\nrepeat = \"off\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		args   []string
-		repeat time.Duration
-		sound  bool
+		args []string
+		want Reminding
+		err  string
 	}{
-		{nil, config.RepeatOff, false},
-		{[]string{"--repeat", "30s", "--sound", "on"}, 30 * time.Second, true},
+		{nil, Reminding{Repeat: config.RepeatOff, Sound: false, Voice: true}, ""},
+		{[]string{"--repeat", "30s", "--sound", "on", "--voice", "OFF"}, Reminding{Repeat: 30 * time.Second, Sound: true}, ""},
+		{[]string{"--voice", "yes"}, Reminding{}, `--voice "yes": want "on" or "off"`},
 	} {
 		var f CourseFlags
 		cmd := &cobra.Command{}
@@ -242,9 +244,12 @@ func TestRemindersFollowTheConfigFile(t *testing.T) {
 		if err := cmd.Flags().Parse(tc.args); err != nil {
 			t.Fatal(err)
 		}
-		repeat, sound, err := f.reminders(c)
-		if err != nil || repeat != tc.repeat || sound != tc.sound {
-			t.Errorf("%q: repeat %v, sound %t, %v; want %v, %t", tc.args, repeat, sound, err, tc.repeat, tc.sound)
+		got, err := f.reminders(c)
+		switch {
+		case tc.err != "" && (err == nil || err.Error() != tc.err || exitStatus(err) != ExitUsage):
+			t.Errorf("%q: %v, want usage error %q", tc.args, err, tc.err)
+		case tc.err == "" && (err != nil || got != tc.want):
+			t.Errorf("%q: %+v, %v; want %+v", tc.args, got, err, tc.want)
 		}
 	}
 }

@@ -21,7 +21,8 @@ const (
 // protocol, and the course's settings.
 type CourseFlags struct {
 	Cycle, Window, Then, Quiet string
-	Repeat, Sound, KeepAwake   string
+	Repeat, Sound, Voice       string
+	KeepAwake                  string
 	// Given says whether the flag of that name was on the command line:
 	// the config file's setting stands for one that was not.
 	Given func(name string) bool
@@ -46,8 +47,27 @@ func (f *CourseFlags) registerReminders(cmd *cobra.Command) {
 	// file's, which wins over it (reminders).
 	fs.StringVar(&f.Repeat, "repeat", "", `how often a "remove the pack" reminder repeats until acknowledged, or "off" (default: the config file's, else 2m)`)
 	fs.StringVar(&f.Sound, "sound", "", `chimes at each change: "on" or "off" (default: the config file's, else on)`)
+	fs.StringVar(&f.Voice, "voice", "", `each reminder also said aloud: "on" or "off" (default: the config file's, else off)`)
 	fs.StringVar(&f.KeepAwake, "keep-awake", "", `keep the computer from sleeping while a pack is on: "on" or "off" (default: the config file's, else on)`)
 	f.Given = fs.Changed
+	for _, name := range []string{"sound", "voice", "keep-awake"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions([]cobra.Completion{"on", "off"}, cobra.ShellCompDirectiveNoFileComp))
+	}
+}
+
+// Reminding is how a course reminds, as the flags and the config file say.
+type Reminding struct {
+	// Repeat is how often a "remove the pack" reminder repeats until
+	// acknowledged; config.RepeatOff never.
+	Repeat time.Duration
+	// Sound plays the chimes; Voice says each reminder aloud.
+	Sound, Voice bool
+}
+
+// reminding is how the config file's settings say to remind: for the
+// screens, which take no flags of their own.
+func reminding(s config.Config) Reminding {
+	return Reminding{Repeat: s.Repeat, Sound: s.Sound, Voice: s.Voice}
 }
 
 // resuming says whether a command line with these arguments and flags
@@ -67,49 +87,56 @@ func (f *CourseFlags) forResume() error {
 	return nil
 }
 
-// reminders reads --repeat and --sound, the config file's settings s
-// standing for the ones not given.
-func (f *CourseFlags) reminders(s config.Config) (repeat time.Duration, sound bool, err error) {
-	sound = s.Sound
+// reminders reads --repeat, --sound and --voice, the config file's
+// settings s standing for the ones not given.
+func (f *CourseFlags) reminders(s config.Config) (Reminding, error) {
+	r := reminding(s) // the file's settings were checked when it was read
+	var err error
 	if f.Given("sound") {
-		switch strings.ToLower(f.Sound) {
-		case "on":
-			sound = true
-		case "off":
-			sound = false
-		default:
-			return 0, false, usagef(`--sound %q: want "on" or "off"`, f.Sound)
+		if r.Sound, err = onOff("sound", f.Sound); err != nil {
+			return r, err
 		}
 	}
-	if !f.Given("repeat") {
-		return s.Repeat, sound, nil // checked when the file was read
+	if f.Given("voice") {
+		if r.Voice, err = onOff("voice", f.Voice); err != nil {
+			return r, err
+		}
 	}
-	if repeat, err = config.ParseRepeat(f.Repeat); err != nil {
-		return 0, sound, usagef("--repeat: %v", err)
+	if f.Given("repeat") {
+		if r.Repeat, err = config.ParseRepeat(f.Repeat); err != nil {
+			return r, usagef("--repeat: %v", err)
+		}
 	}
-	return repeat, sound, nil
+	return r, nil
+}
+
+// onOff reads the value of --name, "on" or "off".
+func onOff(name, value string) (bool, error) {
+	switch strings.ToLower(value) {
+	case "on":
+		return true, nil
+	case "off":
+		return false, nil
+	}
+	return false, usagef(`--%s %q: want "on" or "off"`, name, value)
 }
 
 // drive makes the command line's --repeat and --keep-awake the settings
 // of this process, over the config file's in s: the session that drives
 // the course chooses its adapters from the settings (openSession). It
-// returns the repeat, and whether chimes play (--sound).
-func (f *CourseFlags) drive(s *config.Config) (repeat time.Duration, sound bool, err error) {
-	if repeat, sound, err = f.reminders(*s); err != nil {
-		return 0, false, err
+// returns how to remind (--repeat, --sound, --voice).
+func (f *CourseFlags) drive(s *config.Config) (Reminding, error) {
+	r, err := f.reminders(*s)
+	if err != nil {
+		return r, err
 	}
 	if f.Given("keep-awake") {
-		switch strings.ToLower(f.KeepAwake) {
-		case "on":
-			s.KeepAwake = true
-		case "off":
-			s.KeepAwake = false
-		default:
-			return 0, false, usagef(`--keep-awake %q: want "on" or "off"`, f.KeepAwake)
+		if s.KeepAwake, err = onOff("keep-awake", f.KeepAwake); err != nil {
+			return r, err
 		}
 	}
-	s.Repeat = repeat
-	return repeat, sound, nil
+	s.Repeat = r.Repeat
+	return r, nil
 }
 
 // course builds the course the command line asks for, started at start (a

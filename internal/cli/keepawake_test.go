@@ -28,8 +28,8 @@ func TestTheCommandLineWinsForTheDriver(t *testing.T) {
 		parse(t, NewCmdRun(env, func(o *RunOptions) error { run = o; return nil }), tc.args...)
 		s := config.Default()
 		s.KeepAwake = tc.file
-		repeat, _, err := run.Flags.drive(&s)
-		if err != nil || s.KeepAwake != tc.keepAwake || s.Repeat != tc.repeat || repeat != tc.repeat {
+		how, err := run.Flags.drive(&s)
+		if err != nil || s.KeepAwake != tc.keepAwake || s.Repeat != tc.repeat || how.Repeat != tc.repeat {
 			t.Errorf("%q over keep_awake = %t: keep awake %t, repeat %v (%v); want %t, %v", tc.args, tc.file, s.KeepAwake, s.Repeat, err, tc.keepAwake, tc.repeat)
 		}
 	}

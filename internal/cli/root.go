@@ -31,6 +31,7 @@ func Main(args []string, env *Env) int {
 
 // NewCmdRoot is `icetimer`: the timer screen, and every command under it.
 func NewCmdRoot(env *Env) *cobra.Command {
+	opts := &ScreenOptions{Env: env}
 	root := &cobra.Command{
 		Use:   "icetimer",
 		Short: "Ice and heat therapy cycles, timed by the wall clock",
@@ -39,10 +40,11 @@ func NewCmdRoot(env *Env) *cobra.Command {
 		SilenceErrors:    true,
 		SilenceUsage:     true,
 		Args:             unknownCommand,
-		RunE:             func(*cobra.Command, []string) error { return screenRun(&ScreenOptions{Env: env}) },
+		RunE:             func(*cobra.Command, []string) error { return screenRun(opts) },
 		Version:          versionString(),
 		PersistentPreRun: func(cmd *cobra.Command, _ []string) { env.loadSettings(cmd) },
 	}
+	root.Flags().BoolVar(&opts.Plain, "plain", false, "lines instead of the screen, for screen readers and small terminals (resumes the saved course; no picker)")
 	root.SetVersionTemplate(versionTemplate)
 	root.SetHelpCommand(NewCmdHelp(env, nil))
 	root.SetFlagErrorFunc(flagError)

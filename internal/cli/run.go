@@ -30,6 +30,8 @@ type RunOptions struct {
 	// HandedOver is why a screen handed the course to this run (hidden
 	// --handed-over), said in the first line of the run log; "" otherwise.
 	HandedOver string
+	// Plain is accepted as start's is: run's lines are plain already.
+	Plain bool
 	// HandedCourse is the file holding the course as that screen drove it,
 	// when its last changes could not be saved (hidden --handed-course).
 	HandedCourse string
@@ -57,6 +59,7 @@ func NewCmdRun(env *Env, runF func(*RunOptions) error) *cobra.Command {
 	}
 	opts.Flags.register(cmd, env)
 	opts.Flags.registerReminders(cmd)
+	cmd.Flags().BoolVar(&opts.Plain, "plain", false, "accepted as start's: run's lines are plain already")
 	cmd.Flags().StringVar(&opts.HandedOver, background.HandOverFlag, "", "why a screen handed the course to this run")
 	_ = cmd.Flags().MarkHidden(background.HandOverFlag)
 	cmd.Flags().StringVar(&opts.HandedCourse, background.HandedCourseFlag, "", "the course as the screen drove it, unsaved")
@@ -65,11 +68,11 @@ func NewCmdRun(env *Env, runF func(*RunOptions) error) *cobra.Command {
 }
 
 func runRun(opts *RunOptions) error {
-	repeat, chimes, err := opts.Flags.drive(&opts.Env.Settings)
+	how, err := opts.Flags.drive(&opts.Env.Settings)
 	if err != nil {
 		return err
 	}
-	s, course, since, err := courseToRun(opts, chimes)
+	s, course, since, err := courseToRun(opts, how)
 	if err != nil {
 		return err
 	}
@@ -79,7 +82,10 @@ func runRun(opts *RunOptions) error {
 	}
 	ctx, stop := signal.NotifyContext(opts.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	course = runner.Drive(ctx, runner.Config{Course: course, Handled: since, Repeat: repeat}, s, opts.Env.Out)
+	course, err = runner.Drive(ctx, runner.Config{Course: course, Handled: since, Repeat: how.Repeat}, s, opts.Env.Out)
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(opts.Env.Out, words.Stopped(course.StateAt(s.Now())))
+	}
 	if course.StateAt(s.Now()).Done {
 		return s.Save(s.Ticket(), course) // to history
 	}
@@ -89,7 +95,7 @@ func runRun(opts *RunOptions) error {
 // courseToRun takes the lock and gives the course run drives: a new one from
 // the command line (saved, replacing any other), or the saved one. Every
 // flag is checked before the saved course is looked for.
-func courseToRun(opts *RunOptions, chimes bool) (*session.Session, schedule.Course, time.Time, error) {
+func courseToRun(opts *RunOptions, how Reminding) (*session.Session, schedule.Course, time.Time, error) {
 	env := opts.Env
 	resume := resuming(opts.Args, opts.Flags.Given)
 	var course schedule.Course
@@ -102,7 +108,7 @@ func courseToRun(opts *RunOptions, chimes bool) (*session.Session, schedule.Cour
 	if err != nil {
 		return nil, course, time.Time{}, err
 	}
-	s, err := env.openDriver(chimes)
+	s, err := env.openDriver(how)
 	if err != nil {
 		return nil, course, time.Time{}, err
 	}

@@ -22,6 +22,9 @@ import (
 // arguments.
 type ScreenOptions struct {
 	Env *Env
+	// Plain shows the course as lines, for screen readers and small
+	// terminals (--plain): it has no picker.
+	Plain bool
 }
 
 // screenRun opens the timer screen on the saved course, or the picker
@@ -32,17 +35,22 @@ func screenRun(opts *ScreenOptions) error {
 	if err := needTerminal(env); err != nil {
 		return err
 	}
-	s, err := env.openSession(true, env.Settings.Sound)
+	how := reminding(env.Settings)
+	s, err := env.openSession(true, how)
 	var locked *store.LockedError
-	if errors.As(err, &locked) {
+	switch {
+	case errors.As(err, &locked) && opts.Plain:
+		return plainElsewhere(locked)
+	case errors.As(err, &locked):
 		return watchCourse(env, locked)
-	}
-	if err != nil {
+	case err != nil:
 		return err
+	case opts.Plain:
+		return resumePlain(env, s, how)
 	}
 	defer s.Close()
 	set := env.Settings
-	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithSkinCheck(set.SkinCheck), ui.WithKeepAwake(set.KeepAwake)}
+	uiOpts := []ui.Option{ui.WithSession(s), ui.WithPresets(set.Catalogue()), ui.WithQuiet(set.Quiet), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice), ui.WithSkinCheck(set.SkinCheck), ui.WithKeepAwake(set.KeepAwake)}
 	if set.Mistake != nil {
 		// The warning printed before the screen is hidden behind it.
 		uiOpts = append(uiOpts, ui.WithNotice(words.ConfigNotUsed(problems(set.Mistake))))
@@ -79,7 +87,10 @@ func needTerminal(env *Env) error {
 // reminders by accident.
 func runScreen(env *Env, m ui.Model) error {
 	p := tea.NewProgram(m, append(ui.ProgramOptions(), tea.WithInput(env.In), tea.WithOutput(env.Out), tea.WithoutSignalHandler())...)
-	why := closeOnSignals(p)
+	why := closeOnSignals(func() {
+		p.Send(ui.HandOverMsg{})
+		time.AfterFunc(handOverWait, p.Kill)
+	})
 	final, err := p.Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 		err = fmt.Errorf("the timer screen failed: %w", err)
@@ -90,26 +101,36 @@ func runScreen(env *Env, m ui.Model) error {
 	if !ok || m.Session() == nil {
 		return err
 	}
-	s := m.Session()
-	closed := why()
+	if kept := giveBack(env, m.Session(), m.KeepReminding(), why(), m.BackgroundArgs(), m.DroppedReminders()); kept != nil {
+		return kept
+	}
+	return err
+}
+
+// giveBack lets go of the course s drives once a screen has closed: keep
+// hands it to a background run with args (the screen closed by signal
+// closed, or quit keeping the reminders), else s is closed, and, when the
+// person dropped the reminders of a course that still runs, they stop,
+// saying so.
+func giveBack(env *Env, s *session.Session, keep bool, closed string, args []string, dropped bool) error {
 	switch {
-	case m.KeepReminding() && closed != "":
+	case keep && closed != "":
 		// No terminal to print to: the run log says who took over.
-		_, err := background.Keep(s, closed, m.BackgroundArgs()...)
+		_, err := background.Keep(s, closed, args...)
 		return err
-	case m.KeepReminding():
-		said, err := background.Keep(s, "the screen quit, keeping the reminders", m.BackgroundArgs()...)
+	case keep:
+		said, err := background.Keep(s, "the screen quit, keeping the reminders", args...)
 		if err == nil {
 			fmt.Fprintln(env.Out, said)
 		}
 		return err
 	}
 	defer s.Close()
-	if m.DroppedReminders() {
+	if dropped {
 		s.CancelPhone() // the person chose no more reminders
 		fmt.Fprintln(env.Out, words.RemindersOff)
 	}
-	return err
+	return nil
 }
 
 // handOverWait bounds how long a screen told to close by a signal may
@@ -118,17 +139,17 @@ func runScreen(env *Env, m ui.Model) error {
 const handOverWait = 2 * time.Second
 
 // closeOnSignals makes the signals that close a screen without the
-// person's word hand its course over (ui.HandOverMsg) instead of ending
-// the process: why then says which, and is "" until one came.
-func closeOnSignals(p *tea.Program) (why func() string) {
+// person's word call closeScreen, which hands its course over (for the
+// timer screen, ui.HandOverMsg) instead of ending the process: why then
+// says which, and is "" until one came.
+func closeOnSignals(closeScreen func()) (why func() string) {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	var got atomic.Value
 	go func() {
 		sig := <-signals
 		got.Store(signalWhy(sig))
-		p.Send(ui.HandOverMsg{})
-		time.AfterFunc(handOverWait, p.Kill)
+		closeScreen()
 	}()
 	return func() string {
 		signal.Stop(signals)
@@ -158,8 +179,8 @@ func watchCourse(env *Env, holder *store.LockedError) error {
 	if err != nil && !errors.Is(err, store.ErrNoCourse) {
 		return err
 	}
-	take := func() (*session.Session, error) { return env.openSession(true, env.Settings.Sound) }
+	take := func() (*session.Session, error) { return env.openSession(true, reminding(env.Settings)) }
 	set := env.Settings
-	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithKeepAwake(set.KeepAwake),
+	return runScreen(env, ui.NewTimer(c, ui.WithClock(env.Clock.Now), ui.WithWatch(s, holder, take), ui.WithReminders(set.Repeat, set.Sound), ui.WithVoice(set.Voice), ui.WithKeepAwake(set.KeepAwake),
 		ui.WithStoreHistory(s, env.Clock.Now())))
 }

@@ -15,6 +15,9 @@ type StartOptions struct {
 	Args    []string // the preset, if given
 	Flags   CourseFlags
 	Replace bool
+	// Plain shows the course as lines, for screen readers and small
+	// terminals (--plain).
+	Plain bool
 }
 
 // NewCmdStart is `icetimer start PRESET|--cycle SPEC`.
@@ -36,6 +39,7 @@ func NewCmdStart(env *Env, runF func(*StartOptions) error) *cobra.Command {
 	opts.Flags.register(cmd, env)
 	opts.Flags.registerReminders(cmd)
 	cmd.Flags().BoolVar(&opts.Replace, "replace", false, "replace a course that is still running")
+	cmd.Flags().BoolVar(&opts.Plain, "plain", false, "lines instead of the screen, for screen readers and small terminals: one per change, per key and per minute of a phase's last five")
 	return cmd
 }
 
@@ -45,14 +49,14 @@ func startRun(opts *StartOptions) error {
 	if err != nil {
 		return err
 	}
-	repeat, chimes, err := opts.Flags.drive(&env.Settings)
+	how, err := opts.Flags.drive(&env.Settings)
 	if err != nil {
 		return err
 	}
 	if err := needTerminal(env); err != nil {
 		return err
 	}
-	s, err := env.openDriver(chimes)
+	s, err := env.openDriver(how)
 	if err != nil {
 		return err
 	}
@@ -65,5 +69,9 @@ func startRun(opts *StartOptions) error {
 		return err
 	}
 	// Its first phase is announced, as the picker and `run` do.
-	return runScreen(env, ui.NewTimer(course, ui.WithSession(s), ui.WithSince(course.Start), ui.WithReminders(repeat, chimes), ui.WithKeepAwake(env.Settings.KeepAwake)))
+	if opts.Plain {
+		return runPlain(env, s, course, course.Start, how)
+	}
+	return runScreen(env, ui.NewTimer(course, ui.WithSession(s), ui.WithSince(course.Start), ui.WithReminders(how.Repeat, how.Sound), ui.WithVoice(how.Voice),
+		ui.WithKeepAwake(env.Settings.KeepAwake)))
 }

@@ -1,5 +1,5 @@
 // Package config reads the person's config file (docs: CLI.md, second
-// version): defaults for quiet hours, sound, repeat and the clock, their own
+// version): defaults for quiet hours, sound, voice, repeat and the clock, their own
 // presets, and the ntfy and hook settings. Every key is optional; a file
 // that is missing is the defaults. Every problem is reported with its line.
 package config
@@ -29,6 +29,8 @@ type Config struct {
 	Quiet string
 	// Sound is whether reminders make a sound; --sound wins over it.
 	Sound bool
+	// Voice is whether reminders are said aloud; --voice wins over it.
+	Voice bool
 	// Repeat is how often a "remove the pack" reminder repeats until it is
 	// acknowledged; RepeatOff (negative) never, as ui.WithReminders reads it.
 	// --repeat wins over it.

@@ -18,7 +18,7 @@ func TestNoFileIsTheDefaults(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(c, Default()) {
 		t.Errorf("Load of a missing file: %+v, %v; want the defaults", c, err)
 	}
-	if d := Default(); d.Quiet != "23:00-07:00" || !d.Sound || d.Repeat != 2*time.Minute || d.Clock != Clock24 || !d.Ntfy.Ack || !d.KeepAwake {
+	if d := Default(); d.Quiet != "23:00-07:00" || !d.Sound || d.Repeat != 2*time.Minute || d.Clock != Clock24 || !d.Ntfy.Ack || !d.KeepAwake || d.Voice {
 		t.Errorf("defaults %+v differ from CLI.md's", d)
 	}
 }
@@ -50,6 +50,7 @@ func TestEveryKey(t *testing.T) {
 	c, err := Parse("c.toml", []byte(`
 quiet  = "22:30-06:15"
 sound  = false
+voice  = true
 repeat = "90s"
 clock  = "12h"
 keep_awake = false
@@ -96,7 +97,7 @@ on_change = "paplay ~/chime.oga"
 		}},
 	}
 	want := Config{
-		Path: "c.toml", Quiet: "22:30-06:15", Sound: false, Repeat: 90 * time.Second, Clock: Clock12, KeepAwake: false, SkinCheck: 0,
+		Path: "c.toml", Quiet: "22:30-06:15", Sound: false, Voice: true, Repeat: 90 * time.Second, Clock: Clock12, KeepAwake: false, SkinCheck: 0,
 		Presets: []schedule.Preset{physio, evening},
 		Ntfy:    Ntfy{URL: "https://ntfy.example.org", Topic: "my-back", Token: "tk_abc", Ack: false},
 		Hooks:   Hooks{OnChange: "paplay ~/chime.oga"},
@@ -135,7 +136,7 @@ func TestBadFiles(t *testing.T) {
 		line       int
 		want       string
 	}{
-		{"unknown key", "quiet = \"off\"\ncolour = \"blue\"\n", 2, `unknown key colour: the keys are quiet, sound, repeat, clock, keep_awake and skin_check`},
+		{"unknown key", "quiet = \"off\"\ncolour = \"blue\"\n", 2, `unknown key colour: the keys are quiet, sound, voice, repeat, clock, keep_awake and skin_check`},
 		{"unknown quoted key", "\"bad\\u001bkey\" = 1\n", 1, `unknown key "bad\x1bkey"`},
 		{"unknown table", "\n[sounds]\nx = 1\n", 2, `unknown table sounds: the tables are [ntfy], [hooks] and [[preset]]`},
 		{"single-bracket preset", "[preset]\nid = \"a\"\n", 1, `[preset] is written [[preset]] (double brackets)`},
@@ -154,6 +155,7 @@ func TestBadFiles(t *testing.T) {
 		{"quiet as a number", "quiet = 23\n", 1, `quiet = 23: want a string in double quotes: "HH:MM-HH:MM"`},
 		{"sound as a string", "sound = \"yes\"\n", 1, `sound = "yes": want true or false (no quotes)`},
 		{"keep_awake as a string", "keep_awake = \"on\"\n", 1, `keep_awake = "on": want true or false (no quotes)`},
+		{"voice as a string", "voice = \"on\"\n", 1, `voice = "on": want true or false (no quotes)`},
 		{"repeat unitless", "repeat = \"2\"\n", 1, `repeat: duration "2" needs a unit: s, m or h`},
 		{"repeat too seldom", "repeat = \"2h\"\n", 1, `repeat: duration "2h" must be from 1s to 1h, or "off"`},
 		{"repeat as a number", "repeat = 120\n", 1, `repeat = 120: want a string in double quotes: a duration from 1s to 1h`},

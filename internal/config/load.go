@@ -157,7 +157,7 @@ func acceptedKeys(e entry) string {
 	case e.path[0] == "hooks":
 		return "[hooks] takes on_change"
 	}
-	return "the keys are quiet, sound, repeat, clock, keep_awake and skin_check, then the tables [[preset]], [ntfy] and [hooks]"
+	return "the keys are quiet, sound, voice, repeat, clock, keep_awake and skin_check, then the tables [[preset]], [ntfy] and [hooks]"
 }
 
 func (c *Config) setRoot(e entry, ps *problems) {
@@ -173,6 +173,8 @@ func (c *Config) setRoot(e entry, ps *problems) {
 		}
 	case "sound":
 		c.Sound = boolean(e, ps, c.Sound)
+	case "voice":
+		c.Voice = boolean(e, ps, c.Voice)
 	case "keep_awake":
 		c.KeepAwake = boolean(e, ps, c.KeepAwake)
 	case "repeat":

@@ -2,10 +2,8 @@ package runner
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 	"time"
 
@@ -17,18 +15,26 @@ import (
 )
 
 // Drive reminds of cfg's course's changes on out and the desktop until
-// the course is done or ctx ends, then waits for the reminders in flight.
-// How far it got is saved, so a later run or screen does not repeat it, and
-// so is every change asked from elsewhere (session.Requests), which it
-// applies and prints; it returns the course with them.
-func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) schedule.Course {
+// the course is done (nil) or ctx ends (its error), then waits for the
+// reminders in flight (and, when the course is over, for its last words
+// said aloud). How far it got is saved, so a later run or screen
+// does not repeat it, and so is every change asked from elsewhere
+// (session.Requests) or of its own (cfg.Own), which it applies and prints;
+// it returns the course with them. cfg's Own, OnRefused, OnCountdown,
+// OnChange and OnShift are the caller's: OnChange and OnShift hear of a
+// change before its line is printed.
+func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) (schedule.Course, error) {
 	p := &linePrinter{w: out, bell: isTerminal(out)}
 	var inFlight sync.WaitGroup
 	course := cfg.Course
 	cfg.Clock = WallClock(s.Now)
 	cfg.Requests, cfg.Handle, cfg.Steps = s.Requests(), s.Handle, s.Stepped
+	onChange, onShift := cfg.OnChange, cfg.OnShift
 	cfg.OnShift = func(d time.Duration, c schedule.Course) {
 		course = c
+		if onShift != nil {
+			onShift(d, c)
+		}
 		p.println(false, words.Stamp(s.Now())+"  "+words.ClockStepped(d))
 		if err := s.Save(s.Ticket(), c); err != nil {
 			p.println(true, words.NotSaved(err, s.Now()))
@@ -36,6 +42,9 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) s
 	}
 	cfg.OnChange = func(req session.Request, c schedule.Course) {
 		course = c
+		if onChange != nil {
+			onChange(req, c)
+		}
 		now := s.Now()
 		p.println(false, words.From(words.Did(req.Action, c, now), req.From, now))
 	}
@@ -59,13 +68,17 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) s
 	showing := printTroubles(s, p, stop)
 	err := Run(ctx, cfg)
 	inFlight.Wait() // each is answered within the notifier's timeout
+	if err == nil {
+		s.AwaitVoice(lastWords) // the course is over: its last words are heard
+	}
 	close(stop)
 	<-showing
-	if errors.Is(err, context.Canceled) {
-		p.println(false, words.Stopped(course.StateAt(s.Now())))
-	}
-	return course
+	return course, err
 }
+
+// lastWords bounds how long a driver whose course is over waits for its
+// last reminder to be said aloud: a reminder takes a few seconds to say.
+const lastWords = 15 * time.Second
 
 // printTroubles shows each failure of the phone or the hooks as a line
 // until stop closes; the channel it returns closes once it has.
@@ -110,8 +123,9 @@ func (p *linePrinter) ring() {
 	}
 }
 
-// isTerminal reports whether w is a terminal, where a bell can be heard.
+// isTerminal reports whether w is a terminal, where a bell can be heard:
+// an *os.File, or a writer onto one that gives its descriptor.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := w.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(f.Fd())
 }

@@ -71,6 +71,18 @@ type Config struct {
 	Requests <-chan session.Request
 	Handle   func(session.Request, schedule.Course) (schedule.Course, error)
 	OnChange func(session.Request, schedule.Course)
+	// Own receives the driver's own requests (the plain screen's keys),
+	// handled as Requests are; OnRefused hears why one of them was refused,
+	// for the person right here (a refusal of a request from elsewhere
+	// goes back to whoever asked).
+	Own       <-chan session.Request
+	OnRefused func(session.Request, error)
+	// OnCountdown, when set, hears of each minute of the end of a phase
+	// (remind.Countdown), and OnSkinCheck of each skin check once it has
+	// come (State.SkinCheck), once, within a heartbeat: on the loop's
+	// goroutine.
+	OnCountdown func(schedule.State)
+	OnSkinCheck func(schedule.State)
 	// Steps says how far the wall clock stepped since it was last asked
 	// (session.Stepped); the course is shifted by it, so that its phases
 	// last the time lived, and OnShift saves and tells it. Nil: never.
@@ -101,6 +113,8 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	announcer := remind.NewAnnouncer(since)
 	repeater := remind.NewRepeater(cfg.Repeat, since)
+	countdown := remind.NewCountdown(clock.Now())
+	var skinChecked time.Time // the skin check told last
 	// tell announces the changes due at now and repeats what waits.
 	tell := func(now time.Time) schedule.State {
 		state := c.StateAt(now)
@@ -111,7 +125,29 @@ func Run(ctx context.Context, cfg Config) error {
 		if t, n, ok := repeater.Due(c, now); ok {
 			cfg.OnDue(Due{Reminder: words.Repeat(c, t, n, state, loc), Handled: announcer.Handled()})
 		}
+		if cfg.OnCountdown != nil && countdown.Due(state) {
+			cfg.OnCountdown(state)
+		}
+		if check := state.SkinCheck; cfg.OnSkinCheck != nil && !check.IsZero() && !check.Equal(skinChecked) {
+			skinChecked = check
+			cfg.OnSkinCheck(state)
+		}
 		return state
+	}
+	// handle applies a request, the changes due before it told first, so
+	// that its own change (which the person made) is not told as news.
+	handle := func(req session.Request, own bool) {
+		tell(clock.Now().Round(0))
+		next, err := cfg.Handle(req, c)
+		switch {
+		case err == nil:
+			c = next
+			if cfg.OnChange != nil {
+				cfg.OnChange(req, c)
+			}
+		case own && cfg.OnRefused != nil:
+			cfg.OnRefused(req, err)
+		}
 	}
 	for {
 		if cfg.Steps != nil {
@@ -119,6 +155,7 @@ func Run(ctx context.Context, cfg Config) error {
 				c = c.Shifted(d)
 				announcer.Shift(d)
 				repeater.Shift(d)
+				countdown.Shift(d)
 				if cfg.OnShift != nil {
 					cfg.OnShift(d, c)
 				}
@@ -137,20 +174,17 @@ func Run(ctx context.Context, cfg Config) error {
 		if again, ok := repeater.Next(c, now); ok {
 			wait = min(wait, max(again.Sub(now), 0))
 		}
+		if minute, ok := countdown.Next(state); ok && cfg.OnCountdown != nil {
+			wait = min(wait, max(minute.Sub(now), 0))
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-clock.After(wait):
 		case req := <-cfg.Requests:
-			// Changes due before the request are told first, so that its
-			// own change (which the person made) is not told as news.
-			tell(clock.Now().Round(0))
-			if next, err := cfg.Handle(req, c); err == nil {
-				c = next
-				if cfg.OnChange != nil {
-					cfg.OnChange(req, c)
-				}
-			}
+			handle(req, false)
+		case req := <-cfg.Own:
+			handle(req, true)
 		}
 	}
 }

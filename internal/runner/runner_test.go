@@ -3,10 +3,12 @@ package runner
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/icetimer/icetimer/internal/schedule"
+	"github.com/icetimer/icetimer/internal/session"
 )
 
 // fakeClock computes instead of waiting: After moves the wall clock on by
@@ -203,5 +205,76 @@ func TestUnacknowledgedRemindersRepeat(t *testing.T) {
 	// Every 2 min until the next change, within the 5 s heartbeat.
 	if repeats[20] != 9 || repeats[0] != 9 {
 		t.Fatalf("repeats per change %v, want 9 after 08:20 and 9 after 09:00", repeats)
+	}
+}
+
+// With OnCountdown, the loop wakes at each minute of the last five of a
+// phase and tells it, on time.
+func TestCountdownMinutesOnTime(t *testing.T) {
+	c := iceCourse(t, 40*time.Minute, "off")
+	clock := &fakeClock{now: start}
+	var at []string
+	cfg := Config{Course: c, Heartbeat: time.Hour, OnCountdown: func(st schedule.State) {
+		if !st.Now.Equal(clock.Now()) {
+			t.Errorf("told the state at %v at %v", st.Now, clock.Now())
+		}
+		at = append(at, clock.Now().Format("15:04:05"))
+	}}
+	run(t, cfg, clock)
+	want := []string{"08:15:00", "08:16:00", "08:17:00", "08:18:00", "08:19:00", "08:35:00", "08:36:00", "08:37:00", "08:38:00", "08:39:00"}
+	if !slices.Equal(at, want) {
+		t.Errorf("countdown at %v, want %v", at, want)
+	}
+}
+
+// The driver's own requests are handled as requests from elsewhere are,
+// but a refusal of one is told to OnRefused; a refusal of a request from
+// elsewhere goes back to its asker only.
+func TestOwnRequests(t *testing.T) {
+	c := iceCourse(t, 0, "off")
+	own, other := make(chan session.Request, 1), make(chan session.Request, 1)
+	refuse := errors.New("nothing waits")
+	var refused, changed []string
+	ctx, cancel := context.WithCancel(context.Background())
+	cfg := Config{
+		Course: c, Clock: &fakeClock{now: start, never: true}, OnDue: func(Due) {},
+		Requests: other, Own: own,
+		Handle: func(r session.Request, c schedule.Course) (schedule.Course, error) {
+			if r.Action.Verb == schedule.VerbAck {
+				return c, refuse
+			}
+			return c.Do(r.Action, start.Add(time.Minute))
+		},
+		OnChange:  func(r session.Request, _ schedule.Course) { changed = append(changed, string(r.Action.Verb)) },
+		OnRefused: func(r session.Request, err error) { refused = append(refused, string(r.Action.Verb)+": "+err.Error()) },
+	}
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, cfg) }()
+	for _, step := range []struct {
+		to  chan session.Request
+		req session.Request
+	}{
+		{other, session.Request{Action: schedule.Action{Verb: schedule.VerbAck}, From: "another terminal"}},
+		{own, session.Request{Action: schedule.Action{Verb: schedule.VerbAck}}},
+		{own, session.Request{Action: schedule.Action{Verb: schedule.VerbSkip}}},
+	} {
+		step.to <- step.req
+		for len(step.to) > 0 {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	// The skip was taken; one more own ack, which the loop takes only once
+	// done with the skip, and handles before it can see the cancel.
+	own <- session.Request{Action: schedule.Action{Verb: schedule.VerbAck}}
+	for len(own) > 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	<-done
+	if want := []string{"ack: nothing waits", "ack: nothing waits"}; !slices.Equal(refused, want) {
+		t.Errorf("refusals told %q, want %q (the two own acks, not the other terminal's)", refused, want)
+	}
+	if want := []string{"skip"}; !slices.Equal(changed, want) {
+		t.Errorf("changes %q, want %q", changed, want)
 	}
 }

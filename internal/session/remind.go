@@ -53,8 +53,9 @@ type marks struct {
 	running sync.WaitGroup
 }
 
-// Remind sends r to the desktop, the phone and the hook, and returns at
-// once; failures of the last two come on Troubles. Once the desktop has
+// Remind sends r to the desktop, the phone and the hook, plays its chime
+// and says it aloud, and returns at once; failures of the phone, the hook
+// and the voice come on Troubles. Once the desktop has
 // answered (or its timeout passed) the changes before through are recorded
 // as announced, and the channel receives the Answer. The record comes after
 // the answer so that a crash in between repeats the reminder instead of
@@ -62,7 +63,12 @@ type marks struct {
 func (s *Session) Remind(r words.Reminder, through time.Time) <-chan Answer {
 	r = words.Cautioned(r, s.cautions)
 	results := s.send(notification(r))
-	played := s.play(r)
+	chime, chimes := s.chime(r)
+	var played <-chan error
+	if chimes {
+		played = s.player.Play(chime)
+	}
+	s.speak(r, chime, chimes)
 	s.remindAway(r)
 	s.pokeAttendant() // a change: a pack went on or waits to come off
 	ticket := s.marks.issued.Add(1)
@@ -78,21 +84,21 @@ func (s *Session) Remind(r words.Reminder, through time.Time) <-chan Answer {
 	return answer
 }
 
-// play starts the chime for r: the most insistent one to take a pack off;
-// nil when there is none to play.
-func (s *Session) play(r words.Reminder) <-chan error {
+// chime is the chime r plays, the most insistent one to take a pack off;
+// false when none plays (no player, or a change that needs none).
+func (s *Session) chime(r words.Reminder) (sound.Chime, bool) {
 	if s.player == nil {
-		return nil
+		return 0, false
 	}
 	switch {
 	case r.Urgent:
-		return s.player.Play(sound.PackOff)
+		return sound.PackOff, true
 	case r.To.IsOn():
-		return s.player.Play(sound.PackOn)
+		return sound.PackOn, true
 	case r.To == schedule.Done:
-		return s.player.Play(sound.Done)
+		return sound.Done, true
 	}
-	return nil
+	return 0, false
 }
 
 // notification is reminder r as the desktop shows it.

@@ -39,6 +39,8 @@ type Options struct {
 	Notifier Notifier
 	// Player plays the chimes; nil plays none (--sound off).
 	Player Player
+	// Speaker says the reminders aloud; nil says none (--voice off).
+	Speaker Speaker
 	// Phone publishes the reminders to a phone and keeps the next change
 	// scheduled on its server; nil when there is no [ntfy] config.
 	Phone Phone
@@ -75,6 +77,8 @@ type Session struct {
 	// notifier is nil when the session sends no reminders.
 	notifier Notifier
 	player   Player
+	speaker  Speaker
+	voice    voice
 	phone    Phone
 	hooks    Hooks
 	awake    Awake
@@ -129,7 +133,7 @@ func Open(dir string, opts Options) (*Session, error) {
 		boot = BootClock
 	}
 	ses := &Session{
-		store: s, clock: clock, boot: boot, release: release, notifier: opts.Notifier, player: opts.Player,
+		store: s, clock: clock, boot: boot, release: release, notifier: opts.Notifier, player: opts.Player, speaker: opts.Speaker,
 		phone: opts.Phone, hooks: opts.Hooks, away: away{troubles: make(chan error, troubleBuffer)},
 		requests: make(chan Request, requestBuffer), FirstRun: firstRun,
 	}
@@ -150,7 +154,8 @@ func (s *Session) Close() { s.CloseFor("the icetimer that drove the course quit"
 
 // CloseFor says goodbye to the processes watching the course, saying why
 // (a hand-over to a background run, a quit), and stops serving; it gives
-// up the desktop reminders still queued, waits for those in hand (at most
+// up the desktop reminders still queued and stops the voice mid-sentence
+// (the next driver reminds from here), waits for those in hand (at most
 // the notifier's timeout) to be answered and recorded, lets the saves of
 // requests, the hooks and the phone finish (each bounded), and gives the
 // lock back; the computer may sleep again. The message scheduled on the
@@ -167,6 +172,10 @@ func (s *Session) CloseFor(why string) {
 		}
 		if s.player != nil {
 			s.player.Close()
+		}
+		if s.speaker != nil {
+			s.speaker.Close()
+			s.voice.saying.Wait() // answered at once once closed
 		}
 		s.marks.running.Wait()
 		s.closeAway()

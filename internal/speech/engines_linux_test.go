@@ -43,8 +43,8 @@ type spy struct {
 	said atomic.Int32
 }
 
-func (s *spy) speak(text string, deadline time.Time) error {
-	err := s.engine.speak(text, deadline)
+func (s *spy) speak(text string, ready func() error, deadline time.Time) error {
+	err := s.engine.speak(text, ready, deadline)
 	if err == nil {
 		s.said.Add(1)
 	}

@@ -22,7 +22,9 @@ func newEspeak() *espeak {
 
 func (*espeak) name() string { return "espeak-ng" }
 
-func (e *espeak) speak(text string, deadline time.Time) error {
+// speak renders the whole text first (espeak-ng writes its WAV to the
+// end before it exits), while the chime plays, then plays it when due.
+func (e *espeak) speak(text string, ready func() error, deadline time.Time) error {
 	wav, err := e.prog.run(text, deadline)
 	if err != nil {
 		return err
@@ -30,6 +32,9 @@ func (e *espeak) speak(text string, deadline time.Time) error {
 	pcm, rate, err := decodeWAV(wav)
 	if err != nil {
 		return fmt.Errorf("its output: %w", err)
+	}
+	if err := ready(); err != nil {
+		return err
 	}
 	clip := sound.Clip{Name: "speech", PCM: pcm, Rate: rate}
 	if err := e.clips.Play(clip, deadline); err != nil {

@@ -29,7 +29,10 @@ func engines() []engine {
 
 func (*sapi) name() string { return "Windows speech" }
 
-func (e *sapi) speak(text string, deadline time.Time) error {
+func (e *sapi) speak(text string, ready func() error, deadline time.Time) error {
+	if err := ready(); err != nil {
+		return err
+	}
 	_, err := e.prog.run(text, deadline)
 	return err
 }

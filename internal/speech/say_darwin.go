@@ -12,7 +12,10 @@ func engines() []engine { return []engine{&say{prog: newProgram("say")}} }
 
 func (*say) name() string { return "say" }
 
-func (e *say) speak(text string, deadline time.Time) error {
+func (e *say) speak(text string, ready func() error, deadline time.Time) error {
+	if err := ready(); err != nil {
+		return err
+	}
 	_, err := e.prog.run(text, deadline)
 	return err
 }

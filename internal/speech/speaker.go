@@ -60,11 +60,15 @@ type Config struct {
 // been spoken to its end, or why not, giving up around deadline; an error
 // that is an unavailable means the engine cannot be reached at all (not
 // installed, not running) and nothing was said, so the next one is tried.
-// Only one speak runs at a time. close may be called while a speak is in
-// progress and makes it return.
+// ready waits until the text is due (its chime has played) and must be
+// called just before the engine makes a sound, so that what it does first
+// (connecting, rendering the speech) is done while the chime plays; its
+// error (the speaker closed) ends the attempt. Only one speak runs at a
+// time. close may be called while a speak is in progress and makes it
+// return.
 type engine interface {
 	name() string
-	speak(text string, deadline time.Time) error
+	speak(text string, ready func() error, deadline time.Time) error
 	close()
 }
 
@@ -150,18 +154,9 @@ func (s *Speaker) Close() {
 	})
 }
 
-// call waits for j's time, then speaks it; a panic in an engine is a text
+// call speaks j, no sooner than its time; a panic in an engine is a text
 // not spoken, not a crashed program.
 func (s *Speaker) call(j job) (err error) {
-	if wait := time.Until(j.notBefore); wait > 0 {
-		timer := time.NewTimer(wait)
-		defer timer.Stop()
-		select {
-		case <-timer.C:
-		case <-s.closing:
-			return ErrClosed
-		}
-	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("speech engine panicked: %v", r)
@@ -170,14 +165,35 @@ func (s *Speaker) call(j job) (err error) {
 	// The engines' own deadline comes a tenth of the timeout before the
 	// worker gives up, so an attempt normally ends by itself, with its own
 	// error, and leaves nothing stuck.
-	return s.speak(j.text, time.Now().Add(s.timeout-s.timeout/10))
+	start := time.Now()
+	if j.notBefore.After(start) {
+		start = j.notBefore
+	}
+	return s.speak(j.text, func() error { return s.until(j.notBefore) }, start.Add(s.timeout-s.timeout/10))
 }
 
-// speak tries the engines in order; the first available one says text.
-func (s *Speaker) speak(text string, deadline time.Time) error {
+// until waits until t, or until the speaker closes (ErrClosed).
+func (s *Speaker) until(t time.Time) error {
+	wait := time.Until(t)
+	if wait <= 0 {
+		return nil
+	}
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-s.closing:
+		return ErrClosed
+	}
+}
+
+// speak tries the engines in order; the first available one says text,
+// once ready says it is due.
+func (s *Speaker) speak(text string, ready func() error, deadline time.Time) error {
 	var why []string
 	for _, e := range s.engines {
-		err := e.speak(text, deadline)
+		err := e.speak(text, ready, deadline)
 		switch {
 		case err == nil:
 			return nil

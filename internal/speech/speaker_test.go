@@ -32,7 +32,10 @@ func newFakeEngine(id string, err error) *fakeEngine {
 
 func (f *fakeEngine) name() string { return f.id }
 
-func (f *fakeEngine) speak(text string, _ time.Time) error {
+func (f *fakeEngine) speak(text string, ready func() error, _ time.Time) error {
+	if err := ready(); err != nil {
+		return err
+	}
 	f.mu.Lock()
 	f.spoken = append(f.spoken, text)
 	f.calls = append(f.calls, time.Now())

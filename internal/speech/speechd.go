@@ -32,9 +32,14 @@ func newSpeechd() *speechd { return &speechd{} }
 
 func (*speechd) name() string { return "speech-dispatcher" }
 
-func (e *speechd) speak(text string, deadline time.Time) error {
+// speak connects (or finds its connection kept) while the chime plays, then
+// has the text said when due.
+func (e *speechd) speak(text string, ready func() error, deadline time.Time) error {
 	conn, fresh, err := e.connection(deadline)
 	if err != nil {
+		return err
+	}
+	if err := ready(); err != nil {
 		return err
 	}
 	queued, err := conn.say(text, deadline)

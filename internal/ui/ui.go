@@ -98,6 +98,12 @@ func WithReminders(every time.Duration, sound bool) Option {
 	return func(m *Model) { m.timerCfg.Repeat, m.sound = every, sound }
 }
 
+// WithVoice says whether the reminders are said aloud: what a background
+// run keeps on after the screen (BackgroundArgs).
+func WithVoice(on bool) Option {
+	return func(m *Model) { m.voice = on }
+}
+
 // WithKeepAwake says whether the session keeps the computer awake while a
 // pack is on (keep_awake, --keep-awake): a background run keeps it on
 // after the screen (BackgroundArgs).
@@ -136,9 +142,10 @@ type Model struct {
 	background *tea.BackgroundColorMsg
 	// session drives the course (see Session).
 	session *session.Session
-	// sound says chimes play (WithReminders); keepAwake that the computer
-	// is kept awake (WithKeepAwake).
-	sound, keepAwake bool
+	// sound says chimes play (WithReminders), voice that reminders are
+	// said aloud (WithVoice), keepAwake that the computer is kept awake
+	// (WithKeepAwake).
+	sound, voice, keepAwake bool
 	// watch follows the driver of a course shown read-only (WithWatch).
 	watch *watcher
 	// handOver says the screen is closing without the person's word (its

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/icetimer/icetimer/internal/background"
 	"github.com/icetimer/icetimer/internal/control"
 	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
@@ -117,6 +118,13 @@ func (w *watcher) find(wait time.Duration) tea.Cmd {
 			taken, err := w.take()
 			if err == nil {
 				r, err := taken.Resume()
+				if errors.Is(err, store.ErrNoCourse) || err == nil && r.Over {
+					// Nothing to drive: the lock stays free for whoever
+					// starts the next course, which this view then follows.
+					taken.Close()
+					w.follow("")
+					return polledMsg{course: timer.ReloadedMsg{Gone: true}}
+				}
 				return tookOverMsg{session: taken, resumed: r, err: err, history: report.ReadEarlier(taken.Store(), taken.Now())}
 			}
 			var holder *store.LockedError
@@ -236,20 +244,5 @@ func (m Model) Session() *session.Session { return m.session }
 // BackgroundArgs are the `icetimer run` arguments that keep reminding as
 // this screen did, for a person who quit choosing to keep the reminders.
 func (m Model) BackgroundArgs() []string {
-	args := []string{"--sound", onOff(m.sound), "--keep-awake", onOff(m.keepAwake)}
-	switch every := m.timerCfg.Repeat; {
-	case every < 0:
-		args = append(args, "--repeat", "off")
-	case every > 0:
-		args = append(args, "--repeat", every.String())
-	}
-	return args
-}
-
-// onOff is a switch's value on the command line.
-func onOff(on bool) string {
-	if on {
-		return "on"
-	}
-	return "off"
+	return background.Args(background.Reminding{Repeat: m.timerCfg.Repeat, Sound: m.sound, Voice: m.voice, KeepAwake: m.keepAwake})
 }

@@ -85,17 +85,18 @@ func mustSee(t *testing.T, model tea.Model, want ...string) {
 }
 
 // The background run keeps the screen's own reminders: its repeat, whether
-// chimes play and whether the computer is kept awake.
+// chimes play, whether a voice speaks and whether the computer is kept
+// awake.
 func TestBackgroundArgsKeepTheScreensReminders(t *testing.T) {
 	for _, tc := range []struct {
-		every            time.Duration
-		sound, keepAwake bool
-		want             string
+		every                   time.Duration
+		sound, voice, keepAwake bool
+		want                    string
 	}{
-		{2 * time.Minute, true, true, "--sound on --keep-awake on --repeat 2m0s"},
-		{-1, false, false, "--sound off --keep-awake off --repeat off"},
+		{2 * time.Minute, true, false, true, "--sound on --voice off --keep-awake on --repeat 2m0s"},
+		{-1, false, true, false, "--sound off --voice on --keep-awake off --repeat off"},
 	} {
-		m := NewTimer(schedule.Course{}, WithReminders(tc.every, tc.sound), WithKeepAwake(tc.keepAwake))
+		m := NewTimer(schedule.Course{}, WithReminders(tc.every, tc.sound), WithVoice(tc.voice), WithKeepAwake(tc.keepAwake))
 		if got := strings.Join(m.BackgroundArgs(), " "); got != tc.want {
 			t.Errorf("BackgroundArgs = %q, want %q", got, tc.want)
 		}
@@ -135,4 +136,50 @@ func TestReadOnlyViewCountsTodayAsTheDriver(t *testing.T) {
 			t.Errorf("the %s counts otherwise:\n%s", name, got)
 		}
 	}
+}
+
+// A view whose driver stopped the course and quit takes nothing over: the
+// lock stays free for whoever starts the next course, and the view says
+// no course is saved.
+func TestAViewLeavesTheLockWhenNoCourseIsLeft(t *testing.T) {
+	dir := t.TempDir()
+	start := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return start.Add(5 * time.Minute) }
+	driver, err := session.Open(dir, session.Options{Clock: clock, Serve: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
+	}}}}
+	if err := driver.Start(c); err != nil {
+		t.Fatal(err)
+	}
+	take := func() (*session.Session, error) { return session.Open(dir, session.Options{Clock: clock}) }
+	_, err = take()
+	var holder *store.LockedError
+	if !errors.As(err, &holder) {
+		t.Fatalf("the driver holds no lock: %v", err)
+	}
+	m := NewTimer(c, WithClock(clock), WithWatch(store.ReadOnly(dir), holder, take))
+	var model tea.Model = m
+	model, _ = model.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	model, follow := model.Update(m.watchInit()())
+	model, follow = model.Update(follow())
+	if _, _, err := driver.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	driver.CloseFor("stopped")
+	for range 3 { // the stopped course, the goodbye, the look for a driver
+		model, follow = model.Update(follow())
+	}
+	if model.(Model).Session() != nil {
+		t.Fatal("the view took a lock with no course to drive")
+	}
+	mustSee(t, model, "NO COURSE")
+	next, err := take()
+	if err != nil {
+		t.Fatalf("the lock is not free for the next course: %v", err)
+	}
+	next.Close()
 }

@@ -63,6 +63,35 @@ func Span(d time.Duration) string {
 	return fmt.Sprintf("%d h %d min", h, m)
 }
 
+// SpanInFull is a time left as Span rounds it, its units written out for
+// sentences that may be read aloud (a screen reader says "min" as a word):
+// "45 seconds", "1 minute", "20 minutes", "2 hours and 40 minutes".
+func SpanInFull(d time.Duration) string {
+	return spanWith(d, func(n int64, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return fmt.Sprintf("%d %ss", n, unit)
+	})
+}
+
+// spanWith is d rounded up as Span rounds it, each unit said by count:
+// seconds below a minute, else hours and minutes.
+func spanWith(d time.Duration, count func(n int64, unit string) string) string {
+	if secs := ceil(d, time.Second); secs < 60 {
+		return count(secs, "second")
+	}
+	mins := ceil(d, time.Minute)
+	h, m := mins/60, mins%60
+	switch {
+	case h == 0:
+		return count(m, "minute")
+	case m == 0:
+		return count(h, "hour")
+	}
+	return count(h, "hour") + " and " + count(m, "minute")
+}
+
 // BigLeft is a time left as the screen's big digits show it: "3:57" from
 // an hour up (hours and minutes, read from across a room where "3 h 57
 // min" reads "357"), "45 min", "30 s" in the last minute. It rounds as

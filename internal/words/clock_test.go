@@ -9,23 +9,26 @@ import (
 // The one rounding rule: up, so that neither a countdown nor a sentence
 // ever says less is left than there is.
 func TestSpanAndCountdownRoundUp(t *testing.T) {
-	for d, want := range map[time.Duration][2]string{
-		-time.Second:                          {"0 s", "0:00"},
-		0:                                     {"0 s", "0:00"},
-		time.Millisecond:                      {"1 s", "0:01"},
-		45 * time.Second:                      {"45 s", "0:45"},
-		59*time.Second + 600*time.Millisecond: {"1 min", "1:00"},
-		19*time.Minute + 29*time.Second:       {"20 min", "19:29"},
-		20 * time.Minute:                      {"20 min", "20:00"},
-		20*time.Minute + time.Second:          {"21 min", "20:01"},
-		time.Hour:                             {"1 h", "1:00:00"},
-		2*time.Hour + 39*time.Minute + 59*time.Second + 1: {"2 h 40 min", "2:40:00"},
+	for d, want := range map[time.Duration][3]string{
+		-time.Second:                          {"0 s", "0:00", "0 seconds"},
+		0:                                     {"0 s", "0:00", "0 seconds"},
+		time.Millisecond:                      {"1 s", "0:01", "1 second"},
+		45 * time.Second:                      {"45 s", "0:45", "45 seconds"},
+		59*time.Second + 600*time.Millisecond: {"1 min", "1:00", "1 minute"},
+		19*time.Minute + 29*time.Second:       {"20 min", "19:29", "20 minutes"},
+		20 * time.Minute:                      {"20 min", "20:00", "20 minutes"},
+		20*time.Minute + time.Second:          {"21 min", "20:01", "21 minutes"},
+		time.Hour:                             {"1 h", "1:00:00", "1 hour"},
+		2*time.Hour + 39*time.Minute + 59*time.Second + 1: {"2 h 40 min", "2:40:00", "2 hours and 40 minutes"},
 	} {
 		if got := Span(d); got != want[0] {
 			t.Errorf("Span(%v) = %q, want %q", d, got, want[0])
 		}
 		if got := Countdown(d); got != want[1] {
 			t.Errorf("Countdown(%v) = %q, want %q", d, got, want[1])
+		}
+		if got := SpanInFull(d); got != want[2] {
+			t.Errorf("SpanInFull(%v) = %q, want %q", d, got, want[2])
 		}
 	}
 }

@@ -28,9 +28,9 @@ func Did(a schedule.Action, c schedule.Course, now time.Time) string {
 	case schedule.VerbSkip:
 		return "skipped: " + standing(st)
 	case schedule.VerbExtend:
-		return fmt.Sprintf("added %s: %s", Span(amount), standing(st))
+		return fmt.Sprintf("added %s: %s", SpanInFull(amount), standing(st))
 	case schedule.VerbShorten:
-		return fmt.Sprintf("took %s off: %s", Span(amount), standing(st))
+		return fmt.Sprintf("took %s off: %s", SpanInFull(amount), standing(st))
 	case schedule.VerbOnSince:
 		return fmt.Sprintf("counting this %s from %s: %s", KindName(st.Current.Kind), ClockNear(schedule.EventInstant(now).Add(-a.Amount), now), standing(st))
 	case schedule.VerbRestart:
@@ -56,8 +56,12 @@ func Did(a schedule.Action, c schedule.Course, now time.Time) string {
 }
 
 // From is the line a driver prints of a change asked from elsewhere: when,
-// what it did, and who asked ("another terminal", "the notification").
+// what it did, and who asked ("another terminal", "the notification"); ""
+// for the driver's own keys (the plain screen's).
 func From(did, from string, now time.Time) string {
+	if from == "" {
+		return fmt.Sprintf("%s  %s.", Stamp(now), capital(did))
+	}
 	return fmt.Sprintf("%s  %s (from %s).", Stamp(now), capital(did), from)
 }
 
@@ -71,7 +75,7 @@ func standing(st schedule.State) string {
 	case st.Done:
 		return "the course is over"
 	case st.Paused:
-		return fmt.Sprintf("%s paused, %s left", KindName(st.Current.Kind), Span(st.Remaining))
+		return fmt.Sprintf("%s paused, %s left", KindName(st.Current.Kind), SpanInFull(st.Remaining))
 	}
 	return fmt.Sprintf("%s until %s", KindName(st.Current.Kind), ClockNear(st.Current.End, st.Now))
 }

@@ -36,6 +36,10 @@ func Undelivered(outcome string, why error, title string, now time.Time) string 
 	return fmt.Sprintf("%s  Desktop notification %s: %v. Reminder: %s.", Stamp(now), outcome, why, title)
 }
 
+// Unspoken begins the line that says the reminders cannot be said aloud,
+// followed by why; it comes once, and the reminders go on as before.
+const Unspoken = "Reminders are not spoken"
+
 // NotSaved says that how far the reminders got could not be recorded.
 func NotSaved(err error, now time.Time) string {
 	return fmt.Sprintf("%s  Could not save progress (the reminders go on): %v", Stamp(now), err)

@@ -45,6 +45,9 @@ type Reminder struct {
 	// From is the kind of segment the change left: a hook tells "ice-off"
 	// from "heat-off" by it.
 	From schedule.Kind
+	// Spoken is the reminder as it is said aloud (Spoken, SpokenRepeat);
+	// empty when it is not said: during quiet hours.
+	Spoken string
 	// safety is the safety line at the end of Body ("" for none), which
 	// Cautioned makes the stronger one.
 	safety string
@@ -79,7 +82,22 @@ func Repeat(c schedule.Course, t schedule.Transition, n int, now schedule.State,
 		r.Body = ack + " " + r.Body
 	}
 	r.Line = fmt.Sprintf("%s  %s. This change was due at %s. %s", Stamp(now.Now.In(loc)), r.Title, Clock(t.At.In(loc)), ack)
+	r.Spoken = ""
+	if aloud(now, true) {
+		r.Spoken = SpokenRepeat(t, now, loc)
+	}
 	return r
+}
+
+// aloud says whether a reminder told at state now is said aloud: never
+// during quiet hours, but for the change that begins them, told on time
+// (its first telling, within lateAfter of it): the pack comes off for the
+// night, and then the house is quiet.
+func aloud(now schedule.State, repeat bool) bool {
+	if now.Current.Kind != schedule.Quiet {
+		return true
+	}
+	return !repeat && now.Now.Sub(now.Current.Start) <= lateAfter
 }
 
 // lateAfter is how late a reminder may come before it says when the change
@@ -135,6 +153,9 @@ func For(c schedule.Course, ts []schedule.Transition, now schedule.State, loc *t
 		r.Tag, r.Ack = Tag(last.At), ackLabel
 	case asks:
 		r.Tag, r.Ack = Tag(last.At), onLabel
+	}
+	if aloud(now, false) {
+		r.Spoken = Spoken(c, ts, now, loc)
 	}
 	return r
 }
@@ -231,9 +252,9 @@ func whatNext(p schedule.Protocol, last schedule.Transition, now schedule.State,
 	case schedule.Quiet:
 		return fmt.Sprintf("Quiet until %s, then %s.", Clock(cur.End.In(loc)), nextWords(now.Next))
 	case schedule.Ice, schedule.Heat:
-		return fmt.Sprintf("%s %s, until %s.", capital(string(cur.Kind)), Span(now.Remaining), Clock(cur.End.In(loc)))
+		return fmt.Sprintf("%s %s, until %s.", capital(string(cur.Kind)), SpanInFull(now.Remaining), Clock(cur.End.In(loc)))
 	}
-	rest := fmt.Sprintf("Rest %s.", Span(now.Remaining))
+	rest := fmt.Sprintf("Rest %s.", SpanInFull(now.Remaining))
 	switch next := now.Next.Kind; {
 	case next.IsOn():
 		again := ""

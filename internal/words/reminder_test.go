@@ -78,42 +78,42 @@ func TestEveryKindOfChange(t *testing.T) {
 		body   string
 	}{
 		{"start with ice", ice, "08:00", "Put the ice pack on", false,
-			"Ice 20 min, until 08:20. " + towel},
+			"Ice 20 minutes, until 08:20. " + towel},
 		{"ice off", ice, "08:20", "Remove the ice pack", true,
-			"Rest 20 min. Ice again at 08:40. " + rest},
+			"Rest 20 minutes. Ice again at 08:40. " + rest},
 		{"ice on again", ice, "08:40", "Put the ice pack on", false,
-			"Ice 20 min, until 09:00. " + towel},
+			"Ice 20 minutes, until 09:00. " + towel},
 		{"start with heat", course(t, "heat 20m, rest 20m", "", "", "off"), "08:00", "Heat on", false,
-			"Heat 20 min, until 08:20. " + heat},
+			"Heat 20 minutes, until 08:20. " + heat},
 		{"heat off", course(t, "heat 20m, rest 20m", "", "", "off"), "08:20", "Remove the heat pack", true,
-			"Rest 20 min. Heat again at 08:40. " + rest},
+			"Rest 20 minutes. Heat again at 08:40. " + rest},
 		{"start with rest", course(t, "rest 5m, ice 10m", "", "", "off"), "08:00", "Rest", false,
-			"Rest 5 min. Ice at 08:05."},
+			"Rest 5 minutes. Ice at 08:05."},
 		{"ice to heat", course(t, "ice 10m, heat 10m", "", "", "off"), "08:10", "Swap the ice pack for the heat pack", true,
-			"Heat 10 min, until 08:20. " + heat},
+			"Heat 10 minutes, until 08:20. " + heat},
 		{"heat to ice", course(t, "ice 10m, heat 10m", "", "", "off"), "08:20", "Swap the heat pack for the ice pack", true,
-			"Ice 10 min, until 08:30. " + towel},
+			"Ice 10 minutes, until 08:30. " + towel},
 		{"ice to ice", course(t, "ice 10m", "", "", "off"), "08:10", "Change the ice pack", true,
-			"Ice 10 min, until 08:20. " + towel},
+			"Ice 10 minutes, until 08:20. " + towel},
 		{"heat to heat", course(t, "heat 10m", "", "", "off"), "08:10", "Check the heat pack and your skin", true,
-			"Heat 10 min, until 08:20. " + heat},
+			"Heat 10 minutes, until 08:20. " + heat},
 		{"rest before the night", course(t, "ice 20m, rest 20m", "", "", "09:00-07:00"), "08:40", "Put the ice pack on", false,
-			"Ice 20 min, until 09:00. " + towel},
+			"Ice 20 minutes, until 09:00. " + towel},
 		{"rest, then quiet hours", course(t, "ice 20m, rest 20m", "", "", "08:40-07:00"), "08:20", "Remove the ice pack", true,
-			"Rest 20 min. Quiet hours from 08:40. " + rest},
+			"Rest 20 minutes. Quiet hours from 08:40. " + rest},
 		// The second application: the first is always given in full.
 		{"night while ice is on", course(t, "ice 20m, rest 20m", "", "", "08:50-07:00"), "08:50", "Remove the ice pack for the night", true,
 			"Quiet until 07:00, then ice again. " + sleep},
 		{"night while resting", course(t, "ice 20m, rest 20m", "", "", "08:30-07:00"), "08:30", "Paused for the night", false,
 			"Quiet until 07:00, then ice again. " + sleep},
 		{"morning", course(t, "ice 20m, rest 20m", "", "", "08:30-07:00"), "07:00", "Put the ice pack on", false,
-			"Ice 20 min, until 07:20. " + towel},
+			"Ice 20 minutes, until 07:20. " + towel},
 		// A course paused at night: the pack goes on when the countdown does.
 		{"morning, paused", course(t, "ice 20m, rest 20m", "", "", "08:30-07:00", schedule.Event{Type: schedule.Pause, At: at("09:00")}),
 			"07:00", "Paused: put the ice pack on when you resume", false,
 			"Paused: nothing changes until you resume. " + towel},
 		{"into the heat stage", course(t, "ice 20m, rest 20m", "40m", "heat 20m, rest 20m", "off"), "08:40", "Heat on", false,
-			"The ice stage is over; heat from now on. Heat 20 min, until 09:00. " + heat},
+			"The ice stage is over; heat from now on. Heat 20 minutes, until 09:00. " + heat},
 		{"finished after rest", course(t, "ice 20m, rest 20m", "40m", "", "off"), "08:40", "Course finished", false,
 			"The ice stage is complete. Heat may follow: icetimer start heat-20-20."},
 		{"finished with the pack on", course(t, "ice 20m", "20m", "", "off"), "08:20", "Remove the ice pack: course finished", true,
@@ -125,9 +125,9 @@ func TestEveryKindOfChange(t *testing.T) {
 		{"stopped while resting", course(t, "ice 20m, rest 20m", "", "", "off", schedule.Event{Type: schedule.Stop, At: at("08:25")}),
 			"08:25", "Course stopped", false, "No more reminders."},
 		{"skipped ice", course(t, "ice 20m, rest 20m", "", "", "off", schedule.Event{Type: schedule.Skip, At: at("08:05")}),
-			"08:05", "Remove the ice pack", true, "Rest 20 min. Ice again at 08:25. " + rest},
+			"08:05", "Remove the ice pack", true, "Rest 20 minutes. Ice again at 08:25. " + rest},
 		{"ends during rest", course(t, "ice 20m, rest 20m", "40m", "", "off"), "08:20", "Remove the ice pack", true,
-			"Rest 20 min. The course ends at 08:40. " + rest},
+			"Rest 20 minutes. The course ends at 08:40. " + rest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			when := at(tc.when)
@@ -148,7 +148,7 @@ func TestEveryKindOfChange(t *testing.T) {
 
 func TestLineIsTheActionAndWhatComesNext(t *testing.T) {
 	r := remindAt(t, course(t, "ice 20m, rest 20m", "", "", "off"), at("08:20"), at("08:20"))
-	want := "08:20:00  Remove the ice pack. Rest 20 min. Ice again at 08:40."
+	want := "08:20:00  Remove the ice pack. Rest 20 minutes. Ice again at 08:40."
 	if r.Line != want {
 		t.Errorf("line %q, want %q", r.Line, want)
 	}
@@ -167,15 +167,15 @@ func TestCatchUpIsOneReminderForNow(t *testing.T) {
 		// 08:20 off, 08:40 on, 09:00 off: the pack should be off now, and was
 		// due off twice.
 		{"three changes, ends off", "08:10", "09:05", 3, "Remove the ice pack", true,
-			"Missed 3 changes while away. Rest 15 min. Ice again at 09:20."},
+			"Missed 3 changes while away. Rest 15 minutes. Ice again at 09:20."},
 		// 08:20 off, 08:40 on: the pack should be on now.
 		{"two changes, ends on", "08:10", "08:45", 2, "Put the ice pack on", false,
-			"Missed 2 changes while away. Ice 15 min, until 09:00."},
+			"Missed 2 changes while away. Ice 15 minutes, until 09:00."},
 		{"one change, late", "08:10", "08:25", 1, "Remove the ice pack", true,
-			"This change was due at 08:20. Rest 15 min. Ice again at 08:40."},
-		// 19 min 1 s left reads "20 min", as the screen says (issue 8).
+			"This change was due at 08:20. Rest 15 minutes. Ice again at 08:40."},
+		// 19 min 1 s left reads "20 minutes", as the screen says "20 min" (issue 8).
 		{"one change, within a minute", "08:10", "08:20:59", 0, "Remove the ice pack", true,
-			"Rest 20 min. Ice again at 08:40."},
+			"Rest 20 minutes. Ice again at 08:40."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			now := at(tc.now[:5])

@@ -139,20 +139,7 @@ func spokenNext(p schedule.Protocol, last schedule.Transition, now schedule.Stat
 
 // spokenSpan is a time left in words, rounded up as Span rounds it:
 // "twenty minutes", "one hour and thirty minutes", "forty-five seconds".
-func spokenSpan(d time.Duration) string {
-	if secs := ceil(d, time.Second); secs < 60 {
-		return counted(secs, "second")
-	}
-	mins := ceil(d, time.Minute)
-	h, m := mins/60, mins%60
-	switch {
-	case h == 0:
-		return counted(m, "minute")
-	case m == 0:
-		return counted(h, "hour")
-	}
-	return counted(h, "hour") + " and " + counted(m, "minute")
-}
+func spokenSpan(d time.Duration) string { return spanWith(d, counted) }
 
 // counted is n units in words: "one minute", "twenty minutes".
 func counted(n int64, unit string) string {

@@ -236,3 +236,28 @@ func abbreviated(s string) bool {
 	}
 	return false
 }
+
+// A reminder carries its spoken form, but nothing is said during quiet
+// hours: the change that begins them is said on time, and neither its
+// repeats nor a late telling of it, nor anything else until the morning.
+func TestReminderSpokenNeverInQuietHours(t *testing.T) {
+	c := course(t, "ice 20m, rest 20m", "", "", "08:50-07:00") // the second ice, from 08:40, ends at 08:50
+	night := c.Transitions(at("08:50"), at("08:50").Add(time.Nanosecond))
+	morning := at("07:00").AddDate(0, 0, 1)
+	for _, tc := range []struct {
+		name   string
+		r      Reminder
+		spoken bool
+	}{
+		{"the night begins, on time", For(c, night, c.StateAt(at("08:50")), zone), true},
+		{"the night begins, told 30 s late", For(c, night, c.StateAt(at("08:50").Add(30*time.Second)), zone), true},
+		{"the night begins, told at two", For(c, night, c.StateAt(at("02:00").AddDate(0, 0, 1)), zone), false},
+		{"its repeat two minutes on", Repeat(c, night[0], 1, c.StateAt(at("08:52")), zone), false},
+		{"the morning", For(c, c.Transitions(morning, morning.Add(time.Nanosecond)), c.StateAt(morning), zone), true},
+		{"a repeat in the day", Repeat(c, c.Transitions(at("08:20"), at("08:21"))[0], 1, c.StateAt(at("08:22")), zone), true},
+	} {
+		if got := tc.r.Spoken != ""; got != tc.spoken {
+			t.Errorf("%s: spoken %q, want spoken %v", tc.name, tc.r.Spoken, tc.spoken)
+		}
+	}
+}

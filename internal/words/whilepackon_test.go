@@ -20,15 +20,15 @@ func asking(c schedule.Course) schedule.Course {
 func TestAPutOnAsksIsItOn(t *testing.T) {
 	c := asking(course(t, "ice 20m, rest 20m", "", "", "23:00-07:00"))
 	r := remindAt(t, c, at("08:40"), at("08:40"))
-	if r.Urgent || r.Ack != onLabel || r.Tag != Tag(at("08:40")) || r.Body != "Ice 20 min, until 09:00. "+isItOn+" "+towel {
+	if r.Urgent || r.Ack != onLabel || r.Tag != Tag(at("08:40")) || r.Body != "Ice 20 minutes, until 09:00. "+isItOn+" "+towel {
 		t.Fatalf("put-on reminder %+v", r)
 	}
-	if want := "08:40:00  Put the ice pack on. Ice 20 min, until 09:00. " + isItOn; r.Line != want {
+	if want := "08:40:00  Put the ice pack on. Ice 20 minutes, until 09:00. " + isItOn; r.Line != want {
 		t.Fatalf("line %q, want %q", r.Line, want)
 	}
 	ts := c.Transitions(at("08:40"), at("08:40").Add(time.Nanosecond))
 	again := Repeat(c, ts[0], 2, c.StateAt(at("08:50")), zone)
-	if again.Title != "Put the ice pack on (again)" || again.Urgent || again.Body != "This change was due at 08:40. Ice 10 min, until 09:00. "+isItOn+" "+towel {
+	if again.Title != "Put the ice pack on (again)" || again.Urgent || again.Body != "This change was due at 08:40. Ice 10 minutes, until 09:00. "+isItOn+" "+towel {
 		t.Fatalf("put-on repeat %+v", again)
 	}
 	if s := SpokenRepeat(ts[0], c.StateAt(at("08:50")), zone); s != "Again: put the ice pack on. It was due at eight forty. Is it on? Once it is, press a, or run icetimer ack." {
@@ -66,11 +66,11 @@ func TestCautionedRemindersCarryTheStrongerLine(t *testing.T) {
 	raynaud := safety.Answers{At: at("07:00"), Yes: map[safety.ID]bool{safety.Raynaud: true, safety.BrokenSkin: false}}
 	ice := course(t, "ice 20m, rest 20m", "", "", "off")
 	on := remindAt(t, ice, at("08:40"), at("08:40"))
-	if got := Cautioned(on, raynaud); got.Body != "Ice 20 min, until 09:00. "+strongSafety[schedule.Ice] {
+	if got := Cautioned(on, raynaud); got.Body != "Ice 20 minutes, until 09:00. "+strongSafety[schedule.Ice] {
 		t.Fatalf("cautioned put-on body %q", got.Body)
 	}
 	off := remindAt(t, ice, at("08:20"), at("08:20"))
-	if got := Cautioned(off, raynaud); got.Body != "Rest 20 min. Ice again at 08:40. "+strongSafety[schedule.Ice] || got.Title != off.Title || !got.Urgent {
+	if got := Cautioned(off, raynaud); got.Body != "Rest 20 minutes. Ice again at 08:40. "+strongSafety[schedule.Ice] || got.Title != off.Title || !got.Urgent {
 		t.Fatalf("cautioned removal %+v", got)
 	}
 	heat := remindAt(t, course(t, "heat 20m, rest 20m", "", "", "off"), at("08:00"), at("08:00"))
@@ -81,7 +81,7 @@ func TestCautionedRemindersCarryTheStrongerLine(t *testing.T) {
 		t.Fatalf("no answers changed the reminder: %q", got.Body)
 	}
 	diabetes := safety.Answers{At: at("07:00"), Yes: map[safety.ID]bool{safety.DiabetesOrPoorCirculation: true}}
-	if got := Cautioned(heat, diabetes); got.Body != "Heat 20 min, until 08:20. "+strongSafety[schedule.Heat] {
+	if got := Cautioned(heat, diabetes); got.Body != "Heat 20 minutes, until 08:20. "+strongSafety[schedule.Heat] {
 		t.Fatalf("cautioned heat body %q", got.Body)
 	}
 	if got := Cautioned(Cautioned(on, raynaud), raynaud); got.Body != Cautioned(on, raynaud).Body {

@@ -317,7 +317,7 @@ func TestRunNotifiesARealServerOnTime(t *testing.T) {
 		text string
 	}{
 		{0, "towel between pack and skin"},
-		{1, "Rest 2 s."},
+		{1, "Rest 2 seconds."},
 		{1, "let the skin come back"},
 		{4, "The ice stage is complete."},
 	} {

@@ -30,7 +30,7 @@ func TestRunEndsCleanlyOnSignals(t *testing.T) {
 			}
 			defer cmd.Process.Kill()
 			sc := bufio.NewScanner(stdout)
-			if !sc.Scan() || !strings.Contains(sc.Text(), "Put the ice pack on. Ice 20 min, until ") {
+			if !sc.Scan() || !strings.Contains(sc.Text(), "Put the ice pack on. Ice 20 minutes, until ") {
 				t.Fatalf("first line %q, want the start reminder", sc.Text())
 			}
 			if err := cmd.Process.Signal(sig); err != nil {

@@ -141,7 +141,10 @@ type Model struct {
 	course schedule.Course
 	cfg    Config
 	keys   KeyMap
-	styles Styles
+	// styles are the dark or the light ones, shared by every copy of the
+	// model and never changed in place (setDark takes others): the model
+	// is copied at every message, and the styles are most of its size.
+	styles *Styles
 	dark   bool
 	font   bigtext.Font
 	help   help.Model
@@ -221,7 +224,8 @@ func New(c schedule.Course, cfg Config) Model {
 // common.
 func (m *Model) setDark(dark bool) {
 	m.dark = dark
-	m.styles = DefaultStyles(dark)
+	styles := DefaultStyles(dark)
+	m.styles = &styles
 	m.help.Styles = m.styles.Help
 }
 
