@@ -22,7 +22,7 @@ const (
 	// DefaultCloseWait bounds how long Close keeps publishing what is
 	// queued: a cancel queued by `icetimer stop` must still reach the
 	// server, but a dead server must not hold the process.
-	DefaultCloseWait = 5 * time.Second
+	DefaultCloseWait = time.Second
 	// MinDelay is the shortest delay ntfy accepts for a scheduled message;
 	// a change closer than that is published when it comes.
 	MinDelay = 10 * time.Second

@@ -185,12 +185,16 @@ func (s *Session) remindAway(r words.Reminder) {
 // closeAway lets the hooks finish and the phone send what is queued (each
 // bounded), then waits for their results.
 func (s *Session) closeAway() {
+	// Side by side, so that a stuck hook and a dead server hold the end
+	// of the process for one bound (a second), not the sum.
+	var closing sync.WaitGroup
 	if s.hooks != nil {
-		s.hooks.Close()
+		closing.Go(s.hooks.Close)
 	}
 	if s.phone != nil {
-		s.phone.Close()
+		closing.Go(s.phone.Close)
 	}
+	closing.Wait()
 	s.away.waiting.Wait()
 }
 
