@@ -48,9 +48,7 @@ func TestOwnPresetThroughPlanJSON(t *testing.T) {
 		return p
 	}
 	// Quiet hours are local time.
-	local := time.Local
-	time.Local = time.UTC
-	t.Cleanup(func() { time.Local = local })
+	useLocalZone(t, time.UTC)
 	got := plan("--quiet", "off")
 	want := []document.PlanPhase{
 		{At: "2026-11-21T20:00:00Z", Kind: schedule.Ice, Seconds: 900, Stage: 1},
@@ -276,7 +274,7 @@ func TestAConfigOthersCanWriteIsWarnedOf(t *testing.T) {
 // starts after a one-line warning, and the screen runs; here q and n quit
 // it with no reminders kept, which it says (exit 0).
 func TestStartWithATypoInTheConfigFile(t *testing.T) {
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(t.TempDir(), "no-bus"))
 	e := newTestEnv(t)
 	path := e.withConfig(t, "qiet = \"22:00-06:00\"\n")
 	e.IsTerminal, e.In = true, strings.NewReader("qn")

@@ -23,6 +23,11 @@ func TestMain(m *testing.M) {
 	}
 	os.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
 	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	// Commands read the local zone from the process (quiet hours, days,
+	// clock times), as a person's TZ gives it. The tests' times are UTC's
+	// whatever TZ runs them; a test that wants another zone uses
+	// useLocalZone.
+	time.Local = time.UTC
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -87,6 +92,15 @@ func (e *testEnv) withConfig(t *testing.T, text string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// useLocalZone makes loc the local zone the commands read, for the rest of
+// the test.
+func useLocalZone(t *testing.T, loc *time.Location) {
+	t.Helper()
+	old := time.Local
+	time.Local = loc
+	t.Cleanup(func() { time.Local = old })
 }
 
 // isControl is a control character a terminal would act on; the line

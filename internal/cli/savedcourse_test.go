@@ -32,9 +32,7 @@ func newSavedCourseTest(t *testing.T) *savedCourseTest {
 	if err != nil {
 		t.Fatal(err)
 	}
-	oldLocal := time.Local
-	time.Local = loc
-	t.Cleanup(func() { time.Local = oldLocal })
+	useLocalZone(t, loc)
 	st := &savedCourseTest{t: t, env: newTestEnv(t), loc: loc}
 	if st.store, err = store.OpenDir(st.env.StateDir); err != nil {
 		t.Fatal(err)

@@ -27,6 +27,7 @@ var skipConfig = []string{"config", "version", "man", "completion", "help", "che
 func (e *Env) loadSettings(cmd *cobra.Command) {
 	if slices.Contains(skipConfig, topCommand(cmd)) {
 		e.Settings = config.Default()
+		words.Use12HourClock(false) // not an earlier command's, in tests that run several
 		return
 	}
 	var err error

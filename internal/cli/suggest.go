@@ -2,6 +2,7 @@ package cli
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -62,8 +63,14 @@ func flagError(cmd *cobra.Command, err error) error {
 // each written after prefix; "" when none is.
 func didYouMean(typed string, known []string, prefix string) string {
 	var near []string
+	lower, most := strings.ToLower(typed), nearBy(typed)
+	letters := utf8.RuneCountInString(lower)
 	for _, k := range known {
-		if k != typed && (slips(strings.ToLower(typed), k) <= nearBy(typed) || len(typed) >= 3 && strings.HasPrefix(k, typed)) {
+		// Words whose lengths differ by more than the slips allowed are not
+		// compared letter by letter: a hostile megabyte argument costs
+		// nothing.
+		slipped := abs(letters-utf8.RuneCountInString(k)) <= most && slips(lower, k) <= most
+		if k != typed && (slipped || len(typed) >= 3 && strings.HasPrefix(k, typed)) {
 			near = append(near, prefix+k)
 		}
 	}
@@ -100,3 +107,5 @@ func slips(a, b string) int {
 	}
 	return d[len(x)][len(y)]
 }
+
+func abs(n int) int { return max(n, -n) }

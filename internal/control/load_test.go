@@ -28,46 +28,75 @@ type swarmResult struct {
 	BadCodes        map[Code]int  // the refusals of the bad lines
 	OK              int           // answered OK
 	HandlerRefusals int           // refused by the handler: at a cap, or its timeout
+	Unanswered      int           // given up on at Wait: applied or not, the client cannot tell
 	Failures        []string      // anything else: the first few
 	Failed          int
 }
 
-// 1,000 clients at once, for a few seconds, mixing every verb with lines
-// the server refuses: none waits over Wait, each gets an answer or a clear
-// refusal, the driver applied exactly what was answered OK, and it never
-// heard of a refused line. The clients are another process, as commands
-// are.
-func TestThousandClientsAtOnce(t *testing.T) {
-	needSockets(t)
-	d := newDriver(t)
-	_, path := serving(t, d, nil)
+// runSwarm runs the swarm in a process of its own, as commands are, against
+// the socket at path, and returns what it reports.
+func runSwarm(tb testing.TB, path string) swarmResult {
+	tb.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), swarmEnv+"="+path)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("the swarm: %v", err)
+		tb.Fatalf("the swarm: %v", err)
 	}
 	var r swarmResult
 	if err := json.Unmarshal(out, &r); err != nil {
-		t.Fatalf("the swarm said %s: %v", out, err)
+		tb.Fatalf("the swarm said %s: %v", out, err)
 	}
-	t.Logf("%d clients, %d requests in %v: median wait %v, worst %v; answers %v; bad lines refused %v", swarmClients,
-		r.Requests, swarmLength, r.Median.Round(time.Microsecond), r.Worst.Round(time.Millisecond), r.Codes, r.BadCodes)
+	return r
+}
+
+// 1,000 clients at once, for a few seconds, mixing every verb with lines
+// the server refuses: none waits over Wait, each gets an answer or a clear
+// refusal, the driver applied exactly what was answered OK, and it never
+// heard of a refused line. On a loaded machine a few requests may go
+// unanswered within Wait (their change applied or not, as Do says): at
+// most one in a hundred, and the counts allow for them. How long the
+// clients wait is BenchmarkThousandClients's figure.
+func TestThousandClientsAtOnce(t *testing.T) {
+	needSockets(t)
+	d := newDriver(t)
+	_, path := serving(t, d, nil)
+	r := runSwarm(t, path)
+	t.Logf("%d clients, %d requests in %v: median wait %v, worst %v; answers %v, %d unanswered; bad lines refused %v", swarmClients,
+		r.Requests, swarmLength, r.Median.Round(time.Microsecond), r.Worst.Round(time.Millisecond), r.Codes, r.Unanswered, r.BadCodes)
 	if r.Failed > 0 {
 		t.Errorf("%d requests failed: %v", r.Failed, r.Failures)
 	}
-	if r.Worst > Wait+500*time.Millisecond {
+	if r.Unanswered*100 > r.Requests {
+		t.Errorf("%d of %d requests unanswered within %v", r.Unanswered, r.Requests, Wait)
+	}
+	if r.Worst > Wait+time.Second {
 		t.Errorf("a client waited %v, over %v", r.Worst, Wait)
 	}
-	if applied := d.applied.Load(); applied != int64(r.OK) {
-		t.Errorf("the driver applied %d requests, %d were answered OK", applied, r.OK)
+	if applied := d.applied.Load(); applied < int64(r.OK) || applied > int64(r.OK+r.Unanswered) {
+		t.Errorf("the driver applied %d requests, %d were answered OK (%d unanswered)", applied, r.OK, r.Unanswered)
 	}
-	if calls, want := d.calls.Load(), int64(r.OK+r.HandlerRefusals); calls != want {
-		t.Errorf("the handler was called %d times for %d requests it answered: it heard of refused lines", calls, want)
+	if calls, want := d.calls.Load(), int64(r.OK+r.HandlerRefusals); calls < want || calls > want+int64(r.Unanswered) {
+		t.Errorf("the handler was called %d times for %d requests it answered (%d unanswered): it heard of refused lines", calls, want, r.Unanswered)
 	}
 	if r.OK == 0 || r.BadCodes[CodeBadRequest] == 0 {
 		t.Errorf("the mix did not happen: %v, %v", r.Codes, r.BadCodes)
+	}
+}
+
+// BenchmarkThousandClients is how long a command waits for the driver while
+// 999 others ask too: the median and the worst of a swarm's requests.
+//
+//	go test ./internal/control -run '^$' -bench ThousandClients -benchtime 1x
+func BenchmarkThousandClients(b *testing.B) {
+	needSockets(b)
+	_, path := serving(b, newDriver(b), nil)
+	for b.Loop() {
+		r := runSwarm(b, path)
+		b.ReportMetric(float64(r.Median.Microseconds()), "µs-median")
+		b.ReportMetric(float64(r.Worst.Microseconds()), "µs-worst")
+		b.ReportMetric(float64(r.Unanswered), "unanswered")
 	}
 }
 
@@ -86,6 +115,9 @@ func swarm(path string) int {
 		mu.Lock()
 		defer mu.Unlock()
 		switch {
+		case errors.Is(err, ErrNoAnswer) || errors.Is(err, os.ErrDeadlineExceeded):
+			r.Unanswered++
+			return
 		case err != nil:
 			r.Failed++
 			if len(r.Failures) < 5 {

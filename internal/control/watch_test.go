@@ -179,7 +179,10 @@ func TestWatchersAreCapped(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	// Watch asks again while refused busy, until ctx ends, and then says
+	// busy: a refusal takes microseconds, the 2 s are for a loaded machine
+	// (300 ms were too few under stress --cpu 2).
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	_, err := Watch(ctx, path)
 	var r *RefusalError

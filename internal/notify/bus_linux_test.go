@@ -13,7 +13,7 @@ import (
 func TestNoBusIsErrNoDesktopAtOnce(t *testing.T) {
 	// Not unset: with dbus-launch installed, an unset address could make a
 	// careless client launch a bus (see with-notify-server).
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(t.TempDir(), "no-bus"))
 	desk := NewDesktop()
 	defer desk.Close()
 	begin := time.Now()
@@ -21,14 +21,21 @@ func TestNoBusIsErrNoDesktopAtOnce(t *testing.T) {
 	if !errors.Is(err, ErrNoDesktop) {
 		t.Fatalf("got %v, want ErrNoDesktop", err)
 	}
-	if took := time.Since(begin); took > 100*time.Millisecond {
-		t.Errorf("took %v, want at once", took)
+	// At once: no connection is tried, so no timeout is waited for. The
+	// bound is half the timeout, so that a loaded machine cannot fail it.
+	took := time.Since(begin)
+	if took > DefaultTimeout/2 {
+		t.Errorf("took %v, want at once (well within the %v timeout)", took, DefaultTimeout)
 	}
+	t.Logf("ErrNoDesktop after %v", took)
 }
 
 // TestSilentBusConnectGivesUp connects to a "bus" that accepts and never
 // says a word, as a frozen dbus-daemon would.
 func TestSilentBusConnectGivesUp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits out a connection timeout on a real socket")
+	}
 	sock := filepath.Join(t.TempDir(), "bus")
 	l, err := net.Listen("unix", sock)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -79,36 +80,40 @@ func sendUntil(t *testing.T, d *Dispatcher) Result {
 	}
 }
 
+// The clock of this test and the next few is synctest's: timeouts are
+// waited for exactly and at once.
 func TestTimedOutCallIsAbandonedThenTheDesktopIsTriedAgain(t *testing.T) {
-	p := newPatient()
-	const timeout, abandon = 30 * time.Millisecond, 300 * time.Millisecond
-	d := NewDispatcher(p, Config{Timeout: timeout, Abandon: abandon})
-	defer d.Close()
+	synctest.Test(t, func(t *testing.T) {
+		p := newPatient()
+		const timeout, abandon = 30 * time.Millisecond, 300 * time.Millisecond
+		d := NewDispatcher(p, Config{Timeout: timeout, Abandon: abandon})
+		defer d.Close()
 
-	r := receive(t, d.Send(Notification{Title: "first"}))
-	if r.Outcome != TimedOut || !errors.Is(r.Err, ErrTimeout) || r.Took > abandon {
-		t.Fatalf("first: got %+v, want TimedOut after the timeout, not after Abandon", r)
-	}
-	// The call is still waiting for its answer: nothing else is tried.
-	if r := receive(t, d.Send(Notification{Title: "while waiting"})); !errors.Is(r.Err, ErrStuck) {
-		t.Fatalf("while the first call waits: got %+v, want ErrStuck", r)
-	}
-	if took := p.returnedWithin(t, 5*time.Second); took < abandon || took > abandon+time.Second {
-		t.Errorf("the call's context ended %v after it began, want Abandon (%v)", took, abandon)
-	}
-	// Its goroutine is gone: the next notification is tried, and times out
-	// on the still frozen server.
-	if r := sendUntil(t, d); r.Outcome != TimedOut {
-		t.Fatalf("after the call was abandoned: got %+v, want a new try that times out", r)
-	}
-	if n := p.count(); n != 2 {
-		t.Errorf("notifier called %d times, want 2", n)
-	}
-	p.returnedWithin(t, 5*time.Second)
-	p.thaw()
-	if r := sendUntil(t, d); r.Outcome != Delivered {
-		t.Fatalf("thawed: got %+v, want Delivered", r)
-	}
+		r := receive(t, d.Send(Notification{Title: "first"}))
+		if r.Outcome != TimedOut || !errors.Is(r.Err, ErrTimeout) || r.Took != timeout {
+			t.Fatalf("first: got %+v, want TimedOut after the timeout, not after Abandon", r)
+		}
+		// The call is still waiting for its answer: nothing else is tried.
+		if r := receive(t, d.Send(Notification{Title: "while waiting"})); !errors.Is(r.Err, ErrStuck) {
+			t.Fatalf("while the first call waits: got %+v, want ErrStuck", r)
+		}
+		if took := p.returnedWithin(t, 5*time.Second); took != abandon {
+			t.Errorf("the call's context ended %v after it began, want Abandon (%v)", took, abandon)
+		}
+		// Its goroutine is gone: the next notification is tried, and times out
+		// on the still frozen server.
+		if r := sendUntil(t, d); r.Outcome != TimedOut {
+			t.Fatalf("after the call was abandoned: got %+v, want a new try that times out", r)
+		}
+		if n := p.count(); n != 2 {
+			t.Errorf("notifier called %d times, want 2", n)
+		}
+		p.returnedWithin(t, 5*time.Second)
+		p.thaw()
+		if r := sendUntil(t, d); r.Outcome != Delivered {
+			t.Fatalf("thawed: got %+v, want Delivered", r)
+		}
+	})
 }
 
 func TestNotifierRunningOutOfTimeIsTimedOut(t *testing.T) {
@@ -192,35 +197,37 @@ func TestWithdrawIsDoneInTurn(t *testing.T) {
 }
 
 func TestWithdrawNeverWaits(t *testing.T) {
-	f, started, release := blocking()
-	rec := &recorder{}
-	// Notify blocks like a frozen server; Withdraw is recorded.
-	d := NewDispatcher(struct {
-		Notifier
-		Withdrawer
-	}{f, rec}, Config{Timeout: time.Hour, QueueSize: 1})
-	d.Send(Notification{Title: "in hand"})
-	<-started
-	d.Withdraw("queued")
-	begin := time.Now()
-	d.Withdraw("one too many") // the queue is full
-	if took := time.Since(begin); took > 100*time.Millisecond {
-		t.Errorf("Withdraw with a full queue took %v", took)
-	}
-	close(release)
-	// Done in turn: by the time a later notification is answered, the queued
-	// withdrawal is done. Until the worker takes the withdrawal the queue is
-	// still full.
-	for errors.Is(receive(t, d.Send(Notification{Title: "after"})).Err, ErrQueueFull) {
-		runtime.Gosched()
-	}
-	d.Close()
-	d.Withdraw("after Close")
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	if want := []string{"withdraw queued"}; !slices.Equal(rec.ops, want) {
-		t.Errorf("withdrawn %q, want %q: the one that found the queue full and the one after Close are dropped", rec.ops, want)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		f, started, release := blocking()
+		rec := &recorder{}
+		// Notify blocks like a frozen server; Withdraw is recorded.
+		d := NewDispatcher(struct {
+			Notifier
+			Withdrawer
+		}{f, rec}, Config{Timeout: time.Hour, QueueSize: 1})
+		d.Send(Notification{Title: "in hand"})
+		<-started
+		d.Withdraw("queued")
+		begin := time.Now()
+		d.Withdraw("one too many") // the queue is full
+		if took := time.Since(begin); took != 0 {
+			t.Errorf("Withdraw with a full queue took %v", took)
+		}
+		close(release)
+		// Done in turn: by the time a later notification is answered, the queued
+		// withdrawal is done. Until the worker takes the withdrawal the queue is
+		// still full.
+		for errors.Is(receive(t, d.Send(Notification{Title: "after"})).Err, ErrQueueFull) {
+			runtime.Gosched()
+		}
+		d.Close()
+		d.Withdraw("after Close")
+		rec.mu.Lock()
+		defer rec.mu.Unlock()
+		if want := []string{"withdraw queued"}; !slices.Equal(rec.ops, want) {
+			t.Errorf("withdrawn %q, want %q: the one that found the queue full and the one after Close are dropped", rec.ops, want)
+		}
+	})
 }
 
 func TestWithdrawWithoutAWithdrawerTakesNoRoom(t *testing.T) {

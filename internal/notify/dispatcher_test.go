@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -67,90 +68,98 @@ func TestDeliveredAndFailed(t *testing.T) {
 	}
 }
 
+// The clock of this test and the next two is synctest's: timeouts are
+// waited for exactly and at once.
 func TestTimeoutAnswersWithinTheTimeout(t *testing.T) {
-	f, _, release := blocking()
-	defer close(release)
-	const timeout = 50 * time.Millisecond
-	d := NewDispatcher(f, Config{Timeout: timeout})
-	defer d.Close()
+	synctest.Test(t, func(t *testing.T) {
+		f, _, release := blocking()
+		defer close(release)
+		const timeout = 50 * time.Millisecond
+		d := NewDispatcher(f, Config{Timeout: timeout})
+		defer d.Close()
 
-	r := receive(t, d.Send(Notification{Title: "x"}))
-	if r.Outcome != TimedOut || !errors.Is(r.Err, ErrTimeout) {
-		t.Fatalf("got %+v, want TimedOut with ErrTimeout", r)
-	}
-	if r.Took < timeout || r.Took > timeout+time.Second {
-		t.Errorf("answered after %v, want the timeout (%v) give or take scheduling", r.Took, timeout)
-	}
+		r := receive(t, d.Send(Notification{Title: "x"}))
+		if r.Outcome != TimedOut || !errors.Is(r.Err, ErrTimeout) {
+			t.Fatalf("got %+v, want TimedOut with ErrTimeout", r)
+		}
+		if r.Took != timeout {
+			t.Errorf("answered after %v, want the timeout (%v)", r.Took, timeout)
+		}
+	})
 }
 
 func TestStuckCallIsTheOnlyOneAndDesktopComesBack(t *testing.T) {
-	f, started, release := blocking()
-	d := NewDispatcher(f, Config{Timeout: 20 * time.Millisecond})
-	defer d.Close()
+	synctest.Test(t, func(t *testing.T) {
+		f, started, release := blocking()
+		d := NewDispatcher(f, Config{Timeout: 20 * time.Millisecond})
+		defer d.Close()
 
-	if r := receive(t, d.Send(Notification{Title: "first"})); r.Outcome != TimedOut {
-		t.Fatalf("first: got %v, want timed out", r.Outcome)
-	}
-	<-started
-	// While the first call is stuck, nothing else is tried and each answer is
-	// immediate: far below the timeout.
-	for i := range 5 {
-		r := receive(t, d.Send(Notification{Title: "while stuck"}))
-		if r.Outcome != Failed || !errors.Is(r.Err, ErrStuck) {
-			t.Fatalf("send %d while stuck: got %+v, want Failed with ErrStuck", i, r)
+		if r := receive(t, d.Send(Notification{Title: "first"})); r.Outcome != TimedOut {
+			t.Fatalf("first: got %v, want timed out", r.Outcome)
 		}
-	}
-	if n := f.calls.Load(); n != 1 {
-		t.Fatalf("notifier called %d times while stuck, want 1 (one leaked goroutine at most)", n)
-	}
+		<-started
+		// While the first call is stuck, nothing else is tried and each answer is
+		// immediate: far below the timeout.
+		for i := range 5 {
+			r := receive(t, d.Send(Notification{Title: "while stuck"}))
+			if r.Outcome != Failed || !errors.Is(r.Err, ErrStuck) {
+				t.Fatalf("send %d while stuck: got %+v, want Failed with ErrStuck", i, r)
+			}
+		}
+		if n := f.calls.Load(); n != 1 {
+			t.Fatalf("notifier called %d times while stuck, want 1 (one leaked goroutine at most)", n)
+		}
 
-	// The server answers: the desktop is tried again. The stuck goroutine hands
-	// its answer over just after the notifier returns, hence a short retry.
-	f.answer = func(Notification) error { return nil }
-	close(release)
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		r := receive(t, d.Send(Notification{Title: "after"}))
-		if r.Outcome == Delivered {
-			break
+		// The server answers: the desktop is tried again. The stuck goroutine hands
+		// its answer over just after the notifier returns, hence a short retry.
+		f.answer = func(Notification) error { return nil }
+		close(release)
+		deadline := time.Now().Add(2 * time.Second)
+		for {
+			r := receive(t, d.Send(Notification{Title: "after"}))
+			if r.Outcome == Delivered {
+				break
+			}
+			if !errors.Is(r.Err, ErrStuck) || time.Now().After(deadline) {
+				t.Fatalf("after the stuck call returned: got %+v, want Delivered", r)
+			}
+			time.Sleep(time.Millisecond)
 		}
-		if !errors.Is(r.Err, ErrStuck) || time.Now().After(deadline) {
-			t.Fatalf("after the stuck call returned: got %+v, want Delivered", r)
-		}
-		time.Sleep(time.Millisecond)
-	}
+	})
 }
 
 func TestFullQueueDropsAtOnce(t *testing.T) {
-	f, started, release := blocking()
-	const size = 3
-	d := NewDispatcher(f, Config{Timeout: time.Hour, QueueSize: size})
-	defer func() {
-		close(release) // let the calls finish so Close returns
-		d.Close()
-	}()
+	synctest.Test(t, func(t *testing.T) {
+		f, started, release := blocking()
+		const size = 3
+		d := NewDispatcher(f, Config{Timeout: time.Hour, QueueSize: size})
+		defer func() {
+			close(release) // let the calls finish so Close returns
+			d.Close()
+		}()
 
-	first := d.Send(Notification{Title: "in hand"})
-	<-started // the worker holds it; the queue is empty
-	var queued []<-chan Result
-	for range size {
-		queued = append(queued, d.Send(Notification{Title: "queued"}))
-	}
-	begin := time.Now()
-	r := receive(t, d.Send(Notification{Title: "one too many"}))
-	if r.Outcome != Dropped || !errors.Is(r.Err, ErrQueueFull) || r.Notification.Title != "one too many" {
-		t.Fatalf("got %+v, want Dropped with ErrQueueFull", r)
-	}
-	if took := time.Since(begin); took > 100*time.Millisecond {
-		t.Errorf("Send with a full queue took %v: it must not wait for the worker", took)
-	}
-	for _, ch := range append(queued, first) {
-		select {
-		case r := <-ch:
-			t.Fatalf("queued notification answered early: %+v", r)
-		default:
+		first := d.Send(Notification{Title: "in hand"})
+		<-started // the worker holds it; the queue is empty
+		var queued []<-chan Result
+		for range size {
+			queued = append(queued, d.Send(Notification{Title: "queued"}))
 		}
-	}
+		begin := time.Now()
+		r := receive(t, d.Send(Notification{Title: "one too many"}))
+		if r.Outcome != Dropped || !errors.Is(r.Err, ErrQueueFull) || r.Notification.Title != "one too many" {
+			t.Fatalf("got %+v, want Dropped with ErrQueueFull", r)
+		}
+		if took := time.Since(begin); took != 0 {
+			t.Errorf("Send with a full queue took %v: it must not wait for the worker", took)
+		}
+		for _, ch := range append(queued, first) {
+			select {
+			case r := <-ch:
+				t.Fatalf("queued notification answered early: %+v", r)
+			default:
+			}
+		}
+	})
 }
 
 func TestCloseDropsWhatIsQueuedAndLaterSends(t *testing.T) {

@@ -22,6 +22,7 @@ func TestReachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	escaped := "unix:path=" + filepath.Join(dir, "bus%20socket") + ",guid=1234"
+	missing := "unix:path=" + filepath.Join(dir, "missing")
 
 	for _, tc := range []struct {
 		name, address, runtime string
@@ -30,9 +31,9 @@ func TestReachable(t *testing.T) {
 		{"no address, no runtime bus", "", emptyRuntime, ErrNoDesktop},
 		{"autolaunch, no runtime bus", "autolaunch:", emptyRuntime, ErrNoDesktop},
 		{"no address, runtime bus", "", runtimeWithBus, nil},
-		{"missing socket", "unix:path=/nonexistent", emptyRuntime, ErrNoDesktop},
+		{"missing socket", missing, emptyRuntime, ErrNoDesktop},
 		{"existing socket, escaped", escaped, emptyRuntime, nil},
-		{"missing then existing", "unix:path=/nonexistent;" + escaped, emptyRuntime, nil},
+		{"missing then existing", missing + ";" + escaped, emptyRuntime, nil},
 		{"abstract socket is tried", "unix:abstract=/tmp/dbus-x", emptyRuntime, nil},
 		{"tcp is tried", "tcp:host=localhost,port=1", emptyRuntime, nil},
 	} {

@@ -127,7 +127,7 @@ func TestOldCoursesReplayAsBefore(t *testing.T) {
 	mustRefuse(t, old, Action{Verb: VerbAck}, at(m), ErrNothingWaits, "no reminder is waiting")
 	r := rand.New(rand.NewPCG(*seed, 25))
 	acks := 0
-	for range 200 {
+	for range propertyRuns(200) {
 		c := railCourse(r)
 		c.SkinCheck, c.ConfirmPutOn = 0, false
 		now := c.Start
@@ -162,7 +162,7 @@ func TestOldCoursesReplayAsBefore(t *testing.T) {
 			}
 		}
 	}
-	if acks < 100 {
+	if acks < propertyRuns(100) {
 		t.Fatalf("only %d acks were recorded: the test does not reach them", acks)
 	}
 	t.Logf("%d acks left the old courses' timing as it was", acks)

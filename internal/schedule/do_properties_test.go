@@ -94,7 +94,7 @@ func TestPropertyActionsKeepTheCourseSafe(t *testing.T) {
 	codes := []string{ErrAtCap.Code, ErrLastStage.Code, ErrNothingWaits.Code, ErrOutsideCourse.Code, ErrNotNow.Code, ErrOutsidePhase.Code, ErrNoEffect.Code, ErrBadInput.Code}
 	accepted, refused := map[Verb]int{}, map[string]int{}
 	recorded := map[EventType]int{}
-	for i := range 300 {
+	for i := range propertyRuns(300) {
 		c := railCourse(r)
 		now := c.Start.Add(-time.Duration(r.IntN(120)) * time.Second)
 		for j := range 60 {

@@ -44,18 +44,24 @@ func dstCourse(start time.Time, loc *time.Location, qStart, qEnd time.Duration) 
 // checkCourse walks c up to until and says what broke, if anything: a
 // transition not strictly after the one before, a night whose end is not
 // after its start, or far more transitions than a 20-minute cycle makes. It
-// runs the walk on a goroutine and gives up after a second, so that an engine
-// that loops for ever fails the test rather than hanging it.
+// runs the walk on a goroutine and gives up after walkLimit, so that an
+// engine that loops for ever fails the test rather than hanging it.
 func checkCourse(c Course, until time.Time) error {
 	done := make(chan error, 1)
 	go func() { done <- walkChecked(c, until) }()
 	select {
 	case err := <-done:
 		return err
-	case <-time.After(time.Second):
-		return fmt.Errorf("walking the course to %v did not finish within a second", until)
+	case <-time.After(walkLimit):
+		return fmt.Errorf("walking the course to %v did not finish within %v", until, walkLimit)
 	}
 }
+
+// walkLimit is how long a walk may take before it counts as looping for
+// ever. A walk takes well under a millisecond; a second was once too
+// little on a loaded machine (stress --cpu 2), and a loop never ends, so
+// a generous limit costs nothing.
+const walkLimit = 10 * time.Second
 
 func walkChecked(c Course, until time.Time) error {
 	limit := 4 * int(until.Sub(c.Start)/(20*time.Minute)+2)

@@ -56,11 +56,20 @@ func randomCourse(r *rand.Rand) Course {
 	return c
 }
 
+// propertyRuns is how many random cases a property test of n checks: n, or
+// under -short the first fifth of them (the same seed, fewer cases).
+func propertyRuns(n int) int {
+	if testing.Short() {
+		return max(1, n/5)
+	}
+	return n
+}
+
 // forRandomCourses runs check on many random courses, naming the seed so a
 // failure can be replayed with -seed.
 func forRandomCourses(t *testing.T, n int, check func(t *testing.T, r *rand.Rand, c Course)) {
 	r := rand.New(rand.NewPCG(*seed, 0))
-	for i := range n {
+	for i := range propertyRuns(n) {
 		c := randomCourse(r)
 		t.Run("", func(t *testing.T) {
 			defer func() {

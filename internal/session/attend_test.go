@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -145,15 +146,21 @@ func (l *loop) repeats(change time.Time) int {
 // change, as the phone does.
 func (l *loop) press(change time.Time, label string) {
 	l.t.Helper()
-	for i, r := range l.srv.Requests() {
-		if r.Header.Get("X-Sequence-ID") == ntfy.SequenceID(change) && r.Header.Get("At") == "" {
-			if err := l.srv.Press(context.Background(), i, label); err != nil {
-				l.t.Fatal(err)
+	// The phone publishes on a worker of its own: the reminder may reach
+	// the server a little after Remind has answered.
+	published := -1
+	l.until(fmt.Sprintf("reminder for %v published", change), func() bool {
+		for i, r := range l.srv.Requests() {
+			if r.Header.Get("X-Sequence-ID") == ntfy.SequenceID(change) && r.Header.Get("At") == "" {
+				published = i
+				return true
 			}
-			return
 		}
+		return false
+	})
+	if err := l.srv.Press(context.Background(), published, label); err != nil {
+		l.t.Fatal(err)
 	}
-	l.t.Fatalf("no reminder for %v was published:\n%s", change, l.srv.Log())
 }
 
 // The loop closed: a remove reminder fires and its repeats go to the

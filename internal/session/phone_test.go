@@ -227,6 +227,9 @@ func TestStopCancelsWhatAnEarlierProcessScheduled(t *testing.T) {
 // hangs is killed at its limit and says so on Troubles, and the reminder
 // after it goes out on time.
 func TestHooksRunAtEachChangeAndNeverHoldTheNext(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs hooks through the shell")
+	}
 	clock := &fakeClock{now: testStart}
 	out := filepath.Join(t.TempDir(), "events")
 	line := `echo "$ICETIMER_EVENT $ICETIMER_AT $ICETIMER_NEXT_AT" >> "` + out + `"; [ "$ICETIMER_EVENT" = ice-off ] && sleep 600; true`

@@ -22,7 +22,7 @@ type otoBackend struct {
 	ctx     *oto.Context
 	ready   chan struct{}
 	err     error         // why the context could not be made; final, oto allows one try
-	playing []*oto.Player // kept until they finish, then closed
+	playing []*oto.Player // kept until they finish: oto stops a player it collects
 	closed  bool
 }
 
@@ -72,7 +72,8 @@ func (b *otoBackend) context() (*oto.Context, chan struct{}, error) {
 	return b.ctx, b.ready, b.err
 }
 
-// keep holds pl until it has played, and closes those that have.
+// keep holds pl until it has played, and lets go of those that have (oto
+// closes a player when it is collected, since v3.4).
 func (b *otoBackend) keep(pl *oto.Player) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -80,8 +81,6 @@ func (b *otoBackend) keep(pl *oto.Player) {
 	for _, p := range b.playing {
 		if p.IsPlaying() {
 			still = append(still, p)
-		} else {
-			_ = p.Close()
 		}
 	}
 	b.playing = append(still, pl)

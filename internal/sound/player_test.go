@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -94,53 +95,49 @@ func TestPlayDelivers(t *testing.T) {
 	}
 }
 
-// A server that never answers: Play answers ErrTimeout within the timeout,
-// the next chimes answer ErrStuck without another goroutine waiting on the
-// server, and once the stuck call returns the server is tried again.
+// A server that never answers: Play answers ErrTimeout at the timeout, the
+// next chimes answer ErrStuck without another goroutine waiting on the
+// server, and once the stuck call returns the server is tried again. The
+// clock is synctest's, so the timeout is waited for exactly and at once.
 func TestStuckServerLeavesOneGoroutine(t *testing.T) {
-	const timeout = 200 * time.Millisecond
-	f := newFake()
-	p := newPlayer(f, Config{Timeout: timeout})
-	defer p.Close()
+	synctest.Test(t, func(t *testing.T) {
+		const timeout = 200 * time.Millisecond
+		f := newFake()
+		p := newPlayer(f, Config{Timeout: timeout})
+		defer p.Close()
 
-	start := time.Now()
-	ch := p.Play(PackOff)
-	if d := time.Since(start); d > 50*time.Millisecond {
-		t.Errorf("Play took %v to return", d)
-	}
-	took, err := within(t, ch, timeout+2*time.Second)
-	if !errors.Is(err, ErrTimeout) {
-		t.Fatalf("first answer %v, want ErrTimeout", err)
-	}
-	if took < timeout {
-		t.Errorf("timed out after %v, before the timeout %v", took, timeout)
-	}
-	for range 3 {
-		if _, err := within(t, p.Play(PackOn), timeout+2*time.Second); !errors.Is(err, ErrStuck) {
-			t.Fatalf("answer while stuck %v, want ErrStuck", err)
+		start := time.Now()
+		ch := p.Play(PackOff)
+		if d := time.Since(start); d != 0 {
+			t.Errorf("Play waited %v to return", d)
 		}
-	}
-	if calls, most := f.stats(); len(calls) != 1 || most != 1 {
-		t.Fatalf("while stuck the server saw %d plays, %d at once; want 1 and 1", len(calls), most)
-	}
+		took, err := within(t, ch, timeout+2*time.Second)
+		if !errors.Is(err, ErrTimeout) {
+			t.Fatalf("first answer %v, want ErrTimeout", err)
+		}
+		if took != timeout {
+			t.Errorf("timed out after %v, want the timeout %v", took, timeout)
+		}
+		for range 3 {
+			ch := p.Play(PackOn)
+			synctest.Wait() // the worker answers with no time passing
+			if err := answeredAtOnce(t, ch); !errors.Is(err, ErrStuck) {
+				t.Fatalf("answer while stuck %v, want ErrStuck", err)
+			}
+		}
+		if calls, most := f.stats(); len(calls) != 1 || most != 1 {
+			t.Fatalf("while stuck the server saw %d plays, %d at once; want 1 and 1", len(calls), most)
+		}
 
-	close(f.release) // the server answers at last
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		// The stuck call's return races with the next Play; ErrStuck until
-		// the worker has seen it.
-		_, err := within(t, p.Play(Done), 5*time.Second)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, ErrStuck) || time.Now().After(deadline) {
+		close(f.release) // the server answers at last
+		synctest.Wait()  // and the stuck call has returned
+		if _, err := within(t, p.Play(Done), time.Second); err != nil {
 			t.Fatalf("after the server answered: %v", err)
 		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	if _, most := f.stats(); most != 1 {
-		t.Errorf("%d plays ran at once, want 1", most)
-	}
+		if _, most := f.stats(); most != 1 {
+			t.Errorf("%d plays ran at once, want 1", most)
+		}
+	})
 }
 
 func TestQueueFullAndClose(t *testing.T) {

@@ -19,8 +19,12 @@ func TestNoSpeech(t *testing.T) {
 	for range 3 {
 		start := time.Now()
 		ch := s.Say("Take the ice pack off.", 0)
-		if took := time.Since(start); took > 100*time.Millisecond {
+		// At once: Say only queues. The bound is generous, for a loaded
+		// machine; the figure is logged.
+		if took := time.Since(start); took > timeout/2 {
 			t.Errorf("Say took %v to return", took)
+		} else {
+			t.Logf("Say returned after %v", took)
 		}
 		took, err := within(t, ch, timeout+5*time.Second)
 		if !errors.Is(err, ErrNoSpeech) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -145,36 +146,36 @@ func TestFailureIsTheAnswer(t *testing.T) {
 }
 
 // after: the voice waits for the chime; texts are said in order, one at a
-// time.
+// time. The clock is synctest's: the wait is exact and costs nothing.
 func TestSayWaitsAfterAndKeepsOrder(t *testing.T) {
-	e := newFakeEngine("e", nil)
-	s := newSpeaker([]engine{e}, Config{}, MaxAfter)
-	defer s.Close()
-	const after = 300 * time.Millisecond
-	start := time.Now()
-	first := s.Say("one", after)
-	second := s.Say("two", 0)
-	if took := time.Since(start); took > 100*time.Millisecond {
-		t.Errorf("Say took %v to return", took)
-	}
-	for _, ch := range []<-chan error{first, second} {
-		if _, err := within(t, ch, 5*time.Second); err != nil {
-			t.Fatal(err)
+	synctest.Test(t, func(t *testing.T) {
+		e := newFakeEngine("e", nil)
+		s := newSpeaker([]engine{e}, Config{}, MaxAfter)
+		defer s.Close()
+		const after = 300 * time.Millisecond
+		start := time.Now()
+		first := s.Say("one", after)
+		second := s.Say("two", 0)
+		if took := time.Since(start); took != 0 {
+			t.Errorf("Say waited %v to return", took)
 		}
-	}
-	texts, calls, most := e.said()
-	if strings.Join(texts, ",") != "one,two" || most != 1 {
-		t.Fatalf("said %q with %d at once, want one then two, one at a time", texts, most)
-	}
-	if waited := calls[0].Sub(start); waited < after {
-		t.Errorf("spoke %v after Say, before the %v asked for", waited, after)
-	} else {
-		t.Logf("spoke %v after Say (asked: %v)", waited, after)
-	}
-	// A wait below zero is none.
-	if _, err := within(t, s.Say("three", -time.Hour), 5*time.Second); err != nil {
-		t.Errorf("a negative wait: %v", err)
-	}
+		for _, ch := range []<-chan error{first, second} {
+			if _, err := within(t, ch, 5*time.Second); err != nil {
+				t.Fatal(err)
+			}
+		}
+		texts, calls, most := e.said()
+		if strings.Join(texts, ",") != "one,two" || most != 1 {
+			t.Fatalf("said %q with %d at once, want one then two, one at a time", texts, most)
+		}
+		if waited := calls[0].Sub(start); waited != after {
+			t.Errorf("spoke %v after Say, want the %v asked for", waited, after)
+		}
+		// A wait below zero is none.
+		if took, err := within(t, s.Say("three", -time.Hour), 5*time.Second); err != nil || took != 0 {
+			t.Errorf("a negative wait: %v after %v", err, took)
+		}
+	})
 }
 
 func TestNothingToSay(t *testing.T) {
@@ -194,25 +195,26 @@ func TestNothingToSay(t *testing.T) {
 	}
 }
 
-// An engine that never finishes: ErrTimeout within the timeout, ErrStuck
+// An engine that never finishes: ErrTimeout at the timeout, ErrStuck
 // while it is still out, and only one of it ever runs.
 func TestStuckEngine(t *testing.T) {
-	const timeout = 200 * time.Millisecond
-	e := newFakeEngine("e", nil)
-	e.block = make(chan struct{})
-	s := newSpeaker([]engine{e}, Config{Timeout: timeout}, 0)
-	defer s.Close()
-	took, err := within(t, s.Say("one", 0), timeout+5*time.Second)
-	if !errors.Is(err, ErrTimeout) {
-		t.Fatalf("answer %v, want ErrTimeout", err)
-	}
-	t.Logf("timed out after %v (timeout %v)", took, timeout)
-	if _, err := within(t, s.Say("two", 0), 5*time.Second); !errors.Is(err, ErrStuck) {
-		t.Errorf("while stuck: %v, want ErrStuck", err)
-	}
-	if _, _, most := e.said(); most != 1 {
-		t.Errorf("%d speeches at once, want 1", most)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		const timeout = 200 * time.Millisecond
+		e := newFakeEngine("e", nil)
+		e.block = make(chan struct{})
+		s := newSpeaker([]engine{e}, Config{Timeout: timeout}, 0)
+		defer s.Close()
+		took, err := within(t, s.Say("one", 0), timeout+5*time.Second)
+		if !errors.Is(err, ErrTimeout) || took != timeout {
+			t.Fatalf("answer %v after %v, want ErrTimeout after the timeout %v", err, took, timeout)
+		}
+		if took, err := within(t, s.Say("two", 0), 5*time.Second); !errors.Is(err, ErrStuck) || took != 0 {
+			t.Errorf("while stuck: %v after %v, want ErrStuck at once", err, took)
+		}
+		if _, _, most := e.said(); most != 1 {
+			t.Errorf("%d speeches at once, want 1", most)
+		}
+	})
 }
 
 func TestQueueFullAndClose(t *testing.T) {
@@ -262,18 +264,20 @@ func TestQueueFullAndClose(t *testing.T) {
 // Close during the wait before speaking ends it: nothing is said, then
 // or when the wait would have ended.
 func TestCloseDuringTheWait(t *testing.T) {
-	e := newFakeEngine("e", nil)
-	s := newSpeaker([]engine{e}, Config{}, MaxAfter)
-	const after = 500 * time.Millisecond
-	ch := s.Say("later", after)
-	s.Close()
-	if took, err := within(t, ch, 5*time.Second); !errors.Is(err, ErrClosed) {
-		t.Errorf("answer %v after %v, want ErrClosed", err, took)
-	}
-	time.Sleep(after + 200*time.Millisecond) // past the wait: it would have spoken by now
-	if got, _, _ := e.said(); len(got) != 0 {
-		t.Errorf("said %q after Close", got)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		e := newFakeEngine("e", nil)
+		s := newSpeaker([]engine{e}, Config{}, MaxAfter)
+		const after = 500 * time.Millisecond
+		ch := s.Say("later", after)
+		s.Close()
+		if took, err := within(t, ch, 5*time.Second); !errors.Is(err, ErrClosed) || took != 0 {
+			t.Errorf("answer %v after %v, want ErrClosed at once", err, took)
+		}
+		time.Sleep(after + time.Second) // past the wait: it would have spoken by now
+		if got, _, _ := e.said(); len(got) != 0 {
+			t.Errorf("said %q after Close", got)
+		}
+	})
 }
 
 func TestPanickingEngine(t *testing.T) {

@@ -49,3 +49,38 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// bigHistoryStore is a store with a big history whose last course is the
+// saved one, stopped: Load must find it there without reading the rest.
+func bigHistoryStore(b *testing.B) *Store {
+	b.Helper()
+	s, err := OpenDir(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	writeBigHistory(b, s, bigHistoryCourses)
+	start, ended := bigHistoryCourse(bigHistoryCourses - 1)
+	if err := s.Save(stopped(testCourse(start, time.UTC), ended)); err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+func BenchmarkLoadWithBigHistory(b *testing.B) {
+	s := bigHistoryStore(b)
+	for b.Loop() {
+		if _, err := s.Load(); err != ErrNoCourse {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRecentWithBigHistory(b *testing.B) {
+	s := bigHistoryStore(b)
+	_, lastEnd := bigHistoryCourse(bigHistoryCourses - 1)
+	for b.Loop() {
+		if _, _, err := s.Recent(lastEnd.Add(-24 * time.Hour)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -70,7 +70,17 @@ func bestOf(fn func()) time.Duration {
 	return best
 }
 
+// historyBound is what Load or Recent may take with a big history here: what
+// they cost is measured by BenchmarkLoadWithBigHistory and
+// BenchmarkRecentWithBigHistory (well under a millisecond); the bound is
+// generous, for a loaded machine, and still fails at reading the whole
+// history (over a second).
+const historyBound = 300 * time.Millisecond
+
 func TestLoadDoesNotScaleWithHistory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and times a 45 MB history")
+	}
 	s := newTestStore(t)
 	writeBigHistory(t, s, bigHistoryCourses)
 	start, ended := bigHistoryCourse(bigHistoryCourses - 1)
@@ -86,8 +96,8 @@ func TestLoadDoesNotScaleWithHistory(t *testing.T) {
 	})
 	info, _ := os.Stat(s.HistoryPath())
 	t.Logf("Load with %d courses (%d MB) in history: %v", bigHistoryCourses, info.Size()>>20, took)
-	if took > 50*time.Millisecond {
-		t.Errorf("Load took %v with a big history, want under 50ms", took)
+	if took > historyBound {
+		t.Errorf("Load took %v with a big history, want under %v", took, historyBound)
 	}
 
 	next := testCourse(ended.Add(time.Hour), time.UTC)

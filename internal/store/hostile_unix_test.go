@@ -79,11 +79,17 @@ var hostileStart = time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
 
 func hostileCourse() schedule.Course { return testCourse(hostileStart, time.UTC) }
 
+// Every call meets every plant in every file; under -short, only in the
+// files it must refuse (a tenth of the cases, a tenth of the time).
 func TestPlantedStateFilesAreNeverFollowed(t *testing.T) {
 	for _, name := range append(slices.Clone(stateFiles), runLogName, hookLogName) {
 		for _, plant := range testplant.Files {
 			for _, readOnly := range []bool{false, true} {
 				for _, c := range storeCalls {
+					mustFail := slices.Contains(c.files, name)
+					if testing.Short() && !mustFail {
+						continue
+					}
 					what := c.name + " with " + name + " a " + plant.Name
 					if readOnly {
 						what += " (read-only)"
@@ -109,10 +115,6 @@ func TestPlantedStateFilesAreNeverFollowed(t *testing.T) {
 						continue
 					}
 					checkOutside(what)
-					mustFail := false
-					for _, f := range c.files {
-						mustFail = mustFail || f == name
-					}
 					switch {
 					case readOnly && errors.Is(err, ErrReadOnly):
 					case mustFail && err == nil:

@@ -46,8 +46,13 @@ type helperProcess struct {
 	lines chan string
 }
 
+// startHelper starts the helper name on the state directory dir; under
+// -short the test skips instead, as tests that start processes do.
 func startHelper(t *testing.T, name, dir string) *helperProcess {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("starts a second process")
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), helperEnv+"="+name, helperDirEnv+"="+dir)
 	cmd.Stderr = os.Stderr

@@ -89,27 +89,18 @@ func TestSaveRefusesPartSeconds(t *testing.T) {
 }
 
 func TestZoneNames(t *testing.T) {
-	loc := berlin(t)
 	tests := []struct {
 		loc  *time.Location
-		tz   string
 		want string
 	}{
-		{nil, "", "UTC"},
-		{time.UTC, "", "UTC"},
-		{loc, "", "Europe/Berlin"},
-		{time.FixedZone("CEST", 7200), "", ""},
-		{time.Local, "America/New_York", "America/New_York"},
-		{time.Local, ":Asia/Tokyo", "Asia/Tokyo"},
-		{time.Local, "Not/AZone", ""},
+		{nil, "UTC"},
+		{time.UTC, "UTC"},
+		{berlin(t), "Europe/Berlin"},
+		{time.FixedZone("CEST", 7200), ""},
 	}
 	for _, tt := range tests {
-		t.Setenv("TZ", tt.tz)
-		if tt.tz == "" {
-			os.Unsetenv("TZ")
-		}
 		if got := zoneName(tt.loc); got != tt.want {
-			t.Errorf("zoneName(%v) with TZ=%q = %q, want %q", tt.loc, tt.tz, got, tt.want)
+			t.Errorf("zoneName(%v) = %q, want %q", tt.loc, got, tt.want)
 		}
 	}
 	if loadZone("") != time.Local || loadZone("Not/AZone") != time.Local {
@@ -117,6 +108,57 @@ func TestZoneNames(t *testing.T) {
 	}
 	if got := loadZone("Europe/Berlin"); got.String() != "Europe/Berlin" {
 		t.Errorf("loadZone(Europe/Berlin) = %v", got)
+	}
+}
+
+// The local zone is stored under a name that reads back as the same zone,
+// whatever TZ this process started with (time.Local is named then, once).
+func TestLocalZoneReadsBackTheSame(t *testing.T) {
+	name := zoneName(time.Local)
+	back := loadZone(name)
+	for _, at := range []time.Time{
+		time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC),
+		time.Date(2026, 7, 15, 12, 0, 0, 0, time.UTC),
+	} {
+		_, want := at.In(time.Local).Zone()
+		if _, got := at.In(back).Zone(); got != want {
+			t.Errorf("local zone %v stored as %q reads back %v: offset %d at %v, want %d", time.Local, name, back, got, at, want)
+		}
+	}
+}
+
+// localZoneName follows Go's rules for TZ, read when it is called.
+func TestLocalZoneNameFromTZ(t *testing.T) {
+	for _, tt := range []struct{ tz, want string }{
+		{"America/New_York", "America/New_York"},
+		{":Asia/Tokyo", "Asia/Tokyo"},
+		{"", "UTC"},
+		{"Not/AZone", ""},
+		{"/usr/share/zoneinfo/Europe/Berlin", ""},
+	} {
+		t.Setenv("TZ", tt.tz)
+		if got := localZoneName(); got != tt.want {
+			t.Errorf("localZoneName() with TZ=%q = %q, want %q", tt.tz, got, tt.want)
+		}
+	}
+	// TZ unset: the zone /etc/localtime holds, where it names one.
+	os.Unsetenv("TZ") // t.Setenv above puts it back
+	data, err := os.ReadFile("/etc/localtime")
+	if err != nil {
+		t.Skipf("no /etc/localtime here: %v", err)
+	}
+	machine, err := time.LoadLocationFromTZData("localtime", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := localZoneName()
+	if name == "" {
+		t.Skip("/etc/localtime names no zone here")
+	}
+	at := time.Date(2026, 7, 15, 12, 0, 0, 0, time.UTC)
+	_, want := at.In(machine).Zone()
+	if _, got := at.In(loadZone(name)).Zone(); got != want {
+		t.Errorf("localZoneName() with TZ unset = %q: offset %d, /etc/localtime's %d", name, got, want)
 	}
 }
 

@@ -21,3 +21,14 @@ func TestASCIIOnly(t *testing.T) {
 		}
 	}
 }
+
+// utf8Terminal makes the environment a UTF-8 terminal's for the rest of the
+// test, so that the screens draw as they do for most people whatever LANG
+// or TERM runs the tests.
+func utf8Terminal(t *testing.T) {
+	t.Helper()
+	t.Setenv("TERM", "xterm-256color")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_CTYPE", "")
+	t.Setenv("LANG", "C.UTF-8")
+}

@@ -19,6 +19,7 @@ import (
 // draws in the light styles (ice in a dark blue, 256-colour 25), not the
 // dark ones (a light blue, 75).
 func TestLightBackgroundReachesTheTimer(t *testing.T) {
+	utf8Terminal(t)
 	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
 		bg        color.Color
@@ -27,7 +28,7 @@ func TestLightBackgroundReachesTheTimer(t *testing.T) {
 		{color.White, "38;5;25m", "38;5;75m"},
 		{color.Black, "38;5;75m", "38;5;25m"},
 	} {
-		var m tea.Model = New(WithASCII(false), WithClock(func() time.Time { return now }))
+		var m tea.Model = New(WithClock(func() time.Time { return now }))
 		m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		m, _ = m.Update(tea.BackgroundColorMsg{Color: c.bg})
 		p, _ := schedule.PresetByID("ice-20-20")

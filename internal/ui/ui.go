@@ -126,12 +126,6 @@ func WithHistory(h report.Earlier) Option {
 	}
 }
 
-// WithASCII draws with ASCII characters only, or not; without it the
-// environment decides (ASCIIOnly).
-func WithASCII(ascii bool) Option {
-	return func(m *Model) { m.timerCfg.ASCII, m.pickerCfg.ASCII = ascii, ascii }
-}
-
 // Model is the program's top model: the picker until a course starts, then
 // the timer screen.
 type Model struct {

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -80,7 +81,7 @@ func TestNoSystemBusIsOneLine(t *testing.T) {
 	if err := writeConfig(home, "keep_awake = true\n"); err != nil {
 		t.Fatal(err)
 	}
-	p := startIcetimerEnv(t, t.TempDir(), []string{"XDG_CONFIG_HOME=" + home, "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent"},
+	p := startIcetimerEnv(t, t.TempDir(), []string{"XDG_CONFIG_HOME=" + home, "DBUS_SYSTEM_BUS_ADDRESS=unix:path=" + filepath.Join(home, "no-bus")},
 		"run", "--cycle", shortCycle, "--window", "6s", "--quiet", "off", "--sound", "off")
 	var said []string
 	finished := false

@@ -27,7 +27,7 @@ const shortCycle = "ice 1s, rest 1s"
 // by the processes a test starts one after the other) and no desktop, so
 // that reminders fail fast instead of reaching whoever runs the tests.
 func stateEnv(dir string) []string {
-	return append(os.Environ(), "XDG_STATE_HOME="+dir, "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent")
+	return append(os.Environ(), "XDG_STATE_HOME="+dir, "DBUS_SESSION_BUS_ADDRESS=unix:path="+filepath.Join(dir, "no-bus"))
 }
 
 // openTestStore is the store the icetimers started with stateEnv(dir) use.

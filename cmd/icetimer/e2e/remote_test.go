@@ -1,17 +1,15 @@
-//go:build !windows
+//go:build linux
 
 package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -24,50 +22,6 @@ import (
 	"github.com/icetimer/icetimer/internal/session"
 	"github.com/icetimer/icetimer/internal/store"
 )
-
-// statusNow is `status --json` of the course in dir, decoded loosely.
-type statusNow struct {
-	Kind      schedule.Kind `json:"kind"`
-	Paused    bool          `json:"paused"`
-	Remaining int64         `json:"remaining_seconds"`
-	Stage     int           `json:"stage"`
-	Repeating bool          `json:"repeating"`
-	Pain      *int          `json:"pain"`
-}
-
-func statusOf(t *testing.T, dir string) (statusNow, bool) {
-	t.Helper()
-	out, _, code := runIcetimer(t, dir, "status", "--json")
-	var s statusNow
-	if code != 0 || json.Unmarshal([]byte(out), &s) != nil {
-		return s, false
-	}
-	return s, true
-}
-
-// waitStatus waits up to within for dir's status to satisfy ok, and says
-// how long it took.
-func waitStatus(t *testing.T, dir, what string, within time.Duration, ok func(statusNow) bool) time.Duration {
-	t.Helper()
-	begin := time.Now()
-	for {
-		s, read := statusOf(t, dir)
-		if read && ok(s) {
-			return time.Since(begin)
-		}
-		if time.Since(begin) > within {
-			t.Fatalf("%s: status still %+v after %v", what, s, within)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// spread is the median and the worst of ds.
-func spread(ds []time.Duration) (median, worst time.Duration) {
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	return s[len(s)/2], s[len(s)-1]
-}
 
 // Issue 21: a background run drives; every command reaches it, exits 0 and
 // shows in status --json at once; the run prints each change and who asked;
@@ -148,7 +102,9 @@ func TestCommandsReachABackgroundRun(t *testing.T) {
 
 // Issue 21, item 7: a thousand clients at once, mixing verbs for 10 s,
 // against a real driver: none waits over 3 s, the saved course is valid
-// whenever it is read, and every pain score accepted is in history.
+// whenever it is read, and every pain score accepted is in history (and of
+// those not answered within 3 s on a loaded machine, any the driver still
+// applied: the client cannot tell).
 func TestAThousandClientsAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	p := startIcetimer(t, dir, "run", "--cycle", "ice 20m, rest 20m", "--quiet", "off", "--sound", "off")
@@ -171,6 +127,7 @@ func TestAThousandClientsAtOnce(t *testing.T) {
 		mu       sync.Mutex
 		waits    []time.Duration
 		pains    atomic.Int64
+		lostPain atomic.Int64 // pain scores not answered in time: recorded or not
 		oks      atomic.Int64
 		refused  atomic.Int64
 		timedOut atomic.Int64
@@ -195,6 +152,9 @@ func TestAThousandClientsAtOnce(t *testing.T) {
 				switch {
 				case errors.Is(err, control.ErrNoAnswer):
 					timedOut.Add(1) // the client's 3 s were up: it says so
+					if a.Verb == schedule.VerbPain {
+						lostPain.Add(1)
+					}
 				case err != nil:
 					broken.Store(err)
 				case reply.OK:
@@ -240,8 +200,8 @@ func TestAThousandClientsAtOnce(t *testing.T) {
 	if err != nil || len(records) != 1 {
 		t.Fatalf("history: %d records, %v", len(records), err)
 	}
-	if got := int64(len(records[0].Course.Pain)); got != pains.Load() {
-		t.Fatalf("history holds %d pain scores, %d were accepted", got, pains.Load())
+	if got := int64(len(records[0].Course.Pain)); got < pains.Load() || got > pains.Load()+lostPain.Load() {
+		t.Fatalf("history holds %d pain scores, %d were accepted (%d not answered in time)", got, pains.Load(), lostPain.Load())
 	}
 }
 

@@ -3,6 +3,7 @@ package e2e
 import (
 	"bufio"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
@@ -19,7 +20,7 @@ func TestRunEndsCleanlyOnSignals(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			cmd := exec.Command(bin, "run", "ice-20-20", "--quiet", "off")
-			cmd.Env = isolatedEnv(t, "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent")
+			cmd.Env = isolatedEnv(t, "DBUS_SESSION_BUS_ADDRESS=unix:path="+filepath.Join(t.TempDir(), "no-bus"))
 			stdout, err := cmd.StdoutPipe()
 			if err != nil {
 				t.Fatal(err)

@@ -36,7 +36,7 @@ const spokenChanges = 5
 // each with when it was read.
 func runSpoken(t *testing.T, extra ...string) []stdoutLine {
 	t.Helper()
-	env := append([]string{"TZ=UTC", "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent"}, extra...)
+	env := append([]string{"TZ=UTC", "DBUS_SESSION_BUS_ADDRESS=unix:path=" + filepath.Join(t.TempDir(), "no-bus")}, extra...)
 	cmd := exec.Command(binary, append([]string{"run"}, spokenCourse...)...)
 	cmd.Env = isolatedEnv(t, env...)
 	stdout, err := cmd.StdoutPipe()

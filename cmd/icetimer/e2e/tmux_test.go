@@ -36,7 +36,7 @@ func newTmuxIn(t *testing.T, state string) *tmuxServer {
 		skipOrFail(t, "tmux is not installed")
 	}
 	s := &tmuxServer{t: t, sock: fmt.Sprintf("icetimer-%d-%d", os.Getpid(), tmuxServers.Add(1)), state: state}
-	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent ", s.state, configHome)
+	s.env = fmt.Sprintf("env XDG_STATE_HOME=%s XDG_CONFIG_HOME=%s DBUS_SESSION_BUS_ADDRESS=unix:path=%s ", s.state, configHome, filepath.Join(t.TempDir(), "no-bus"))
 	t.Cleanup(s.close)
 	return s
 }

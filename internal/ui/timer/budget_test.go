@@ -52,6 +52,9 @@ func BenchmarkOneSecondCycleSecond(b *testing.B) {
 // the whole of its memory; BenchmarkOneSecondCycleSecond gives the figure.
 // Every change is reminded of, none merged: the 600 seconds hold 600 changes.
 func TestOneSecondCycleKeepsToItsBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("times 600 simulated seconds of the screen")
+	}
 	m, clk, told := oneSecondScreen(6)
 	simulate(m, clk, 5) // settle: the first tick announces the catch-up
 	*told = 0
