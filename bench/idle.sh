@@ -11,9 +11,10 @@
 # each in a detached tmux pane of that size under script(1), lets them settle
 # for SETTLE seconds (default 5), then measures for SECONDS: CPU (nanoseconds
 # on a CPU over all threads, from /proc/PID/task/*/schedstat), context
-# switches a second (all threads), peak RSS (VmHWM), bytes written to the
-# terminal a second, and the time to the first frame (script's timing log, up
-# to the first write that holds the frame). At KEY_SIZE (default 120x40) it
+# switches a second (all threads), peak RSS (VmHWM) and its private part
+# (RssAnon), bytes written to the terminal a second, and the time to the
+# first frame (script's timing log, up to the first write that holds the
+# frame). At KEY_SIZE (default 120x40) it
 # then sends `?` (the screen shows and hides its keys; the bare program a
 # line) KEYS times (default 30) to each with tmux send-keys, each away from
 # the screen's redraws on the second, and times from the send until script's
@@ -98,6 +99,9 @@ sample() {
 	echo "$ns $sw"
 }
 hwm() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
+# anon PID: RssAnon, the private part of the RSS (the rest is the binary's
+# pages, shared with the page cache).
+anon() { awk '/RssAnon/ {print $2}' "/proc/$1/status"; }
 
 # icetimer run, without a terminal, for its peak RSS.
 mkdir -p "$out/run"
@@ -125,8 +129,8 @@ for size in $sizes; do
 		python3 bench/keys.py "$keys" "$(cat "$out/screen/sock")" "$out/screen/term.log" \
 			"$(cat "$out/bare/sock")" "$out/bare/term.log" >"$keyfile"
 	fi
-	figures=("$((sn1 - sn0)) $((ss1 - ss0)) $((sb1 - sb0)) $(hwm "$spid") $out/screen/timing.log $out/screen/term.log"
-		"$((bn1 - bn0)) $((bs1 - bs0)) $((bb1 - bb0)) $(hwm "$bpid") $out/bare/timing.log $out/bare/term.log")
+	figures=("$((sn1 - sn0)) $((ss1 - ss0)) $((sb1 - sb0)) $(hwm "$spid") $(anon "$spid") $out/screen/timing.log $out/screen/term.log"
+		"$((bn1 - bn0)) $((bs1 - bs0)) $((bb1 - bb0)) $(hwm "$bpid") $(anon "$bpid") $out/bare/timing.log $out/bare/term.log")
 	finish_all
 	if [ "$size" = "$keysize" ]; then
 		# More starts, for the first frame's median and worst.
@@ -144,4 +148,5 @@ for size in $sizes; do
 	python3 bench/report.py "$size" "$secs" "$keyfile" "${figures[@]}"
 	rm -f "$out/firsts.screen" "$out/firsts.bare"
 done
-echo "icetimer run: peak rss $(awk '{printf "%.1f", $1 / 1024}' <<<"$(hwm "$runpid")") MB (target 10.5)"
+mb() { awk '{printf "%.1f", $1 / 1024}'; }
+echo "icetimer run: peak rss $(hwm "$runpid" | mb) MB (target 10.5), of it private (RssAnon) $(anon "$runpid" | mb) MB"

@@ -2,7 +2,8 @@
 program.
 
 report.py SIZE SECONDS KEYFILE SCREEN BARE, where SCREEN and BARE are each
-"CPU_NS SWITCHES BYTES VMHWM_KB TIMING_LOG TERM_LOG" over the window, and
+"CPU_NS SWITCHES BYTES VMHWM_KB ANON_KB TIMING_LOG TERM_LOG" over the window
+(ANON_KB: RssAnon at the window's end, the private part of the RSS), and
 KEYFILE is keys.py's output (or /dev/null: no keys at this size). The first
 frames of repeated starts, when there were, are in firsts.screen and
 firsts.bare beside the programs' directories.
@@ -27,12 +28,13 @@ def main():
     figures = {}
     keys = [line.split() for line in open(keyfile)]
     for name, arg in zip(("screen", "bare"), sys.argv[4:6]):
-        ns, sw, nbytes, hwm, timing, term = arg.split()
+        ns, sw, nbytes, hwm, anon, timing, term = arg.split()
         key = next((k for k in keys if k[0] == term), None)
         figures[name] = {
             "cpu": int(ns) / 1e6 / secs,
             "switches": int(sw) / secs,
             "rss": int(hwm) / 1024,
+            "anon": int(anon) / 1024,
             "bytes": int(nbytes) / secs,
             "first": first_frame(name, timing, term),
             "starts": spread(os.path.join(os.path.dirname(timing), "..", f"firsts.{name}")),
@@ -46,6 +48,10 @@ def main():
     print(row.format("cpu, ms a second", f"{s['cpu']:.3f}", f"{b['cpu']:.3f}", f"{ratio:.2f}x", "0.2x"))
     print(row.format("context switches a second", f"{s['switches']:.1f}", f"{b['switches']:.1f}", "", "10"))
     print(row.format("peak rss, MB", f"{s['rss']:.1f}", f"{b['rss']:.1f}", "", "14"))
+    # The rest of the RSS is the binary's own pages, shared with the page
+    # cache and dropped first when memory is short: private is what a
+    # program really costs.
+    print(row.format("of it private (RssAnon), MB", f"{s['anon']:.1f}", f"{b['anon']:.1f}", "", ""))
     print(row.format("terminal bytes a second", f"{s['bytes']:.1f}", f"{b['bytes']:.1f}", "", ""))
     print(row.format("first frame, ms (this start)", s["first"], b["first"], "", "30"))
     if s["starts"] and b["starts"]:
