@@ -28,6 +28,12 @@ const findFor = 3 * time.Second
 // findEvery is how often it looks meanwhile.
 const findEvery = 100 * time.Millisecond
 
+// handOverWait is how long a view leaves the lock to the process a driver
+// said goodbye for (the background run it handed the course to) before
+// taking the course over itself: the person chose that run, and a view
+// that won the race would leave it a "course in use" line in run.log.
+const handOverWait = 2 * time.Second
+
 // tookOverMsg says a read-only screen took the lock on the course: the
 // process that drove it is gone, and this one drives it now. The files
 // are read in the command that took it, not in Update.
@@ -69,6 +75,8 @@ type watcher struct {
 	// socket is the control socket of the driver followed now, "" when
 	// none serves one.
 	socket string
+	// handOverWait is handOverWait, shorter in tests.
+	handOverWait time.Duration
 }
 
 // WithWatch makes the timer screen a view and a remote control of the
@@ -82,7 +90,7 @@ type watcher struct {
 // icetimer) is followed by reading s every timer.ReloadEvery. The taken
 // session is Model.Session's to close.
 func WithWatch(s *store.Store, holder *store.LockedError, take func() (*session.Session, error)) Option {
-	w := &watcher{store: s, take: take, socket: holder.Socket}
+	w := &watcher{store: s, take: take, socket: holder.Socket, handOverWait: handOverWait}
 	return func(m *Model) {
 		m.watch = w
 		m.timerCfg.ReadOnly = words.ReadOnly(holder.PID, holder.Command)
@@ -104,31 +112,31 @@ func (m Model) watchInit() tea.Cmd {
 	if m.watch == nil {
 		return nil
 	}
-	return m.watch.find(0)
+	return m.watch.find(0, 0)
 }
 
 // find looks for the process that drives the course, after wait: it takes
 // the course over when the lock is free, follows the driver's socket when
-// it serves one, and else reads the saved course (polledMsg).
-func (w *watcher) find(wait time.Duration) tea.Cmd {
+// it serves one, and else reads the saved course (polledMsg). For the first
+// leave of it, it only looks for a new driver and leaves a free lock to
+// whoever is coming for it.
+func (w *watcher) find(wait, leave time.Duration) tea.Cmd {
 	return func() tea.Msg {
 		time.Sleep(wait)
-		giveUp := time.Now().Add(findFor)
+		leaveUntil := time.Now().Add(leave)
+		giveUp := leaveUntil.Add(findFor)
 		for {
-			taken, err := w.take()
-			if err == nil {
-				r, err := taken.Resume()
-				if errors.Is(err, store.ErrNoCourse) || err == nil && r.Over {
-					// Nothing to drive: the lock stays free for whoever
-					// starts the next course, which this view then follows.
-					taken.Close()
-					w.follow("")
-					return polledMsg{course: timer.ReloadedMsg{Gone: true}}
-				}
-				return tookOverMsg{session: taken, resumed: r, err: err, history: report.ReadEarlier(taken.Store(), taken.Now())}
-			}
 			var holder *store.LockedError
-			if errors.As(err, &holder) && holder.Socket != "" {
+			if time.Now().Before(leaveUntil) {
+				holder, _ = w.store.Holder()
+			} else {
+				taken, err := w.take()
+				if err == nil {
+					return w.took(taken)
+				}
+				errors.As(err, &holder)
+			}
+			if holder != nil && holder.Socket != "" {
 				if updates, err := control.Watch(context.Background(), holder.Socket); err == nil {
 					return watchingMsg{updates: updates, holder: holder}
 				}
@@ -144,6 +152,19 @@ func (w *watcher) find(wait time.Duration) tea.Cmd {
 			time.Sleep(findEvery)
 		}
 	}
+}
+
+// took is what the view does with the lock it took: drive the course, or,
+// when there is none to drive, leave the lock free for whoever starts the
+// next course, which the view then follows.
+func (w *watcher) took(taken *session.Session) tea.Msg {
+	r, err := taken.Resume()
+	if errors.Is(err, store.ErrNoCourse) || err == nil && r.Over {
+		taken.Close()
+		w.follow("")
+		return polledMsg{course: timer.ReloadedMsg{Gone: true}}
+	}
+	return tookOverMsg{session: taken, resumed: r, err: err, history: report.ReadEarlier(taken.Store(), taken.Now())}
 }
 
 // follow makes socket the one the view's keys ask.
@@ -203,15 +224,19 @@ func (m Model) watched(msg tea.Msg) (_ Model, _ tea.Cmd, handled bool) {
 		}
 		// The stream ended: a driver that died leaves the lock free at
 		// once, and this screen takes over; after a goodbye the next
-		// driver is on its way.
+		// driver is on its way, and is left the lock for a while.
 		m.watch.follow("")
-		return m, m.watch.find(0), true
+		var leave time.Duration
+		if msg.u.Bye {
+			leave = m.watch.handOverWait
+		}
+		return m, m.watch.find(0, leave), true
 	case polledMsg:
 		m.timer, _ = m.timer.Update(msg.course)
 		if msg.readOnly != "" {
 			m.timer, _ = m.timer.Update(timer.DriverMsg{ReadOnly: msg.readOnly})
 		}
-		return m, m.watch.find(timer.ReloadEvery), true
+		return m, m.watch.find(timer.ReloadEvery, 0), true
 	}
 	return m, nil, false
 }

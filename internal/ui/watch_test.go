@@ -22,36 +22,14 @@ import (
 // takes the course) the view takes the course over at once, says so, and
 // drives it: its changes become reminders.
 func TestReadOnlyViewFollowsAndTakesOver(t *testing.T) {
-	dir := t.TempDir()
-	start := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
-	now := start.Add(5 * time.Minute)
-	clock := func() time.Time { return now }
-	driver, err := session.Open(dir, session.Options{Clock: clock, Serve: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
-		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
-	}}}}
-	if err := driver.Start(c); err != nil {
-		t.Fatal(err)
-	}
+	f := newWatched(t)
 	go func() { // the driver's loop: it applies what the view asks
-		for r := range driver.Requests() {
-			c, _ = driver.Handle(r, c)
+		c := f.course
+		for r := range f.driver.Requests() {
+			c, _ = f.driver.Handle(r, c)
 		}
 	}()
-	take := func() (*session.Session, error) { return session.Open(dir, session.Options{Clock: clock}) }
-	_, err = take()
-	var holder *store.LockedError
-	if !errors.As(err, &holder) || holder.Socket == "" {
-		t.Fatalf("the driver's lock names no socket: %v", err)
-	}
-	m := NewTimer(schedule.Course{}, WithClock(clock), WithWatch(store.ReadOnly(dir), holder, take))
-	var model tea.Model = m
-	model, _ = model.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	model, follow := model.Update(m.watchInit()()) // the driver's socket found
-	model, follow = model.Update(follow())         // the course it published
+	model, follow := f.view(t, 10*time.Millisecond)
 	mustSee(t, model, "process "+strconv.Itoa(os.Getpid()), "ICE ON", "15 min left")
 
 	model, cmd := model.Update(tea.KeyPressMsg{Code: ' ', Text: " "})
@@ -60,7 +38,7 @@ func TestReadOnlyViewFollowsAndTakesOver(t *testing.T) {
 	model, follow = model.Update(follow()) // the paused course, published
 	mustSee(t, model, "PAUSED")
 
-	driver.CloseFor("handed over to nobody")
+	f.driver.CloseFor("handed over to nobody")
 	model, find := model.Update(follow()) // goodbye: look for the next driver
 	model, _ = model.Update(find())
 	got := model.(Model)
@@ -72,6 +50,86 @@ func TestReadOnlyViewFollowsAndTakesOver(t *testing.T) {
 	if strings.Contains(ansi.Strip(got.View().Content), "Read-only") {
 		t.Fatal("still read-only after taking over")
 	}
+}
+
+// A driver that says goodbye has handed the course to a background run:
+// the view leaves the free lock to that run, and follows it once it
+// comes, rather than winning the race and leaving the run a "course in
+// use" line.
+func TestAViewLeavesTheLockToTheNextDriver(t *testing.T) {
+	f := newWatched(t)
+	model, follow := f.view(t, handOverWait)
+	f.driver.CloseFor("handed over to icetimer run")
+	model, find := model.Update(follow()) // the goodbye
+	next := make(chan *session.Session, 1)
+	go func() { // the background run, a little after the goodbye
+		time.Sleep(300 * time.Millisecond)
+		s, err := session.Open(f.dir, session.Options{Clock: f.clock, Serve: true})
+		if err != nil {
+			t.Errorf("the next driver found no free lock: %v", err)
+		}
+		next <- s
+	}()
+	model, _ = model.Update(find())
+	if s := <-next; s != nil {
+		defer s.Close()
+	}
+	if model.(Model).Session() != nil {
+		model.(Model).Session().Close()
+		t.Fatal("the view took the lock the next driver was coming for")
+	}
+	if model.(Model).watch.socket == "" {
+		t.Fatal("the view follows no driver")
+	}
+}
+
+// watched is a course driven in this process, with a control socket, for a
+// view to follow.
+type watched struct {
+	dir    string
+	clock  func() time.Time
+	driver *session.Session
+	course schedule.Course
+	take   func() (*session.Session, error)
+	holder *store.LockedError
+}
+
+func newWatched(t *testing.T) watched {
+	t.Helper()
+	f := watched{dir: t.TempDir()}
+	start := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	f.clock = func() time.Time { return start.Add(5 * time.Minute) }
+	var err error
+	f.driver, err = session.Open(f.dir, session.Options{Clock: f.clock, Serve: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.driver.Close() })
+	f.course = schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
+		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
+	}}}}
+	if err := f.driver.Start(f.course); err != nil {
+		t.Fatal(err)
+	}
+	f.take = func() (*session.Session, error) { return session.Open(f.dir, session.Options{Clock: f.clock}) }
+	_, err = f.take()
+	if !errors.As(err, &f.holder) || f.holder.Socket == "" {
+		t.Fatalf("the driver's lock names no socket: %v", err)
+	}
+	return f
+}
+
+// view is a read-only screen following the driver, its first course
+// received, leaving the lock for wait after a goodbye; follow waits for
+// the next update.
+func (f watched) view(t *testing.T, wait time.Duration) (model tea.Model, follow tea.Cmd) {
+	t.Helper()
+	m := NewTimer(schedule.Course{}, WithClock(f.clock), WithWatch(store.ReadOnly(f.dir), f.holder, f.take))
+	m.watch.handOverWait = wait
+	model, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	model, follow = model.Update(m.watchInit()()) // the driver's socket found
+	model, follow = model.Update(follow())        // the course it published
+	return model, follow
 }
 
 func mustSee(t *testing.T, model tea.Model, want ...string) {
@@ -142,30 +200,9 @@ func TestReadOnlyViewCountsTodayAsTheDriver(t *testing.T) {
 // lock stays free for whoever starts the next course, and the view says
 // no course is saved.
 func TestAViewLeavesTheLockWhenNoCourseIsLeft(t *testing.T) {
-	dir := t.TempDir()
-	start := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
-	clock := func() time.Time { return start.Add(5 * time.Minute) }
-	driver, err := session.Open(dir, session.Options{Clock: clock, Serve: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := schedule.Course{Preset: "ice-20-20", Start: start, Protocol: schedule.Protocol{Stages: []schedule.Stage{{
-		Cycle: schedule.Cycle{{Kind: schedule.Ice, Duration: 20 * time.Minute}, {Kind: schedule.Rest, Duration: 20 * time.Minute}},
-	}}}}
-	if err := driver.Start(c); err != nil {
-		t.Fatal(err)
-	}
-	take := func() (*session.Session, error) { return session.Open(dir, session.Options{Clock: clock}) }
-	_, err = take()
-	var holder *store.LockedError
-	if !errors.As(err, &holder) {
-		t.Fatalf("the driver holds no lock: %v", err)
-	}
-	m := NewTimer(c, WithClock(clock), WithWatch(store.ReadOnly(dir), holder, take))
-	var model tea.Model = m
-	model, _ = model.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	model, follow := model.Update(m.watchInit()())
-	model, follow = model.Update(follow())
+	f := newWatched(t)
+	model, follow := f.view(t, 10*time.Millisecond)
+	driver := f.driver
 	if _, _, err := driver.Stop(); err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +214,7 @@ func TestAViewLeavesTheLockWhenNoCourseIsLeft(t *testing.T) {
 		t.Fatal("the view took a lock with no course to drive")
 	}
 	mustSee(t, model, "NO COURSE")
-	next, err := take()
+	next, err := f.take()
 	if err != nil {
 		t.Fatalf("the lock is not free for the next course: %v", err)
 	}

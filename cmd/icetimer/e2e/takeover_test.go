@@ -72,3 +72,27 @@ func stopBackgroundRun(t *testing.T, s *tmuxServer) {
 		t.Error("no process held the course after quitting with reminders kept")
 	}
 }
+
+// A driving screen quit with "keep reminding" hands the course to a
+// background run, and a view open meanwhile leaves the course to that run:
+// the run drives it (not the view, which follows it), and run.log says
+// nothing of a course in use.
+func TestAViewLeavesTheCourseToTheBackgroundRun(t *testing.T) {
+	s := newTmux(t)
+	s.run("driver", binary+" start --cycle 'ice 20m, rest 20m' --quiet off")
+	s.waitFor("driver", "ICE ON", 10*time.Second)
+	s.run("view", binary)
+	s.waitFor("view", "Read-only: process", 10*time.Second)
+	s.keys("driver", "q")
+	s.waitFor("driver", "background?", 5*time.Second)
+	s.keys("driver", "y")
+	s.waitFor("view", "(icetimer run", 10*time.Second)
+	t.Cleanup(func() { stopBackgroundRun(t, s) })
+	holder, ok := openTestStore(t, s.state).Holder()
+	if !ok || !strings.Contains(holder.Command, "icetimer run") {
+		t.Fatalf("the course is held by %+v, not the background run:\n%s", holder, s.screen("view"))
+	}
+	if data, _ := os.ReadFile(filepath.Join(s.state, "icetimer", "run.log")); strings.Contains(string(data), "in use") {
+		t.Fatalf("run.log: %s", data)
+	}
+}
