@@ -59,11 +59,8 @@ func (r *Repeater) Due(c schedule.Course, now time.Time) (schedule.Transition, i
 			r.last = t.At
 		}
 	}
-	every, most := r.every, 0
-	if !t.TakesPackOff() {
-		every, most = PutOnRepeat, PutOnRepeats
-	}
-	if every <= 0 || most > 0 && r.n >= most || now.Sub(r.last) < every {
+	at, ok := r.next(t, r.last, r.n)
+	if !ok || now.Before(at) {
 		return t, 0, false
 	}
 	r.last = now
@@ -72,21 +69,36 @@ func (r *Repeater) Due(c schedule.Course, now time.Time) (schedule.Transition, i
 }
 
 // Next is when the reminder that waits at now is next due to be told
-// again, for a loop that sleeps until then; false when none waits or
-// repeats are off.
+// again, for a loop that sleeps until then: the instant at which Due will
+// say so; false when none waits or no more repeats will come.
 func (r Repeater) Next(c schedule.Course, now time.Time) (time.Time, bool) {
-	if r.every <= 0 {
-		return time.Time{}, false
-	}
 	t, waits := c.Waiting(now.Round(0))
 	if !waits {
 		return time.Time{}, false
 	}
-	last := r.last
-	if !t.At.Equal(r.change) && last.Before(t.At) {
-		last = t.At
+	last, n := r.last, r.n
+	if !t.At.Equal(r.change) {
+		n = 0
+		if last.Before(t.At) {
+			last = t.At
+		}
 	}
-	return last.Add(r.every), true
+	return r.next(t, last, n)
+}
+
+// next is when the reminder of t, last told at last and repeated n times,
+// repeats next: its own interval and cap (a removal every r.every, a
+// put-on every PutOnRepeat, PutOnRepeats times); false when it no longer
+// repeats.
+func (r Repeater) next(t schedule.Transition, last time.Time, n int) (time.Time, bool) {
+	every, most := r.every, 0
+	if !t.TakesPackOff() {
+		every, most = PutOnRepeat, PutOnRepeats
+	}
+	if every <= 0 || most > 0 && n >= most {
+		return time.Time{}, false
+	}
+	return last.Add(every), true
 }
 
 // Shift moves the repeater's instants by d, with a course that Shifted by

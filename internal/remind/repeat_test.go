@@ -125,3 +125,27 @@ func TestAPutOnRepeatsThreeTimesEveryFiveMinutes(t *testing.T) {
 		t.Fatalf("repeats %v after the answer at 08:07, want only the one at 08:05", got)
 	}
 }
+
+// Next is exactly when Due next says a repeat is due, so a loop that
+// sleeps until Next never wakes for nothing: after Due at any instant,
+// Next is later or there is none (a put-on waiting past its third repeat,
+// or between its five-minute repeats, woke a loop at once, over and over:
+// `run` spun at a full core until the ice phase ended).
+func TestNextIsWhenDueSays(t *testing.T) {
+	for name, c := range map[string]schedule.Course{"removal": iceCourse(testStart), "put-on": askingCourse()} {
+		for _, every := range []time.Duration{10 * time.Second, DefaultRepeat, 0} {
+			r := NewRepeater(every, testStart)
+			for d := time.Duration(0); d <= 90*time.Minute; d += 5 * time.Second {
+				now := testStart.Add(d)
+				next, waits := r.Next(c, now)
+				_, _, ok := r.Due(c, now)
+				if ok != (waits && !now.Before(next)) {
+					t.Fatalf("%s, repeat %v, at %v: Due %v, Next %v (%v)", name, every, d, ok, next.Sub(testStart), waits)
+				}
+				if next, waits := r.Next(c, now); waits && !next.After(now) {
+					t.Fatalf("%s, repeat %v, at %v: Next is %v, not later: a loop would spin", name, every, d, next.Sub(testStart))
+				}
+			}
+		}
+	}
+}

@@ -21,6 +21,9 @@ type fakeClock struct {
 	jumpAt time.Time
 	jump   time.Duration
 	never  bool // After never fires
+	// spun, when set, is called at a wait of 0 right after another: a
+	// loop that wakes for nothing, over and over, at one instant.
+	spun func()
 }
 
 func (c *fakeClock) Now() time.Time { return c.now }
@@ -33,6 +36,9 @@ func (c *fakeClock) After(d time.Duration) <-chan time.Time {
 	if c.jump != 0 && !c.now.Before(c.jumpAt) {
 		c.now = c.now.Add(c.jump)
 		c.jump = 0
+	}
+	if d == 0 && len(c.waits) > 0 && c.waits[len(c.waits)-1] == 0 && c.spun != nil {
+		c.spun()
 	}
 	c.now = c.now.Add(d)
 	c.waits = append(c.waits, d)
@@ -205,6 +211,33 @@ func TestUnacknowledgedRemindersRepeat(t *testing.T) {
 	// Every 2 min until the next change, within the 5 s heartbeat.
 	if repeats[20] != 9 || repeats[0] != 9 {
 		t.Fatalf("repeats per change %v, want 9 after 08:20 and 9 after 09:00", repeats)
+	}
+}
+
+// The loop sleeps until the next thing to tell, never for nothing: a
+// put-on that asks "Is it on?" and is never answered, past its repeats
+// and between them, with any --repeat, kept it waking at once over and
+// over (a core spent until the phase ended).
+func TestTheLoopNeverSpins(t *testing.T) {
+	for _, every := range []time.Duration{10 * time.Second, 2 * time.Minute, 0} {
+		c := iceCourse(t, time.Hour, "off")
+		c.ConfirmPutOn = true
+		paused := c
+		paused.Events = []schedule.Event{{Type: schedule.Pause, At: start.Add(25 * time.Minute)}, {Type: schedule.Resume, At: start.Add(50 * time.Minute)}}
+		for _, c := range []schedule.Course{c, paused} {
+			loopOver(t, c, every)
+		}
+	}
+}
+
+// loopOver runs the loop over c with repeat every, failing at a spin.
+func loopOver(t *testing.T, c schedule.Course, every time.Duration) {
+	t.Helper()
+	clock := &fakeClock{now: start}
+	clock.spun = func() { t.Fatalf("repeat %v: the loop woke at once twice in a row at %v", every, clock.now) }
+	run(t, Config{Course: c, Repeat: every}, clock)
+	if most := int(2*time.Hour/DefaultHeartbeat) + 10; len(clock.waits) > most {
+		t.Errorf("repeat %v: %d wakes in 2 h, want at most %d", every, len(clock.waits), most)
 	}
 }
 
