@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/icetimer/icetimer/internal/safety"
@@ -66,11 +64,9 @@ func checkRun(opts *CheckOptions) error {
 		fmt.Fprintln(env.Out, words.CheckForgotten)
 		return nil
 	}
-	keys, restore := newKeyReader(env.In)
-	a, err := ask(env.Out, keys, restore != nil)
-	if restore != nil {
-		restore()
-	}
+	restore, raw := rawInput(env.In)
+	a, err := ask(env.Out, bufio.NewReader(env.In).ReadByte, raw)
+	restore()
 	switch {
 	case errors.Is(err, errLeft):
 		fmt.Fprintln(env.Out, words.CheckLeft)
@@ -153,21 +149,4 @@ func ask(w io.Writer, keys func() (byte, error), raw bool) (safety.Answers, erro
 		}
 	}
 	return a, nil
-}
-
-// newKeyReader reads in one key at a time: on a terminal in raw mode, so a
-// key counts without enter (restore puts the terminal back; nil when in is
-// not a terminal), else byte by byte from what was piped in.
-func newKeyReader(in io.Reader) (keys func() (byte, error), restore func()) {
-	r := bufio.NewReader(in)
-	keys = r.ReadByte
-	f, ok := in.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return keys, nil
-	}
-	state, err := term.MakeRaw(f.Fd())
-	if err != nil {
-		return keys, nil
-	}
-	return keys, func() { _ = term.Restore(f.Fd(), state) }
 }

@@ -144,7 +144,7 @@ func handedCourse(s *session.Session, opts *RunOptions, saved schedule.Course, e
 	handed, herr := store.TakeHandOver(opts.HandedCourse)
 	switch {
 	case herr != nil:
-		fmt.Fprintln(opts.Env.Out, words.Stamp(s.Now())+"  "+herr.Error())
+		fmt.Fprintln(opts.Env.Out, words.Stamped(herr.Error(), s.Now()))
 		return saved, err
 	case err != nil && !errors.Is(err, store.ErrNoCourse):
 		return saved, err

@@ -41,9 +41,6 @@ type Config struct {
 	OnChange string
 }
 
-// Enabled reports whether there is a hook to run.
-func (c Config) Enabled() bool { return c.OnChange != "" }
-
 // Options tune a Runner; zero fields take the defaults.
 type Options struct {
 	Limit     time.Duration

@@ -35,7 +35,7 @@ func Drive(ctx context.Context, cfg Config, s *session.Session, out io.Writer) (
 		if onShift != nil {
 			onShift(d, c)
 		}
-		p.println(false, words.Stamp(s.Now())+"  "+words.ClockStepped(d))
+		p.println(false, words.Stamped(words.ClockStepped(d), s.Now()))
 		if err := s.Save(s.Ticket(), c); err != nil {
 			p.println(true, words.NotSaved(err, s.Now()))
 		}
@@ -89,7 +89,7 @@ func printTroubles(s *session.Session, p *linePrinter, stop <-chan struct{}) <-c
 		for {
 			select {
 			case err := <-s.Troubles():
-				p.println(true, words.Stamp(s.Now())+"  "+err.Error())
+				p.println(true, words.Stamped(err.Error(), s.Now()))
 			case <-stop:
 				return
 			}

@@ -67,12 +67,7 @@ func Span(d time.Duration) string {
 // sentences that may be read aloud (a screen reader says "min" as a word):
 // "45 seconds", "1 minute", "20 minutes", "2 hours and 40 minutes".
 func SpanInFull(d time.Duration) string {
-	return spanWith(d, func(n int64, unit string) string {
-		if n == 1 {
-			return "1 " + unit
-		}
-		return fmt.Sprintf("%d %ss", n, unit)
-	})
+	return spanWith(d, func(n int64, unit string) string { return Count(int(n), unit) })
 }
 
 // spanWith is d rounded up as Span rounds it, each unit said by count:

@@ -74,7 +74,7 @@ const NoPackOn = "No pack is on now: o counts an ice or heat phase from when its
 // Refused is the plain screen's line for a key the course refused, saying
 // why.
 func Refused(why error, now time.Time) string {
-	return fmt.Sprintf("%s  Not done: %v.", Stamp(now), why)
+	return Stamped(fmt.Sprintf("Not done: %v.", why), now)
 }
 
 // Stamped is a line of the plain screen's own, with the time like the

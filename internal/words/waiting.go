@@ -20,10 +20,10 @@ func Waiting(t schedule.Transition) (headline string, action Said) {
 	switch {
 	case t.TakesPackOff() && to == schedule.Quiet:
 		return offHeadline(from), Said{fmt.Sprintf("Take the %s off for the night, then press a", pack(from)),
-			fmt.Sprintf("%s off for the night; press a", capitalised(pack(from)))}
+			fmt.Sprintf("%s off for the night; press a", capital(pack(from)))}
 	case t.TakesPackOff():
 		return offHeadline(from), Said{fmt.Sprintf("Take the %s off now, then press a", pack(from)),
-			fmt.Sprintf("%s off now, then press a", capitalised(pack(from)))}
+			fmt.Sprintf("%s off now, then press a", capital(pack(from)))}
 	case to.IsOn():
 		on := fmt.Sprintf("Put the %s on, then press a", pack(to))
 		return "PUT " + strings.ToUpper(string(to)) + " ON", Said{on, on}
@@ -34,7 +34,6 @@ func Waiting(t schedule.Transition) (headline string, action Said) {
 // offHeadline is the big word when a pack of kind must come off.
 func offHeadline(kind schedule.Kind) string { return strings.ToUpper(string(kind)) + " OFF" }
 
-func capitalised(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // ChangeBanner is the banner that tells of the changes ts (oldest first, at
 // least one), clock times in loc: "REST since 09:20", "ICE OFF since
