@@ -54,7 +54,12 @@ func (a Announcer) Handled() time.Time { return a.handled }
 func (a *Announcer) Due(c schedule.Course, now time.Time) []schedule.Transition {
 	now = now.Round(0)
 	if now.Before(a.handled.Add(-StepSlack)) {
-		a.handled = now // the clock went back: see StepSlack
+		// The clock went back: see StepSlack. A numb change from now on
+		// is told, even one told already at the same reading.
+		a.handled = now
+		if back := now.Add(-answerLag); back.Before(a.numbTold) {
+			a.numbTold = back
+		}
 	}
 	// Transitions(from, to) excludes to; one nanosecond later includes now.
 	through := now.Add(time.Nanosecond)
@@ -79,6 +84,9 @@ func (a *Announcer) Due(c schedule.Course, now time.Time) []schedule.Transition 
 	return out
 }
 
-// Shift moves the instant announcing has reached by d, with a course that
+// Shift moves the instants announcing has reached by d, with a course that
 // Shifted by d: the wall clock stepped, and what was told stays told.
-func (a *Announcer) Shift(d time.Duration) { a.handled = a.handled.Add(d) }
+func (a *Announcer) Shift(d time.Duration) {
+	a.handled = a.handled.Add(d)
+	a.numbTold = a.numbTold.Add(d)
+}

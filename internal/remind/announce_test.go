@@ -136,3 +136,39 @@ func TestANumbRemovalIsAnnouncedOnce(t *testing.T) {
 		t.Fatalf("a resumed announcer told %v again", instants(ts))
 	}
 }
+
+// After the wall clock steps back and the course Shifted with it, a
+// second numb answer, earlier on the clock than the first, is told as the
+// first was.
+func TestANumbAfterAClockStepBackIsAnnounced(t *testing.T) {
+	c := iceCourse(testStart)
+	c.SkinCheck = 8 * time.Minute
+	a := NewAnnouncer(testStart)
+	a.Due(c, testStart)
+	pressed := testStart.Add(9 * time.Minute)
+	numb, err := c.Do(schedule.Action{Verb: schedule.VerbSkinNumb}, pressed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := a.Due(numb, pressed.Add(time.Second)); len(ts) != 1 {
+		t.Fatalf("told %v at the first numb, want it", instants(ts))
+	}
+	numb = numb.Shifted(-time.Hour)
+	a.Shift(-time.Hour)
+	var iceOn time.Time // the next ice, on the stepped clock
+	for _, t := range numb.Transitions(pressed.Add(-time.Hour), pressed.Add(time.Hour)) {
+		if t.To.Kind == schedule.Ice {
+			iceOn = t.At
+			break
+		}
+	}
+	a.Due(numb, iceOn)
+	now := iceOn.Add(9 * time.Minute)
+	second, err := numb.Do(schedule.Action{Verb: schedule.VerbSkinNumb}, now)
+	if err != nil {
+		t.Fatalf("the second numb at %v: %v", now, err)
+	}
+	if ts := a.Due(second, now.Add(time.Second)); len(ts) != 1 || ts[0].To.Cause != schedule.CauseNumb {
+		t.Fatalf("told %v after the second numb at %v, want its removal", instants(ts), now)
+	}
+}
