@@ -34,7 +34,6 @@ func Waiting(t schedule.Transition) (headline string, action Said) {
 // offHeadline is the big word when a pack of kind must come off.
 func offHeadline(kind schedule.Kind) string { return strings.ToUpper(string(kind)) + " OFF" }
 
-
 // ChangeBanner is the banner that tells of the changes ts (oldest first, at
 // least one), clock times in loc: "REST since 09:20", "ICE OFF since
 // 09:20" while the pack waits to come off, and how many changes passed
