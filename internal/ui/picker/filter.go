@@ -17,6 +17,12 @@ import (
 func filter(term string, targets []string) []list.Rank {
 	want := strings.Fields(strings.ToLower(term))
 	var ranks []list.Rank
+	if len(want) == 0 { // only spaces typed: every item, in order
+		for i := range targets {
+			ranks = append(ranks, list.Rank{Index: i})
+		}
+		return ranks
+	}
 	for i, target := range targets {
 		if matched, ok := wordStarts(want, []rune(strings.ToLower(target))); ok {
 			ranks = append(ranks, list.Rank{Index: i, MatchedIndexes: matched})
