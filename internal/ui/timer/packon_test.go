@@ -138,8 +138,12 @@ func TestHeatLineOnceADay(t *testing.T) {
 	m, clk, _, _ := newScreenWith(t, func(c *Config) { c.HeatHistory = history })
 	send(m, TickMsg{ID: m.id})
 	mustShow(t, *m, "Heat every day for two weeks")
-	clk.t = clk.t.Add(adviceFor)
-	send(m, TickMsg{ID: m.id})
+	// A tick when the line's time is up clears it; the next would show it
+	// again if the screen did not keep that it was shown today.
+	for range 2 {
+		clk.t = clk.t.Add(adviceFor)
+		send(m, TickMsg{ID: m.id})
+	}
 	if strings.Contains(screenText(*m), "Heat every day") {
 		t.Fatal("the heat line came back the same day")
 	}
