@@ -129,6 +129,14 @@ func (w *watcher) find(wait, leave time.Duration) tea.Cmd {
 			var holder *store.LockedError
 			if time.Now().Before(leaveUntil) {
 				holder, _ = w.store.Holder()
+			} else if _, err := w.store.Load(); errors.Is(err, store.ErrNoCourse) {
+				// Nothing to drive: the lock stays free for whoever starts
+				// the next course, which this view then follows (taking it
+				// would start every adapter, and bar that start meanwhile).
+				if holder, _ = w.store.Holder(); holder == nil || holder.Socket == "" {
+					w.follow("")
+					return polledMsg{course: timer.ReloadedMsg{Gone: true}}
+				}
 			} else {
 				taken, err := w.take()
 				if err == nil {
@@ -155,8 +163,7 @@ func (w *watcher) find(wait, leave time.Duration) tea.Cmd {
 }
 
 // took is what the view does with the lock it took: drive the course, or,
-// when there is none to drive, leave the lock free for whoever starts the
-// next course, which the view then follows.
+// when it is over, leave the lock free as when there is none.
 func (w *watcher) took(taken *session.Session) tea.Msg {
 	r, err := taken.Resume()
 	if errors.Is(err, store.ErrNoCourse) || err == nil && r.Over {

@@ -201,6 +201,14 @@ func TestReadOnlyViewCountsTodayAsTheDriver(t *testing.T) {
 // no course is saved.
 func TestAViewLeavesTheLockWhenNoCourseIsLeft(t *testing.T) {
 	f := newWatched(t)
+	take, taken := f.take, 0
+	f.take = func() (*session.Session, error) {
+		s, err := take()
+		if err == nil {
+			taken++
+		}
+		return s, err
+	}
 	model, follow := f.view(t, 10*time.Millisecond)
 	driver := f.driver
 	if _, _, err := driver.Stop(); err != nil {
@@ -214,7 +222,10 @@ func TestAViewLeavesTheLockWhenNoCourseIsLeft(t *testing.T) {
 		t.Fatal("the view took a lock with no course to drive")
 	}
 	mustSee(t, model, "NO COURSE")
-	next, err := f.take()
+	if taken != 0 {
+		t.Fatalf("the view took the lock %d times with no course to drive", taken)
+	}
+	next, err := take()
 	if err != nil {
 		t.Fatalf("the lock is not free for the next course: %v", err)
 	}
