@@ -114,7 +114,7 @@ func Run(ctx context.Context, cfg Config) error {
 	announcer := remind.NewAnnouncer(since)
 	repeater := remind.NewRepeater(cfg.Repeat, since)
 	countdown := remind.NewCountdown(clock.Now())
-	var skinChecked time.Time // the skin check told last
+	var skin remind.SkinCheck
 	// tell announces the changes due at now and repeats what waits.
 	tell := func(now time.Time) schedule.State {
 		state := c.StateAt(now)
@@ -128,8 +128,7 @@ func Run(ctx context.Context, cfg Config) error {
 		if cfg.OnCountdown != nil && countdown.Due(state) {
 			cfg.OnCountdown(state)
 		}
-		if check := state.SkinCheck; cfg.OnSkinCheck != nil && !check.IsZero() && !check.Equal(skinChecked) {
-			skinChecked = check
+		if cfg.OnSkinCheck != nil && skin.Due(state) {
 			cfg.OnSkinCheck(state)
 		}
 		return state
@@ -156,6 +155,7 @@ func Run(ctx context.Context, cfg Config) error {
 				announcer.Shift(d)
 				repeater.Shift(d)
 				countdown.Shift(d)
+				skin.Shift(d)
 				if cfg.OnShift != nil {
 					cfg.OnShift(d, c)
 				}

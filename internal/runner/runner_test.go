@@ -311,3 +311,34 @@ func TestOwnRequests(t *testing.T) {
 		t.Errorf("changes %q, want %q", changed, want)
 	}
 }
+
+// A skin check is told once, also when the wall clock steps back while it
+// waits: the course moves with the clock, and so does the check told (it
+// was asked again, a second bell for the same check).
+func TestASkinCheckIsToldOnceAcrossAClockStep(t *testing.T) {
+	checks := func(step bool) int {
+		c := iceCourse(t, time.Hour, "off")
+		c.SkinCheck = 8 * time.Minute
+		clock := &fakeClock{now: start}
+		told, stepped := 0, false
+		cfg := Config{Course: c, OnSkinCheck: func(schedule.State) { told++ }}
+		if step {
+			clock.jumpAt, clock.jump = start.Add(9*time.Minute), -time.Hour
+			cfg.Steps = func() time.Duration {
+				if !stepped && clock.jump == 0 {
+					stepped = true
+					return -time.Hour
+				}
+				return 0
+			}
+		}
+		run(t, cfg, clock)
+		if step && !stepped {
+			t.Fatal("the clock never stepped")
+		}
+		return told
+	}
+	if plain, stepped := checks(false), checks(true); plain == 0 || stepped != plain {
+		t.Fatalf("%d skin checks told with a step back, %d without", stepped, plain)
+	}
+}

@@ -329,6 +329,7 @@ func (m Model) shift(now time.Time) (Model, tea.Cmd) {
 	m.course = m.course.Shifted(d)
 	m.announcer.Shift(d)
 	m.repeater.Shift(d)
+	m.packOn.skin.Shift(d)
 	m.banner, m.bannerUntil = words.ClockStepped(d), now.Add(bannerFor)
 	return m, m.save()
 }

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/icetimer/icetimer/internal/advice"
+	"github.com/icetimer/icetimer/internal/remind"
 	"github.com/icetimer/icetimer/internal/report"
 	"github.com/icetimer/icetimer/internal/schedule"
 	"github.com/icetimer/icetimer/internal/words"
@@ -15,8 +16,8 @@ import (
 // is on": the skin check, the put-on that asks "Is it on?", and the line
 // about daily heat.
 type packOn struct {
-	// rung is the skin check the bell rang for, so it rings once.
-	rung time.Time
+	// skin rings the bell once for each skin check.
+	skin remind.SkinCheck
 	// heatDay is the local day (year*1000 + day of year) the heat line was
 	// last looked for: it is shown once a day at most.
 	heatDay int
@@ -36,11 +37,9 @@ func (m Model) whilePackOn(now time.Time) (Model, tea.Cmd) {
 			m.advice, m.adviceUntil = words.HeatTwoWeeks, now.Add(adviceFor)
 		}
 	}
-	check := m.course.StateAt(now).SkinCheck
-	if check.IsZero() || check.Equal(m.packOn.rung) {
+	if !m.packOn.skin.Due(m.course.StateAt(now)) {
 		return m, nil
 	}
-	m.packOn.rung = check
 	if m.cfg.ReadOnly != "" {
 		return m, nil
 	}
