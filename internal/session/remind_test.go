@@ -144,3 +144,40 @@ func TestRemindersCarryTheStrongerLineOfTheSafetyAnswers(t *testing.T) {
 		t.Fatalf("the ice reminder's body %q lacks the stronger line", n.Body)
 	}
 }
+
+// The answer to "is it on?" takes the put-on reminder off the desktop as an
+// ack takes a removal's; a score, which answers neither, takes nothing.
+func TestAnsweringAPutOnWithdrawsIt(t *testing.T) {
+	desktop := newHeldNotifier()
+	now := testStart.Add(2 * time.Minute)
+	s, err := Open(t.TempDir(), Options{Clock: func() time.Time { return now }, Notifier: desktop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := iceCourse(testStart)
+	c.ConfirmPutOn = true
+	if err := s.Start(c); err != nil {
+		t.Fatal(err)
+	}
+	scored, err := c.Do(schedule.Action{Verb: schedule.VerbPain, Score: 4}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(s.Ticket(), scored); err != nil {
+		t.Fatal(err)
+	}
+	if len(desktop.withdrawn) != 0 {
+		t.Fatalf("a score withdrew %v", desktop.withdrawn)
+	}
+	confirmed, err := scored.Do(schedule.Action{Verb: schedule.VerbAck}, now.Add(time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Save(s.Ticket(), confirmed); err != nil {
+		t.Fatal(err)
+	}
+	if len(desktop.withdrawn) != 1 || desktop.withdrawn[0] != words.Tag(testStart) {
+		t.Fatalf("withdrawn %v, want the put-on's tag", desktop.withdrawn)
+	}
+}

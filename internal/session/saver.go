@@ -58,17 +58,24 @@ func (s *Session) Save(ticket uint64, c schedule.Course) error {
 	return nil
 }
 
-// withdrawAcknowledged takes the reminder an ack just answered off the
-// desktop, when c's newest event is that ack: repeats replace one popup,
-// and once the pack is off it has nothing left to say.
+// withdrawAcknowledged takes the reminder c's newest event answered off
+// the desktop (an ack of a removal, the answer to "is it on?", any key that
+// stops the repeats): repeats replace one popup, and once answered it has
+// nothing left to say.
 func (s *Session) withdrawAcknowledged(c schedule.Course) {
 	n := len(c.Events)
-	if s.notifier == nil || n == 0 || c.Events[n-1].Type != schedule.Ack {
+	if s.notifier == nil || n == 0 {
 		return
 	}
+	at := c.Events[n-1].At
 	before := c
 	before.Events = c.Events[:n-1]
-	if t, waited := before.Waiting(c.Events[n-1].At); waited {
-		s.notifier.Withdraw(words.Tag(t.At))
+	t, waited := before.Waiting(at)
+	if !waited {
+		return
 	}
+	if still, waits := c.Waiting(at); waits && still.At.Equal(t.At) {
+		return
+	}
+	s.notifier.Withdraw(words.Tag(t.At))
 }
