@@ -53,12 +53,8 @@ func (r *Repeater) Due(c schedule.Course, now time.Time) (schedule.Transition, i
 	if !waits {
 		return t, 0, false
 	}
-	if !t.At.Equal(r.change) {
-		r.change, r.n = t.At, 0
-		if r.last.Before(t.At) {
-			r.last = t.At
-		}
-	}
+	r.last, r.n = r.current(t)
+	r.change = t.At
 	at, ok := r.next(t, r.last, r.n)
 	if !ok || now.Before(at) {
 		return t, 0, false
@@ -76,14 +72,25 @@ func (r Repeater) Next(c schedule.Course, now time.Time) (time.Time, bool) {
 	if !waits {
 		return time.Time{}, false
 	}
-	last, n := r.last, r.n
-	if !t.At.Equal(r.change) {
-		n = 0
-		if last.Before(t.At) {
-			last = t.At
-		}
-	}
+	last, n := r.current(t)
 	return r.next(t, last, n)
+}
+
+// current is when the reminder of t was last told and how many repeats of
+// it were: a change that waits anew is told at its instant (or later) and
+// not repeated yet.
+func (r Repeater) current(t schedule.Transition) (last time.Time, n int) {
+	if t.At.Equal(r.change) {
+		return r.last, r.n
+	}
+	return maxTime(r.last, t.At), 0
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // next is when the reminder of t, last told at last and repeated n times,
