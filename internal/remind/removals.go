@@ -84,7 +84,8 @@ func asked(c schedule.Course, t schedule.Transition) bool {
 // it; zero when none answered it. A numb answer makes a removal rather
 // than answering one.
 func answered(c schedule.Course, t schedule.Transition, limit time.Time) time.Time {
-	for i, e := range c.Events {
+	for i := c.FirstAnswer(t); i < len(c.Events); i++ {
+		e := c.Events[i]
 		if e.At.Before(t.At) || !e.At.Before(limit) || e.Type == schedule.Numb {
 			continue
 		}

@@ -124,6 +124,13 @@ func TestSkinNumbEndsTheIcePhase(t *testing.T) {
 	}
 	wantChange(t, acked, at(10*m), Ice, at(29*m))
 
+	// A key in the same second just before the numb answer (kept at the
+	// same whole second) came before the removal and does not answer it.
+	okThenNumb := mustDo(t, mustDo(t, c, Action{Verb: VerbSkinOK}, at(9*m+200*time.Millisecond)), Action{Verb: VerbSkinNumb}, at(9*m+700*time.Millisecond))
+	if tr, waits := okThenNumb.Waiting(at(10 * m)); !waits || tr.To.Cause != CauseNumb {
+		t.Fatalf("after a key and numb in one second the waiting change is %+v (waits %v), want the numb removal", tr, waits)
+	}
+
 	early := mustDo(t, c, Action{Verb: VerbSkinNumb}, at(3*m))
 	wantState(t, early, at(3*m), Rest, 20*m)
 	mustRefuse(t, c, Action{Verb: VerbSkinNumb}, at(25*m), ErrNothingWaits, "no ice pack is on: it is rest now")

@@ -35,13 +35,30 @@ func (c Course) Waiting(now time.Time) (Transition, bool) {
 	default:
 		return t, false
 	}
-	for _, e := range c.Events {
+	for _, e := range c.Events[c.FirstAnswer(t):] {
 		// A numb answer makes the change that waits; it never answers it.
 		if e.Type != Numb && !e.At.Before(t.At) && !e.At.After(now) {
 			return t, false
 		}
 	}
 	return t, true
+}
+
+// FirstAnswer is the index in c.Events of the first event that may answer
+// the reminder of t. Events are kept to the whole second, so those made
+// just before a numb answer share its instant, the instant of the removal
+// it makes: they came before that removal and never answer it.
+func (c Course) FirstAnswer(t Transition) int {
+	if t.To.Cause != CauseNumb {
+		return 0
+	}
+	first := 0
+	for i, e := range c.Events {
+		if e.Type == Numb && e.At.Equal(t.At) {
+			first = i + 1
+		}
+	}
+	return first
 }
 
 // TakesPackOff reports whether t is a change whose reminder waits for the
