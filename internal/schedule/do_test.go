@@ -98,8 +98,17 @@ func TestPainIsRecordedAtNowOrAtAnEarlierInstant(t *testing.T) {
 	c = mustDo(t, c, Action{Verb: VerbPain, Score: 6, Note: "after a walk"}, at(30*m+subSecond))
 	c = mustDo(t, c, Action{Verb: VerbPain, Score: 8, At: at(10*m + subSecond)}, at(31*m))
 	want := []PainScore{{At: at(30 * m), Score: 6, Note: "after a walk"}, {At: at(10 * m), Score: 8}}
-	if !reflect.DeepEqual(c.Pain, want) || len(c.Events) != 0 {
-		t.Fatalf("pain %+v events %+v, want %+v and no event", c.Pain, c.Events, want)
+	// The score given now answers the removal that waits since 08:20 (the
+	// person is there, the pack off); the one given for 08:10 answers
+	// nothing.
+	acked := []Event{{Type: Ack, At: at(30 * m)}}
+	if !reflect.DeepEqual(c.Pain, want) || !reflect.DeepEqual(c.Events, acked) {
+		t.Fatalf("pain %+v events %+v, want %+v and %+v", c.Pain, c.Events, want, acked)
+	}
+	asked := courseOf(t, "ice 20m, rest 20m", 0)
+	asked.ConfirmPutOn = true
+	if scored := mustDo(t, asked, Action{Verb: VerbPain, Score: 4}, at(2*m)); len(scored.Events) != 0 {
+		t.Fatalf("a score answered the put-on: %+v", scored.Events)
 	}
 	// The check-in after the last application: taken for half an hour
 	// after the course ends.

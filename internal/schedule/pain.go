@@ -90,5 +90,13 @@ func (c Course) pain(a Action, st State, now time.Time) (Course, error) {
 		at = t
 	}
 	c.Pain = append(c.Pain[:len(c.Pain):len(c.Pain)], PainScore{At: at, Score: a.Score, Note: a.Note})
+	// A score given now says the person is there, the pack off: it
+	// answers a removal that waits. Not a put-on's "is it on?": that
+	// answer counts the phase from now, which a score does not say.
+	if t, waits := c.Waiting(now); a.At.IsZero() && waits && t.TakesPackOff() {
+		if acked, err := c.Do(Action{Verb: VerbAck}, now); err == nil {
+			c = acked
+		}
+	}
 	return c, nil
 }

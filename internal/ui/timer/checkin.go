@@ -48,14 +48,6 @@ func (m Model) checkInKey(msg tea.KeyPressMsg) (_ Model, _ tea.Cmd, handled bool
 		m.problem = err.Error()
 		return m, nil, true
 	}
-	// Giving a score says the person is there, the pack off: it answers a
-	// removal that waits. Not a put-on's "is it on?": a's answer counts the
-	// phase from now, which a score does not say.
-	if t, waits := next.Waiting(now); waits && t.TakesPackOff() {
-		if acked, err := next.Do(schedule.Action{Verb: schedule.VerbAck}, now); err == nil {
-			next = acked
-		}
-	}
 	m = m.adopt(next, now)
 	m.banner, m.bannerUntil = words.PainNoted(score), now.Add(bannerFor)
 	at := next.Pain[len(next.Pain)-1].At
