@@ -92,25 +92,21 @@ func (p *screen) key(k tea.KeyPressMsg) {
 	case key.Matches(k, km.Quit):
 		p.asking = quitQuestion
 		p.say(words.QuitQuestion.Full)
+		return
 	case key.Matches(k, km.Help):
 		p.say(words.PlainKeys)
+		return
 	case key.Matches(k, timeLeft):
 		p.sayNow(words.TimeLeft(st, time.Local))
+		return
 	case st.Done:
-	case key.Matches(k, km.Ack):
-		p.ask(schedule.Action{Verb: schedule.VerbAck})
-	case key.Matches(k, km.Pause) && st.WaitsForResume:
-		p.ask(schedule.Action{Verb: schedule.VerbResume})
-	case key.Matches(k, km.Pause):
-		p.ask(schedule.Action{Verb: schedule.VerbPause})
-	case key.Matches(k, km.Skip):
-		p.ask(schedule.Action{Verb: schedule.VerbSkip})
-	case key.Matches(k, km.Extend):
-		p.ask(schedule.Action{Verb: schedule.VerbExtend, Amount: schedule.DefaultAmount})
-	case key.Matches(k, km.Shorten):
-		p.ask(schedule.Action{Verb: schedule.VerbShorten, Amount: schedule.DefaultAmount})
-	case key.Matches(k, km.Restart):
-		p.ask(schedule.Action{Verb: schedule.VerbRestart})
+		return
+	}
+	if a, ok := km.Action(k, st); ok {
+		p.ask(a)
+		return
+	}
+	switch {
 	case key.Matches(k, skinOK, skinNumb) && st.SkinCheck.IsZero():
 		p.sayNow(words.NoSkinCheck)
 	case key.Matches(k, skinOK):

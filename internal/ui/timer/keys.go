@@ -3,6 +3,8 @@ package timer
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/icetimer/icetimer/internal/schedule"
 )
 
 // KeyMap is the timer screen's key bindings. It implements help.KeyMap.
@@ -79,6 +81,30 @@ func (k KeyMap) Described() [][2]string {
 		}
 	}
 	return out
+}
+
+// Action is the action a key asks for at once, the same on every screen
+// (the timer screen, the view, the plain screen): ack, pause or resume
+// (as s waits for), skip, extend, shorten, restart; false for any other
+// key (the keys that ask a question first, and those that change nothing).
+func (k KeyMap) Action(msg tea.KeyPressMsg, s schedule.State) (schedule.Action, bool) {
+	switch {
+	case key.Matches(msg, k.Ack):
+		return schedule.Action{Verb: schedule.VerbAck}, true
+	case key.Matches(msg, k.Pause) && s.WaitsForResume:
+		return schedule.Action{Verb: schedule.VerbResume}, true
+	case key.Matches(msg, k.Pause):
+		return schedule.Action{Verb: schedule.VerbPause}, true
+	case key.Matches(msg, k.Skip):
+		return schedule.Action{Verb: schedule.VerbSkip}, true
+	case key.Matches(msg, k.Extend):
+		return schedule.Action{Verb: schedule.VerbExtend, Amount: ExtendBy}, true
+	case key.Matches(msg, k.Shorten):
+		return schedule.Action{Verb: schedule.VerbShorten, Amount: ExtendBy}, true
+	case key.Matches(msg, k.Restart):
+		return schedule.Action{Verb: schedule.VerbRestart}, true
+	}
+	return schedule.Action{}, false
 }
 
 // changesCourse reports whether msg is a key that changes the course.

@@ -462,22 +462,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if s.Done {
 		return m, nil
 	}
+	if a, ok := m.keys.Action(msg, s); ok {
+		return m.do(a)
+	}
 	switch {
-	case key.Matches(msg, m.keys.Ack):
-		return m.do(schedule.Action{Verb: schedule.VerbAck})
-	case key.Matches(msg, m.keys.Pause):
-		if s.WaitsForResume {
-			return m.do(schedule.Action{Verb: schedule.VerbResume})
-		}
-		return m.do(schedule.Action{Verb: schedule.VerbPause})
-	case key.Matches(msg, m.keys.Skip):
-		return m.do(schedule.Action{Verb: schedule.VerbSkip})
-	case key.Matches(msg, m.keys.Extend):
-		return m.do(schedule.Action{Verb: schedule.VerbExtend, Amount: ExtendBy})
-	case key.Matches(msg, m.keys.Shorten):
-		return m.do(schedule.Action{Verb: schedule.VerbShorten, Amount: ExtendBy})
-	case key.Matches(msg, m.keys.Restart):
-		return m.do(schedule.Action{Verb: schedule.VerbRestart})
 	case key.Matches(msg, m.keys.Stop):
 		m.confirming = true
 	case key.Matches(msg, m.keys.Pain):
