@@ -83,10 +83,11 @@ type Config struct {
 	// goroutine.
 	OnCountdown func(schedule.State)
 	OnSkinCheck func(schedule.State)
-	// Steps says how far the wall clock stepped since it was last asked
-	// (session.Stepped); the course is shifted by it, so that its phases
-	// last the time lived, and OnShift saves and tells it. Nil: never.
-	Steps   func() time.Duration
+	// Steps says how far the wall clock stepped, up to the reading given,
+	// since it was last asked (session.Stepped); the course is shifted by
+	// it, so that its phases last the time lived, and OnShift saves and
+	// tells it. Nil: never.
+	Steps   func(wall time.Time) time.Duration
 	OnShift func(time.Duration, schedule.Course)
 }
 
@@ -133,10 +134,31 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 		return state
 	}
+	// look reads the clock, and shifts the course and the rules by how far
+	// the wall clock stepped up to that very reading: a step seen apart
+	// from the reading would judge a stepped clock against a course not
+	// yet moved, and a step back would have changes told again.
+	look := func() time.Time {
+		now := clock.Now().Round(0)
+		if cfg.Steps == nil {
+			return now
+		}
+		if d := cfg.Steps(now); d != 0 {
+			c = c.Shifted(d)
+			announcer.Shift(d)
+			repeater.Shift(d)
+			countdown.Shift(d)
+			skin.Shift(d)
+			if cfg.OnShift != nil {
+				cfg.OnShift(d, c)
+			}
+		}
+		return now
+	}
 	// handle applies a request, the changes due before it told first, so
 	// that its own change (which the person made) is not told as news.
 	handle := func(req session.Request, own bool) {
-		tell(clock.Now().Round(0))
+		tell(look())
 		next, err := cfg.Handle(req, c)
 		switch {
 		case err == nil:
@@ -149,19 +171,7 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 	}
 	for {
-		if cfg.Steps != nil {
-			if d := cfg.Steps(); d != 0 {
-				c = c.Shifted(d)
-				announcer.Shift(d)
-				repeater.Shift(d)
-				countdown.Shift(d)
-				skin.Shift(d)
-				if cfg.OnShift != nil {
-					cfg.OnShift(d, c)
-				}
-			}
-		}
-		now := clock.Now().Round(0)
+		now := look()
 		state := tell(now)
 		_, waiting := c.Waiting(now)
 		if state.Done && !waiting {

@@ -324,7 +324,7 @@ func TestASkinCheckIsToldOnceAcrossAClockStep(t *testing.T) {
 		cfg := Config{Course: c, OnSkinCheck: func(schedule.State) { told++ }}
 		if step {
 			clock.jumpAt, clock.jump = start.Add(9*time.Minute), -time.Hour
-			cfg.Steps = func() time.Duration {
+			cfg.Steps = func(time.Time) time.Duration {
 				if !stepped && clock.jump == 0 {
 					stepped = true
 					return -time.Hour

@@ -22,18 +22,20 @@ type steps struct {
 	read bool
 }
 
-// Stepped is how far the wall clock stepped, against the boot clock, since
-// the last call (0 for none, or where the system has no boot clock: then a
-// step is told by the resume rules alone, see remind.StepSlack). The
-// driver shifts the course it drives by it (schedule.Course.Shifted), so
-// that a step back never lengthens the running phase and a step forward
-// never shortens it; a real sleep keeps its catch-up.
-func (s *Session) Stepped() time.Duration {
+// Stepped is how far the wall clock stepped, against the boot clock, from
+// the reading of the last call to wall, a reading of s.Now just taken (0
+// for none, or where the system has no boot clock: then a step is told by
+// the resume rules alone, see remind.StepSlack). The driver shifts the
+// course it drives by it (schedule.Course.Shifted), so that a step back
+// never lengthens the running phase and a step forward never shortens it;
+// a real sleep keeps its catch-up. The driver passes the reading it acts
+// on: a step judged on a reading of its own could fall between the two.
+func (s *Session) Stepped(wall time.Time) time.Duration {
 	boot, ok := s.boot()
 	if !ok {
 		return 0
 	}
-	wall := s.clock().Round(0)
+	wall = wall.Round(0)
 	s.steps.mu.Lock()
 	defer s.steps.mu.Unlock()
 	prevWall, prevBoot, read := s.steps.wall, s.steps.boot, s.steps.read

@@ -43,10 +43,11 @@ type Config struct {
 	// Notify is called with every Announcement a tick makes; its command
 	// sends the desktop reminder.
 	Notify func(Announcement) tea.Cmd
-	// Steps says how far the wall clock stepped since it was last asked
-	// (session.Stepped): a driving screen shifts its course by it, so that
-	// a phase lasts the time lived, and saves it. Nil: never.
-	Steps func() time.Duration
+	// Steps says how far the wall clock stepped, up to the reading given,
+	// since it was last asked (session.Stepped): a driving screen shifts
+	// its course by it, so that a phase lasts the time lived, and saves
+	// it. Nil: never.
+	Steps func(wall time.Time) time.Duration
 	// Remote, for a read-only screen, asks the process that drives the
 	// course to perform an action (the control socket): the keys that
 	// change the course go through it, and its command answers a
@@ -279,12 +280,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.ID != m.id {
 			return m, nil
 		}
-		var shift, announce, repeat, packOn tea.Cmd
-		m, shift = m.shift(now)
-		m, announce = m.announce(now)
+		var look, repeat, packOn tea.Cmd
+		m, look = m.look(now)
 		m, repeat = m.repeat(now)
 		m, packOn = m.whilePackOn(now)
-		cmd = tea.Batch(shift, announce, repeat, packOn, tick(m.id, now))
+		cmd = tea.Batch(look, repeat, packOn, tick(m.id, now))
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
@@ -316,13 +316,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
+// look brings the course up to the reading now: shifted by a step of the
+// wall clock up to it, then the changes due announced. A tick, a key and a
+// request from elsewhere all look so: a stepped clock judged against a
+// course not yet moved would have a step back tell changes again.
+func (m Model) look(now time.Time) (Model, tea.Cmd) {
+	m, shift := m.shift(now)
+	m, announce := m.announce(now)
+	return m, tea.Batch(shift, announce)
+}
+
 // shift moves the course by the step of the wall clock, when it stepped:
 // its phases last the time lived (see session.Stepped).
 func (m Model) shift(now time.Time) (Model, tea.Cmd) {
 	if m.cfg.Steps == nil || m.cfg.ReadOnly != "" || m.gone {
 		return m, nil
 	}
-	d := m.cfg.Steps()
+	d := m.cfg.Steps(now)
 	if d == 0 {
 		return m, nil
 	}
@@ -498,7 +508,7 @@ func (m Model) do(a schedule.Action) (Model, tea.Cmd) {
 // person just saw happen) is not.
 func (m Model) try(a schedule.Action) (Model, tea.Cmd, error) {
 	now := m.now()
-	m, announce := m.announce(now)
+	m, announce := m.look(now)
 	next, err := m.course.Do(a, now)
 	if err != nil {
 		return m, announce, err
@@ -511,7 +521,7 @@ func (m Model) try(a schedule.Action) (Model, tea.Cmd, error) {
 // says on the banner what it did and who asked. A refusal goes back to the
 // asker only: nobody here pressed anything.
 func (m Model) request(r RequestMsg, now time.Time) (Model, tea.Cmd) {
-	m, announce := m.announce(now)
+	m, announce := m.look(now)
 	next, err := r.Apply(m.course)
 	if err != nil {
 		return m, announce

@@ -393,6 +393,41 @@ func TestClockSteppedBackAnHour(t *testing.T) {
 	}
 }
 
+// A key, or a request from elsewhere, that comes right after the wall
+// clock stepped back an hour, before the next tick, acts on the course the
+// step moved: the put-on, seen before the step, is not told again.
+func TestAnActionRightAfterAClockStepRepeatsNothing(t *testing.T) {
+	ask := map[string]struct {
+		act  func(*Model)
+		left string // 15 min of ice were left: the step changes nothing
+	}{
+		"a key": {func(m *Model) { press(m, "+") }, "20 min left"},
+		"a request": {func(m *Model) {
+			send(m, RequestMsg{Action: schedule.Action{Verb: schedule.VerbExtend}, From: "another terminal",
+				Apply: func(c schedule.Course) (schedule.Course, error) { return c, nil }})
+		}, "15 min left"},
+	}
+	for name, ask := range ask {
+		t.Run(name, func(t *testing.T) {
+			var step time.Duration
+			m, clk, _, told := newScreenWith(t, func(cfg *Config) {
+				// The step is seen at the first reading after it, as
+				// session.Stepped sees it.
+				cfg.Steps = func(time.Time) time.Duration { d := step; step = 0; return d }
+			})
+			send(m, TickMsg{ID: m.id})
+			n := len(*told)
+			clk.t, step = clk.t.Add(-time.Hour), -time.Hour
+			ask.act(m)
+			send(m, TickMsg{ID: m.id})
+			if len(*told) != n {
+				t.Fatalf("after the step and %s, told again: %+v", name, (*told)[n:])
+			}
+			mustShow(t, *m, ask.left)
+		})
+	}
+}
+
 // `+` past the cap (PROTOCOLS.md section 7) says why and does nothing.
 func TestExtendPastTheCapSaysWhy(t *testing.T) {
 	m, _, saved, _ := newScreen(t)
