@@ -134,8 +134,7 @@ func (w *watcher) find(wait, leave time.Duration) tea.Cmd {
 				// the next course, which this view then follows (taking it
 				// would start every adapter, and bar that start meanwhile).
 				if holder, _ = w.store.Holder(); holder == nil || holder.Socket == "" {
-					w.follow("")
-					return polledMsg{course: timer.ReloadedMsg{Gone: true}}
+					return w.noCourse(holder)
 				}
 			} else {
 				taken, err := w.take()
@@ -168,10 +167,21 @@ func (w *watcher) took(taken *session.Session) tea.Msg {
 	r, err := taken.Resume()
 	if errors.Is(err, store.ErrNoCourse) || err == nil && r.Over {
 		taken.Close()
-		w.follow("")
-		return polledMsg{course: timer.ReloadedMsg{Gone: true}}
+		return w.noCourse(nil)
 	}
 	return tookOverMsg{session: taken, resumed: r, err: err, history: report.ReadEarlier(taken.Store(), taken.Now())}
+}
+
+// noCourse is what the view shows with no course saved: the line naming
+// holder, the process that holds the lock on none, or else that none
+// drives a course (the line of a driver gone must not stay).
+func (w *watcher) noCourse(holder *store.LockedError) polledMsg {
+	w.follow("")
+	gone := polledMsg{course: timer.ReloadedMsg{Gone: true}, readOnly: words.NoDriver}
+	if holder != nil {
+		gone.readOnly = words.ReadOnly(holder.PID, holder.Command)
+	}
+	return gone
 }
 
 // follow makes socket the one the view's keys ask.

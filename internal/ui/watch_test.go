@@ -198,7 +198,7 @@ func TestReadOnlyViewCountsTodayAsTheDriver(t *testing.T) {
 
 // A view whose driver stopped the course and quit takes nothing over: the
 // lock stays free for whoever starts the next course, and the view says
-// no course is saved.
+// no course is saved and none drives one.
 func TestAViewLeavesTheLockWhenNoCourseIsLeft(t *testing.T) {
 	f := newWatched(t)
 	take, taken := f.take, 0
@@ -221,7 +221,12 @@ func TestAViewLeavesTheLockWhenNoCourseIsLeft(t *testing.T) {
 	if model.(Model).Session() != nil {
 		t.Fatal("the view took a lock with no course to drive")
 	}
-	mustSee(t, model, "NO COURSE")
+	// The view is wide enough for the line unwrapped; the driver's line,
+	// naming a process gone, does not stay.
+	mustSee(t, model, "NO COURSE", "no icetimer drives a course now")
+	if screen := ansi.Strip(model.(Model).View().Content); strings.Contains(screen, "Read-only: process") {
+		t.Fatalf("the view still names the driver that quit:\n%s", screen)
+	}
 	if taken != 0 {
 		t.Fatalf("the view took the lock %d times with no course to drive", taken)
 	}

@@ -79,6 +79,10 @@ func ReadOnly(pid int, command string) string {
 	return fmt.Sprintf("Read-only: process %d (%s) drives this course", pid, strings.Join(short, " "))
 }
 
+// NoDriver is a read-only screen's line once no course is saved and no
+// icetimer holds it: the screen shows the next course started elsewhere.
+const NoDriver = "Read-only: no icetimer drives a course now; one started elsewhere shows here"
+
 // TookOver is the notice of a read-only screen that drives the course now.
 const TookOver = "The icetimer that drove this course has gone: this screen reminds you now."
 
