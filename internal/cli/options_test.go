@@ -33,7 +33,8 @@ func TestCommandsParseIntoTheirOptions(t *testing.T) {
 		t.Errorf("start options %+v", start)
 	}
 	var run *RunOptions
-	parse(t, NewCmdRun(env, func(o *RunOptions) error { run = o; return nil }), "--repeat", "off")
+	// --plain is accepted, as start's is: run's lines are plain already.
+	parse(t, NewCmdRun(env, func(o *RunOptions) error { run = o; return nil }), "--repeat", "off", "--plain")
 	if len(run.Args) != 0 || run.Flags.Repeat != "off" || !resuming(run.Args, run.Flags.Given) || run.Context == nil {
 		t.Errorf("run options %+v", run)
 	}

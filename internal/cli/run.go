@@ -30,8 +30,6 @@ type RunOptions struct {
 	// HandedOver is why a screen handed the course to this run (hidden
 	// --handed-over), said in the first line of the run log; "" otherwise.
 	HandedOver string
-	// Plain is accepted as start's is: run's lines are plain already.
-	Plain bool
 	// HandedCourse is the file holding the course as that screen drove it,
 	// when its last changes could not be saved (hidden --handed-course).
 	HandedCourse string
@@ -59,7 +57,9 @@ func NewCmdRun(env *Env, runF func(*RunOptions) error) *cobra.Command {
 	}
 	opts.Flags.register(cmd, env)
 	opts.Flags.registerReminders(cmd)
-	cmd.Flags().BoolVar(&opts.Plain, "plain", false, "accepted as start's: run's lines are plain already")
+	// Accepted as start's is, and read by nothing: run's lines are plain
+	// already.
+	cmd.Flags().Bool("plain", false, "accepted as start's: run's lines are plain already")
 	cmd.Flags().StringVar(&opts.HandedOver, background.HandOverFlag, "", "why a screen handed the course to this run")
 	_ = cmd.Flags().MarkHidden(background.HandOverFlag)
 	cmd.Flags().StringVar(&opts.HandedCourse, background.HandedCourseFlag, "", "the course as the screen drove it, unsaved")
