@@ -84,7 +84,7 @@ func Repeat(c schedule.Course, t schedule.Transition, n int, now schedule.State,
 	r.Line = fmt.Sprintf("%s  %s. This change was due at %s. %s", Stamp(now.Now.In(loc)), r.Title, Clock(t.At.In(loc)), ack)
 	r.Spoken = ""
 	if aloud(now, true) {
-		r.Spoken = SpokenRepeat(t, now, loc)
+		r.Spoken = SpokenRepeat(c, t, now, loc)
 	}
 	return r
 }

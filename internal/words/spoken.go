@@ -43,12 +43,12 @@ func Spoken(c schedule.Course, ts []schedule.Transition, now schedule.State, loc
 	return strings.Join(s, " ")
 }
 
-// SpokenRepeat is the reminder for change t said again, the n-th time,
+// SpokenRepeat is the reminder for course c's change t said again, the n-th time,
 // while it waits for the person: the action, when it was due, and how to
 // say it is done.
-func SpokenRepeat(t schedule.Transition, now schedule.State, loc *time.Location) string {
+func SpokenRepeat(c schedule.Course, t schedule.Transition, now schedule.State, loc *time.Location) string {
 	done := "Once it is off"
-	if !t.TakesPackOff() {
+	if c.AsksIfOn(t) {
 		done = "Is it on? Once it is"
 	}
 	return fmt.Sprintf("Again: %s It was due at %s. %s, press a, or run icetimer ack.",

@@ -115,7 +115,7 @@ func TestSpokenCatchUpAndPause(t *testing.T) {
 func TestSpokenRepeat(t *testing.T) {
 	c := course(t, "ice 20m, rest 20m", "", "", "off")
 	ts := c.Transitions(at("08:20"), at("08:21"))
-	got := SpokenRepeat(ts[0], c.StateAt(at("08:24")), zone)
+	got := SpokenRepeat(c, ts[0], c.StateAt(at("08:24")), zone)
 	want := "Again: take the ice pack off. It was due at eight twenty. Once it is off, press a, or run icetimer ack."
 	if got != want {
 		t.Errorf("said  %q\nwant  %q", got, want)

@@ -31,7 +31,7 @@ func TestAPutOnAsksIsItOn(t *testing.T) {
 	if again.Title != "Put the ice pack on (again)" || again.Urgent || again.Body != "This change was due at 08:40. Ice 10 minutes, until 09:00. "+isItOn+" "+towel {
 		t.Fatalf("put-on repeat %+v", again)
 	}
-	if s := SpokenRepeat(ts[0], c.StateAt(at("08:50")), zone); s != "Again: put the ice pack on. It was due at eight forty. Is it on? Once it is, press a, or run icetimer ack." {
+	if s := SpokenRepeat(c, ts[0], c.StateAt(at("08:50")), zone); s != "Again: put the ice pack on. It was due at eight forty. Is it on? Once it is, press a, or run icetimer ack." {
 		t.Fatalf("spoken %q", s)
 	}
 	off := Repeat(c, c.Transitions(at("08:20"), at("08:20").Add(time.Nanosecond))[0], 1, c.StateAt(at("08:22")), zone)
