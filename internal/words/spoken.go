@@ -43,9 +43,9 @@ func Spoken(c schedule.Course, ts []schedule.Transition, now schedule.State, loc
 	return strings.Join(s, " ")
 }
 
-// SpokenRepeat is the reminder for course c's change t said again, the n-th time,
-// while it waits for the person: the action, when it was due, and how to
-// say it is done.
+// SpokenRepeat is the reminder for course c's change t said again, while
+// it waits for the person: the action, when it was due, and how to say it
+// is done.
 func SpokenRepeat(c schedule.Course, t schedule.Transition, now schedule.State, loc *time.Location) string {
 	done := "Once it is off"
 	if c.AsksIfOn(t) {
