@@ -269,9 +269,12 @@ func testFrozenBus(t *testing.T, m *mock) {
 	if desk.conn == first {
 		t.Error("still the connection whose write was stuck")
 	}
+	// The cut-off call never reaches the server. The probe that timed out
+	// connecting may: its call lives on until Abandon, and when the thaw
+	// comes before its own connect timeout ends, it connects and delivers.
 	summaries := m.summaries(t)
-	if want := []string{"before", "probe"}; !slices.Equal(summaries, want) {
-		t.Errorf("the server received %q, want %q: the cut-off one never reached it", summaries, want)
+	if !slices.Equal(summaries, []string{"before", "probe"}) && !slices.Equal(summaries, []string{"before", "probe", "probe"}) {
+		t.Errorf("the server received %q, want \"before\" then the probes: the cut-off one never reached it", summaries)
 	}
 }
 
