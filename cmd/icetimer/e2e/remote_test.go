@@ -327,10 +327,7 @@ func TestAClosedScreenHandsItsCourseOver(t *testing.T) {
 // and when the driver is killed (-9) the view drives within a second.
 func TestViewIsARemoteControlAndTakesOverAtOnce(t *testing.T) {
 	s := newTmux(t)
-	s.run("driver", binary+" start --cycle 'ice 10m, rest 10m' --quiet off --sound off")
-	s.waitFor("driver", "ICE ON", 10*time.Second)
-	s.run("view", binary)
-	s.waitFor("view", "Read-only: process", 10*time.Second)
+	s.driveAndView("--cycle 'ice 10m, rest 10m' --quiet off --sound off")
 	s.waitFor("view", "space pause", 5*time.Second) // its keys act
 
 	s.keys("view", "Space")

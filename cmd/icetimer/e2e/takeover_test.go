@@ -20,11 +20,7 @@ import (
 // reminding: a background icetimer run goes on, writing to run.log.
 func TestRemindersSurviveAKilledDriverAndAQuit(t *testing.T) {
 	s := newTmux(t)
-	bin := binary
-	s.run("driver", bin+" start --cycle 'ice 3s, rest 3s' --quiet off")
-	s.waitFor("driver", "ICE ON", 10*time.Second)
-	s.run("view", bin)
-	s.waitFor("view", "Read-only: process", 10*time.Second)
+	s.driveAndView("--cycle 'ice 3s, rest 3s' --quiet off")
 
 	marker := filepath.Join(s.state, "icetimer", "reminded")
 	if err := syscall.Kill(s.pid("driver"), syscall.SIGKILL); err != nil {
@@ -79,10 +75,7 @@ func stopBackgroundRun(t *testing.T, s *tmuxServer) {
 // nothing of a course in use.
 func TestAViewLeavesTheCourseToTheBackgroundRun(t *testing.T) {
 	s := newTmux(t)
-	s.run("driver", binary+" start --cycle 'ice 20m, rest 20m' --quiet off")
-	s.waitFor("driver", "ICE ON", 10*time.Second)
-	s.run("view", binary)
-	s.waitFor("view", "Read-only: process", 10*time.Second)
+	s.driveAndView("--cycle 'ice 20m, rest 20m' --quiet off")
 	s.keys("driver", "q")
 	s.waitFor("driver", "background?", 5*time.Second)
 	s.keys("driver", "y")

@@ -84,6 +84,17 @@ func (s *tmuxServer) runSized(name string, width, height int, command string) {
 	s.tmux("new-window", "-t", "t", "-n", name, s.env+command)
 }
 
+// driveAndView starts a screen driving a course of ice first (icetimer
+// start with args) in window "driver", then a read-only view of it in
+// window "view", and waits until each shows.
+func (s *tmuxServer) driveAndView(args string) {
+	s.t.Helper()
+	s.run("driver", binary+" start "+args)
+	s.waitFor("driver", "ICE ON", 10*time.Second)
+	s.run("view", binary)
+	s.waitFor("view", "Read-only: process", 10*time.Second)
+}
+
 // screen is window name's text now.
 func (s *tmuxServer) screen(name string) string { return s.tmux("capture-pane", "-p", "-t", "t:"+name) }
 
