@@ -88,25 +88,17 @@ func (p *screen) key(k tea.KeyPressMsg) {
 	}
 	st := p.state()
 	km := p.keys
-	switch {
+	switch a, acts := km.Action(k, st); {
 	case key.Matches(k, km.Quit):
 		p.asking = quitQuestion
 		p.say(words.QuitQuestion.Full)
-		return
 	case key.Matches(k, km.Help):
 		p.say(words.PlainKeys)
-		return
 	case key.Matches(k, timeLeft):
 		p.sayNow(words.TimeLeft(st, time.Local))
-		return
 	case st.Done:
-		return
-	}
-	if a, ok := km.Action(k, st); ok {
+	case acts:
 		p.ask(a)
-		return
-	}
-	switch {
 	case key.Matches(k, skinOK, skinNumb) && st.SkinCheck.IsZero():
 		p.sayNow(words.NoSkinCheck)
 	case key.Matches(k, skinOK):
